@@ -1,0 +1,31 @@
+"""The Python API the desktop, the CLI and any other tool share."""
+
+from __future__ import annotations
+
+import os
+
+from model.inputs import build_inputs
+from model.interchange import read_interchange
+from model.portfolio import Portfolio
+from model.projection import Projection, compute
+from model.scenario import Mode, Scenario
+
+
+def load_portfolio(path: str | os.PathLike[str]) -> Portfolio:
+    """Read a portfolio from an interchange JSON file."""
+    return read_interchange(path)
+
+
+def project(
+    portfolio: Portfolio,
+    *,
+    mode: Mode | str | None = None,
+    scenario: Scenario | str | None = None,
+    start: int = 2025,
+    end: int = 2040,
+) -> Projection:
+    """Project magnets per year. `mode` defaults to the scenario's mode, else 'expected';
+    `scenario` is a Scenario or the name of one stored in the portfolio."""
+    if isinstance(scenario, str):
+        scenario = portfolio.scenario(scenario)
+    return compute(build_inputs(portfolio, scenario, mode=mode, start=start, end=end))

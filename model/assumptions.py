@@ -1,0 +1,177 @@
+"""Default assumptions of the capacity model: one place holds each value, its unit and its source.
+
+The defaults reproduce the official calibration (400 t NdPr oxide -> 1,200 t magnets, i.e.
+oxide_to_metal / ndpr_in_magnet = 3.0). The `engineering` preset uses the composition of sintered
+NdFeB instead; conversion.md in resources explains why the official 3.0 is optimistic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from typing import Annotated
+
+from pydantic import Field, model_validator
+
+from model.domain import DealStatus, PlantStatus, Record, Stage
+
+OFFICIAL_MAGNET_PER_OXIDE = 3.0  # t magnet per t NdPr oxide, official brief
+OXIDE_TO_METAL = 0.85  # stoichiometry of a 75:25 Nd:Pr oxide mix, conversion.md
+
+PIPELINE_SOURCE = (
+    "Convention of risk-weighted project pipelines (probability of reaching production by stage); "
+    "editable, not a sourced estimate for any one project"
+)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What a scalar assumption means: unit, default, allowed range and source."""
+
+    unit: str
+    default: float
+    low: float
+    high: float
+    source: str
+    label: str
+
+
+SCALARS: dict[str, Spec] = {
+    "separation_recovery": Spec(
+        unit="t NdPr oxide out / t NdPr oxide contained in feed",
+        default=0.95,
+        low=0.0,
+        high=1.0,
+        source=(
+            "Modelling convention for a commercial solvent-extraction circuit; no project-specific "
+            "figure in the shared sources: set it per study"
+        ),
+        label="Separation recovery",
+    ),
+    "oxide_to_metal": Spec(
+        unit="t NdPr metal / t NdPr oxide",
+        default=OXIDE_TO_METAL,
+        low=0.01,
+        high=1.0,
+        source=(
+            "Stoichiometry: Nd2O3 -> Nd 0.857, Pr6O11 -> Pr 0.828; 75:25 Nd:Pr mix ~0.85 "
+            "before reduction losses (conversion.md)"
+        ),
+        label="Oxide to metal",
+    ),
+    "ndpr_in_magnet": Spec(
+        unit="t NdPr metal / t sintered magnet (losses included)",
+        default=OXIDE_TO_METAL / OFFICIAL_MAGNET_PER_OXIDE,
+        low=0.01,
+        high=1.0,
+        source=(
+            "Official calibration: 400 t NdPr oxide -> 1,200 t magnets (official brief), "
+            "so 0.85 / 3.0 = 0.2833 (conversion.md)"
+        ),
+        label="NdPr metal per t magnet",
+    ),
+}
+
+STAGE_PROBABILITY = {
+    Stage.producing: 1.0,
+    Stage.construction: 0.85,
+    Stage.feasibility: 0.6,
+    Stage.prefeasibility: 0.35,
+    Stage.exploration: 0.15,
+}
+DEAL_PROBABILITY = {
+    DealStatus.acquired: 1.0,
+    DealStatus.signed: 0.9,
+    DealStatus.mou: 0.5,
+    DealStatus.negotiating: 0.3,
+    DealStatus.candidate: 0.1,
+    DealStatus.rejected: 0.0,
+}
+PLANT_PROBABILITY = {
+    PlantStatus.operating: 1.0,
+    PlantStatus.construction: 0.85,
+    PlantStatus.committed: 0.7,
+    PlantStatus.planned: 0.4,
+}
+
+# Engineering preset: NdPr metal is 29-32.5 wt% of sintered NdFeB (conversion.md); the midpoint,
+# with no process losses, gives 0.85 / 0.3075 = 2.76 t magnet per t oxide.
+PRESETS: dict[str, dict[str, float]] = {
+    "official": {"oxide_to_metal": OXIDE_TO_METAL, "ndpr_in_magnet": OXIDE_TO_METAL / 3.0},
+    "engineering": {"oxide_to_metal": OXIDE_TO_METAL, "ndpr_in_magnet": 0.3075},
+}
+PRESET_SOURCES = {
+    "official": SCALARS["ndpr_in_magnet"].source,
+    "engineering": (
+        "Sintered NdFeB holds 29-32.5 wt% Nd+Pr metal (conversion.md); midpoint 0.3075, "
+        "no process losses: 2.76 t magnet per t oxide"
+    ),
+}
+
+Probability = Annotated[float, Field(ge=0, le=1)]
+
+
+def _probabilities(table: dict) -> dict:
+    return {key: float(value) for key, value in table.items()}
+
+
+class Assumptions(Record):
+    """Every number the projection uses besides the portfolio itself."""
+
+    separation_recovery: float = Field(default=SCALARS["separation_recovery"].default, ge=0, le=1)
+    oxide_to_metal: float = Field(default=SCALARS["oxide_to_metal"].default, gt=0, le=1)
+    ndpr_in_magnet: float = Field(default=SCALARS["ndpr_in_magnet"].default, gt=0, le=1)
+    p_stage: dict[Stage, Probability] = Field(
+        default_factory=lambda: _probabilities(STAGE_PROBABILITY)
+    )
+    p_deal: dict[DealStatus, Probability] = Field(
+        default_factory=lambda: _probabilities(DEAL_PROBABILITY)
+    )
+    p_plant: dict[PlantStatus, Probability] = Field(
+        default_factory=lambda: _probabilities(PLANT_PROBABILITY)
+    )
+    sources: dict[str, str] = Field(
+        default_factory=dict,
+        description="Source notes for values the user changed, by assumption name",
+    )
+
+    @model_validator(mode="after")
+    def _fill_probabilities(self) -> Assumptions:
+        # A file may list only some probabilities: the rest keep their defaults.
+        for table, defaults in (
+            (self.p_stage, STAGE_PROBABILITY),
+            (self.p_deal, DEAL_PROBABILITY),
+            (self.p_plant, PLANT_PROBABILITY),
+        ):
+            for key, value in defaults.items():
+                table.setdefault(key, value)
+        return self
+
+    @property
+    def magnet_per_oxide(self) -> float:
+        """t magnet per t NdPr oxide implied by the chain factors."""
+        return self.oxide_to_metal / self.ndpr_in_magnet
+
+    def preset_name(self) -> str | None:
+        """Which named preset the chain factors match, if any."""
+        for name, values in PRESETS.items():
+            if all(abs(getattr(self, key) - value) < 1e-9 for key, value in values.items()):
+                return name
+        return None
+
+    def with_overrides(self, overrides: dict[str, object]) -> Assumptions:
+        """A copy with some values replaced (validated like a file would be)."""
+        data = self.model_dump()
+        for key, value in overrides.items():
+            if key in ("p_stage", "p_deal", "p_plant") and isinstance(value, dict):
+                data[key] = {**data[key], **value}
+            else:
+                data[key] = value
+        return Assumptions.model_validate(data)
+
+    def source_of(self, name: str) -> str:
+        if name in self.sources:
+            return self.sources[name]
+        if name in SCALARS:
+            return SCALARS[name].source
+        return PIPELINE_SOURCE

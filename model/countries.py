@@ -1,0 +1,23 @@
+"""ISO 3166-1 alpha-3 country codes and names, read once from resources/countries.csv."""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+
+from model.resources import resource_path
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """Map of ISO alpha-3 code to English short name."""
+    with resource_path("countries.csv").open(newline="", encoding="utf-8") as fh:
+        return {row["iso_a3"]: row["name"] for row in csv.DictReader(fh)}
+
+
+def is_iso3(code: str) -> bool:
+    return code in country_names()
+
+
+def country_name(code: str) -> str:
+    return country_names().get(code, code)

@@ -1,0 +1,144 @@
+"""The interchange file: a versioned JSON portfolio, read with messages that name field paths.
+
+    {"format": "repm-portfolio", "version": 1, "name": ..., "blocks": [...], "firms": [...],
+     "deals": [...], "plants": [...], "assumptions": {...}, "target": {...}, "scenarios": [...]}
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from model.portfolio import Portfolio, PortfolioError
+
+FORMAT = "repm-portfolio"
+VERSION = 1
+
+
+class InvalidPortfolio(ValueError):
+    """A file that cannot be read as a portfolio. `problems` holds one line per fault."""
+
+    def __init__(self, source: str, problems: list[str]):
+        self.source = source
+        self.problems = problems
+        head = f"{source}: {len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        super().__init__(head + "\n" + "\n".join(f"  {p}" for p in problems))
+
+
+def _path(loc: tuple[Any, ...]) -> str:
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif part in ("function-after", "function-before", "function-wrap"):
+            continue
+        else:
+            text += f".{part}" if text else str(part)
+    return text or "(file)"
+
+
+def _describe(error: dict[str, Any]) -> str:
+    """One pydantic error in words a user can act on."""
+    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    shown = json.dumps(value) if isinstance(value, str) else value
+    messages = {
+        "less_than_equal": lambda: f"{shown} is above {ctx.get('le')}",
+        "less_than": lambda: f"{shown} must be below {ctx.get('lt')}",
+        "greater_than_equal": lambda: f"{shown} is below {ctx.get('ge')}",
+        "greater_than": lambda: f"{shown} must be above {ctx.get('gt')}",
+        "missing": lambda: "is required",
+        "extra_forbidden": lambda: "is not a known field",
+        "enum": lambda: f"{shown} is not one of {ctx.get('expected')}",
+        "string_too_short": lambda: "must not be empty",
+        "string_too_long": lambda: f"is longer than {ctx.get('max_length')} characters",
+        "int_parsing": lambda: f"{shown} is not a whole number",
+        "int_from_float": lambda: f"{shown} is not a whole number",
+        "float_parsing": lambda: f"{shown} is not a number",
+        "int_type": lambda: f"{shown} is not a whole number",
+        "float_type": lambda: f"{shown} is not a number",
+        "string_type": lambda: f"{shown} is not text",
+        "list_type": lambda: "must be a list",
+        "dict_type": lambda: "must be an object",
+        "model_type": lambda: "must be an object",
+    }
+    if kind in messages:
+        return messages[kind]()
+    if kind == "value_error" and isinstance(ctx.get("error"), Exception):
+        return str(ctx["error"])
+    return error["msg"]
+
+
+def describe_validation_error(exc: ValidationError) -> list[str]:
+    problems: list[str] = []
+    for error in exc.errors():
+        cause = (error.get("ctx") or {}).get("error")
+        if isinstance(cause, PortfolioError):
+            problems.extend(cause.problems)
+        else:
+            problems.append(f"{_path(error['loc'])}: {_describe(error)}")
+    return problems
+
+
+def portfolio_from_dict(data: Any, source: str = "portfolio") -> Portfolio:
+    if not isinstance(data, dict):
+        raise InvalidPortfolio(source, ["(file): the top level must be a JSON object"])
+    header = []
+    if data.get("format") != FORMAT:
+        header.append(f"format: {data.get('format')!r} is not {FORMAT!r}")
+    version = data.get("version")
+    if not isinstance(version, int):
+        header.append(f"version: {version!r} is not a whole number")
+    elif version > VERSION:
+        header.append(
+            f"version: {version} was written by a newer REPM planner (this one reads up to "
+            f"{VERSION}); update the app"
+        )
+    if header:
+        raise InvalidPortfolio(source, header)
+    body = {k: v for k, v in data.items() if k not in ("format", "version")}
+    try:
+        return Portfolio.model_validate(body)
+    except ValidationError as exc:
+        raise InvalidPortfolio(source, describe_validation_error(exc)) from None
+
+
+def portfolio_to_dict(portfolio: Portfolio) -> dict[str, Any]:
+    body = portfolio.model_dump(mode="json")
+    return {"format": FORMAT, "version": VERSION, **body}
+
+
+def read_interchange(path: str | os.PathLike[str]) -> Portfolio:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InvalidPortfolio(str(path), ["(file): no such file"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidPortfolio(str(path), [f"(file): cannot be read as text ({exc})"]) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        problem = f"(file): not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        raise InvalidPortfolio(str(path), [problem]) from None
+    return portfolio_from_dict(data, str(path))
+
+
+def write_interchange(portfolio: Portfolio, path: str | os.PathLike[str]) -> None:
+    """Write atomically: a crash leaves either the old file or the new one, never half of one."""
+    path = Path(path)
+    text = json.dumps(portfolio_to_dict(portfolio), indent=2, ensure_ascii=False) + "\n"
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,217 @@
+"""The projection: mine -> separated NdPr oxide -> NdPr metal -> sintered magnet, year by year.
+
+One small function per equation (numbers match model/README.md). All of them are NumPy over
+blocks/deals/plants x years; none loops over blocks in Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from model.inputs import STAGES, ProjectionInputs
+
+BOTTLENECK_NAMES = ("feed", "metal", "magnet")
+
+
+def ramp(start: np.ndarray, ramp_years: np.ndarray, years: np.ndarray) -> np.ndarray:
+    """(1) ramp(t) = 0 if t < start, else min(1, (t - start + 1) / ramp_years).   (N, T)"""
+    # For t < start the numerator is <= 0, so clipping at 0 covers the first case too.
+    return np.clip((years[None, :] - start[:, None] + 1.0) / ramp_years[:, None], 0.0, 1.0)
+
+
+def block_output(
+    nameplate: np.ndarray,
+    ramp_bt: np.ndarray,
+    resource: np.ndarray,
+    stop_year: np.ndarray,
+    years: np.ndarray,
+) -> np.ndarray:
+    """(2) Q_b(t) = nameplate_b * ramp_b(t), cumulative output capped at the resource,
+    zero from the year the block's country is disrupted.   (B, T)"""
+    q = nameplate[:, None] * ramp_bt
+    cumulative = np.minimum(np.cumsum(q, axis=1), resource[:, None])
+    q = np.diff(cumulative, axis=1, prepend=0.0)
+    return q * (years[None, :] < stop_year[:, None])
+
+
+def deal_deliveries(
+    q_bt: np.ndarray,
+    deal_block: np.ndarray,
+    offtake: np.ndarray,
+    weight: np.ndarray,
+    deal_start: np.ndarray,
+    years: np.ndarray,
+) -> np.ndarray:
+    """(3) A_d(t) = Q_b(t) * offtake_d * w_d for t >= start_year_d.   (D, T)"""
+    started = years[None, :] >= deal_start[:, None]
+    return q_bt[deal_block] * (offtake * weight)[:, None] * started
+
+
+def plant_capacity(inputs: ProjectionInputs, weight: np.ndarray | None = None) -> np.ndarray:
+    """(5) Cap_s(t) = sum over plants p of stage s of capacity_p * ramp_p(t) * w_p.   (3, T)
+    Rows: separation (t TREO feed), metal (t NdPr metal), magnet (t magnet)."""
+    w = inputs.plant_weight if weight is None else weight
+    per_plant = (inputs.plant_capacity * w)[:, None] * ramp(
+        inputs.plant_start, inputs.plant_ramp, inputs.years
+    )
+    caps = np.zeros((3, inputs.years.size))
+    np.add.at(caps, inputs.plant_stage, per_plant)
+    return caps
+
+
+def separation_share(feed: np.ndarray, separation_cap: np.ndarray) -> np.ndarray:
+    """(4) phi(t) = min(1, SepCap(t) / F(t)), and 1 where F(t) = 0.   (T,)"""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(feed > 0, np.minimum(1.0, separation_cap / feed), 1.0)
+
+
+def deal_oxide(
+    a_dt: np.ndarray, oxide_factor: np.ndarray, needs_separation: np.ndarray, phi: np.ndarray
+) -> np.ndarray:
+    """(4) NdPr oxide from each deal: A_d * factor_d, times phi(t) when it needs separation.
+    factor = 1 (ndpr_oxide), ndpr_share (separated), ndpr_share * recovery (concentrate/mixed)."""
+    pooled = np.where(needs_separation[:, None], phi[None, :], 1.0)
+    return a_dt * oxide_factor[:, None] * pooled
+
+
+def chain(
+    oxide: np.ndarray,
+    metal_cap: np.ndarray,
+    magnet_cap: np.ndarray,
+    oxide_to_metal: float,
+    ndpr_in_magnet: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(5) Metal = min(S * oxide_to_metal, MetalCap); M = min(Metal / ndpr_in_magnet, MagnetCap)."""
+    metal = np.minimum(oxide * oxide_to_metal, metal_cap)
+    return metal, np.minimum(metal / ndpr_in_magnet, magnet_cap)
+
+
+def bottleneck(capacity_eq: np.ndarray, phi: np.ndarray) -> list[str]:
+    """(6) The stage with the smallest magnet-equivalent capacity; ties go to the earliest.
+    Feed is reported as 'separation' when separation capacity limited it (phi < 1)."""
+    stage = np.argmin(capacity_eq, axis=0)  # argmin returns the first of equal minima
+    names = []
+    for s, p in zip(stage.tolist(), phi.tolist(), strict=True):
+        names.append("separation" if s == 0 and p < 1.0 else BOTTLENECK_NAMES[s])
+    return names
+
+
+def attribute(magnets: np.ndarray, oxide_dt: np.ndarray, oxide: np.ndarray) -> np.ndarray:
+    """(7) Each deal's magnets = M(t) * its NdPr oxide / S(t) (zero where S = 0).   (D, T)"""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(oxide > 0, magnets / oxide, 0.0)
+    return oxide_dt * share[None, :]
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Per-year results; `rows()` gives the interchange/CLI form."""
+
+    inputs: ProjectionInputs
+    target: np.ndarray
+    magnets: np.ndarray
+    ndpr_oxide: np.ndarray
+    metal: np.ndarray
+    capacity_eq: np.ndarray  # (3, T): feed, metal, magnet in t magnet-equivalent
+    separation_cap: np.ndarray  # t TREO feed/yr
+    separation_feed: np.ndarray  # t TREO/yr delivered that needs separation
+    phi: np.ndarray
+    bottleneck: list[str]
+    by_deal: np.ndarray  # (D, T) t magnets
+
+    @property
+    def years(self) -> np.ndarray:
+        return self.inputs.years
+
+    @property
+    def gap(self) -> np.ndarray:
+        """(7) Gap(t) = target(t) - M(t); negative is a surplus."""
+        return self.target - self.magnets
+
+    def by_block(self) -> np.ndarray:
+        """(B, T) t magnets attributed to each block."""
+        out = np.zeros((len(self.inputs.block_ids), self.years.size))
+        np.add.at(out, self.inputs.deal_block, self.by_deal)
+        return out
+
+    def by_country(self) -> dict[str, np.ndarray]:
+        """ISO code -> t magnets by year, for every country that has a deal."""
+        country_of_deal = self.inputs.block_country[self.inputs.deal_block]
+        out = np.zeros((len(self.inputs.countries), self.years.size))
+        np.add.at(out, country_of_deal, self.by_deal)
+        present = sorted(set(country_of_deal.tolist()))
+        return {self.inputs.countries[c]: out[c] for c in present}
+
+    def year_index(self, year: int) -> int:
+        i = int(year - self.years[0])
+        if not 0 <= i < self.years.size:
+            raise ValueError(f"year {year} is outside the horizon {self.years[0]}-{self.years[-1]}")
+        return i
+
+    def rows(self) -> list[dict]:
+        countries = self.by_country()
+        rows = []
+        for i, year in enumerate(self.years.tolist()):
+            rows.append(
+                {
+                    "year": year,
+                    "target_t": float(self.target[i]),
+                    "magnet_t": float(self.magnets[i]),
+                    "gap_t": float(self.gap[i]),
+                    "ndpr_oxide_t": float(self.ndpr_oxide[i]),
+                    "metal_t": float(self.metal[i]),
+                    "bottleneck": self.bottleneck[i],
+                    "separation_share": float(self.phi[i]),
+                    "capacity_eq_t": {
+                        name: float(self.capacity_eq[s, i]) for s, name in enumerate(STAGES)
+                    },
+                    "by_country": {c: float(v[i]) for c, v in countries.items()},
+                    "by_deal": {
+                        d: float(self.by_deal[j, i]) for j, d in enumerate(self.inputs.deal_ids)
+                    },
+                }
+            )
+        return rows
+
+
+def compute(inputs: ProjectionInputs) -> Projection:
+    """Run equations (1)-(7) on prepared inputs."""
+    years = inputs.years
+    q = block_output(
+        inputs.nameplate,
+        ramp(inputs.block_start, inputs.block_ramp, years),
+        inputs.resource,
+        inputs.stop_year,
+        years,
+    )
+    a = deal_deliveries(
+        q, inputs.deal_block, inputs.offtake, inputs.deal_weight, inputs.deal_start, years
+    )
+    caps = plant_capacity(inputs)
+    feed = (a * inputs.needs_separation[:, None]).sum(axis=0)
+    phi = separation_share(feed, caps[0])
+    oxide_dt = deal_oxide(a, inputs.oxide_factor, inputs.needs_separation, phi)
+    oxide = oxide_dt.sum(axis=0)
+    metal, magnets = chain(oxide, caps[1], caps[2], inputs.oxide_to_metal, inputs.ndpr_in_magnet)
+    capacity_eq = np.stack(
+        [
+            oxide * inputs.oxide_to_metal / inputs.ndpr_in_magnet,
+            caps[1] / inputs.ndpr_in_magnet,
+            caps[2],
+        ]
+    )
+    return Projection(
+        inputs=inputs,
+        target=inputs.target,
+        magnets=magnets,
+        ndpr_oxide=oxide,
+        metal=metal,
+        capacity_eq=capacity_eq,
+        separation_cap=caps[0],
+        separation_feed=feed,
+        phi=phi,
+        bottleneck=bottleneck(capacity_eq, phi),
+        by_deal=attribute(magnets, oxide_dt, oxide),
+    )

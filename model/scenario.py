@@ -1,0 +1,69 @@
+"""The target path and named scenarios (what-if settings layered over the portfolio)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import Field
+
+from model.domain import YEAR_MAX, YEAR_MIN, Record
+
+SCHEME_TARGET_TPA = 6000.0  # t sintered NdFeB/yr, the scheme's aim (india.md, NDTV Nov 2025)
+
+
+class Mode(StrEnum):
+    expected = "expected"  # weighted by stage and status probabilities
+    committed = "committed"  # signed/acquired deals and operating/construction/committed plants
+    all = "all"  # everything not rejected, at full weight
+
+
+class Target(Record):
+    """t magnets/yr by year: `default_tpa` for every year not listed in `path`."""
+
+    default_tpa: float = Field(default=SCHEME_TARGET_TPA, ge=0)
+    path: dict[int, float] = Field(default_factory=dict)
+    source: str = (
+        "Scheme to Promote Manufacturing of Sintered REPM: 6,000 MTPA integrated capacity "
+        "(Union Cabinet, NDTV Nov 2025)"
+    )
+
+    def at(self, year: int) -> float:
+        return self.path.get(year, self.default_tpa)
+
+    def series(self, years: range) -> list[float]:
+        return [self.at(y) for y in years]
+
+
+class Disruption(Record):
+    """A country whose blocks deliver nothing from `from_year` on."""
+
+    country: str = Field(min_length=3, max_length=3)
+    from_year: int = Field(ge=YEAR_MIN, le=YEAR_MAX)
+
+
+class BlockOverride(Record):
+    """What-if values for one block. `offtake_share` is India's total share of the block,
+    spread over its non-rejected deals in proportion to their own shares."""
+
+    nameplate_tpa: float | None = Field(default=None, ge=0)
+    first_year: int | None = Field(default=None, ge=YEAR_MIN, le=YEAR_MAX)
+    offtake_share: float | None = Field(default=None, ge=0, le=1)
+
+
+class DealOverride(Record):
+    offtake_share: float | None = Field(default=None, ge=0, le=1)
+    start_year: int | None = Field(default=None, ge=YEAR_MIN, le=YEAR_MAX)
+
+
+class Scenario(Record):
+    name: str = Field(min_length=1, max_length=120)
+    description: str = ""
+    mode: Mode = Mode.expected
+    delay_years: int = Field(default=0, ge=0, le=50, description="added to every block's start")
+    block_delays: dict[str, Annotated[int, Field(ge=0, le=50)]] = Field(default_factory=dict)
+    disruptions: list[Disruption] = Field(default_factory=list)
+    block_overrides: dict[str, BlockOverride] = Field(default_factory=dict)
+    deal_overrides: dict[str, DealOverride] = Field(default_factory=dict)
+    assumption_overrides: dict[str, Any] = Field(default_factory=dict)
+    target: Target | None = None

@@ -1,0 +1,58 @@
+"""Render result rows as a text table, CSV or JSON (the CLI's --format)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+
+def text_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """Right-aligned numbers, left-aligned text, one header rule."""
+
+    def cell(value: Any) -> str:
+        if isinstance(value, float):
+            # Tonnes read best whole; small fractions (shares) keep two decimals.
+            return f"{value:,.2f}" if 0 < abs(value) < 10 else f"{value:,.0f}"
+        return str(value)
+
+    cells = [[cell(v) for v in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    numeric = [
+        all(isinstance(row[i], int | float) for row in rows) if rows else False
+        for i in range(len(headers))
+    ]
+
+    def line(values: Sequence[str]) -> str:
+        parts = [
+            v.rjust(w) if num else v.ljust(w)
+            for v, w, num in zip(values, widths, numeric, strict=True)
+        ]
+        return "  ".join(parts).rstrip()
+
+    out = [line(headers), "  ".join("-" * w for w in widths)]
+    out += [line(r) for r in cells]
+    return "\n".join(out)
+
+
+def csv_text(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def json_text(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def render(fmt: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], data: Any) -> str:
+    """`data` is the structured form used for JSON; headers/rows for table and CSV."""
+    if fmt == "json":
+        return json_text(data)
+    if fmt == "csv":
+        return csv_text(headers, rows).rstrip("\n")
+    return text_table(headers, rows)
