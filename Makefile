@@ -31,7 +31,7 @@ sysdeps:
 	fi
 
 run: $(VENV)/.installed sysdeps
-	$(BIN)/repm-planner
+	@if [ -f desktop/app.py ]; then $(BIN)/repm-planner; else $(BIN)/repm project --demo; fi
 
 test: $(VENV)/.installed-test sysdeps
 	$(BIN)/ruff check .

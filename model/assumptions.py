@@ -8,7 +8,6 @@ NdFeB instead; conversion.md in resources explains why the official 3.0 is optim
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from typing import Annotated
 
 from pydantic import Field, model_validator

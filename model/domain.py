@@ -69,7 +69,9 @@ class PlantStatus(StrEnum):
     planned = "planned"
 
 
-COMMITTED_PLANTS = frozenset({PlantStatus.operating, PlantStatus.construction, PlantStatus.committed})
+COMMITTED_PLANTS = frozenset(
+    {PlantStatus.operating, PlantStatus.construction, PlantStatus.committed}
+)
 
 Year = int
 YEAR_MIN, YEAR_MAX = 1950, 2100

@@ -1,7 +1,7 @@
 """The interchange file: a versioned JSON portfolio, read with messages that name field paths.
 
-    {"format": "repm-portfolio", "version": 1, "name": ..., "blocks": [...], "firms": [...],
-     "deals": [...], "plants": [...], "assumptions": {...}, "target": {...}, "scenarios": [...]}
+{"format": "repm-portfolio", "version": 1, "name": ..., "blocks": [...], "firms": [...],
+ "deals": [...], "plants": [...], "assumptions": {...}, "target": {...}, "scenarios": [...]}
 """
 
 from __future__ import annotations
@@ -42,15 +42,21 @@ def _path(loc: tuple[Any, ...]) -> str:
     return text or "(file)"
 
 
+def _number(value: Any) -> Any:
+    """1.0 reads as 1 in messages; other values unchanged."""
+    return f"{value:g}" if isinstance(value, float) else value
+
+
 def _describe(error: dict[str, Any]) -> str:
     """One pydantic error in words a user can act on."""
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
-    shown = json.dumps(value) if isinstance(value, str) else value
+    shown = json.dumps(value) if isinstance(value, str) else _number(value)
+    bound = {key: _number(ctx.get(key)) for key in ("le", "lt", "ge", "gt")}
     messages = {
-        "less_than_equal": lambda: f"{shown} is above {ctx.get('le')}",
-        "less_than": lambda: f"{shown} must be below {ctx.get('lt')}",
-        "greater_than_equal": lambda: f"{shown} is below {ctx.get('ge')}",
-        "greater_than": lambda: f"{shown} must be above {ctx.get('gt')}",
+        "less_than_equal": lambda: f"{shown} is above {bound['le']}",
+        "less_than": lambda: f"{shown} must be below {bound['lt']}",
+        "greater_than_equal": lambda: f"{shown} is below {bound['ge']}",
+        "greater_than": lambda: f"{shown} must be above {bound['gt']}",
         "missing": lambda: "is required",
         "extra_forbidden": lambda: "is not a known field",
         "enum": lambda: f"{shown} is not one of {ctx.get('expected')}",

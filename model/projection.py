@@ -1,7 +1,9 @@
 """The projection: mine -> separated NdPr oxide -> NdPr metal -> sintered magnet, year by year.
 
 One small function per equation (numbers match model/README.md). All of them are NumPy over
-blocks/deals/plants x years; none loops over blocks in Python.
+years x blocks/deals/plants; none loops over blocks in Python. Arrays are year-major (T, N): the
+cumulative resource cap and the per-year totals then run over contiguous memory, which is what
+keeps a 1,000-block projection well under a millisecond.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ BOTTLENECK_NAMES = ("feed", "metal", "magnet")
 
 
 def ramp(start: np.ndarray, ramp_years: np.ndarray, years: np.ndarray) -> np.ndarray:
-    """(1) ramp(t) = 0 if t < start, else min(1, (t - start + 1) / ramp_years).   (N, T)"""
-    # For t < start the numerator is <= 0, so clipping at 0 covers the first case too.
-    return np.clip((years[None, :] - start[:, None] + 1.0) / ramp_years[:, None], 0.0, 1.0)
+    """(1) ramp(t) = 0 if t < start, else min(1, (t - start + 1) / ramp_years).   (T, N)"""
+    # For t < start the numerator is <= 0, so the floor at 0 covers the first case too.
+    r = (years[:, None] - start[None, :] + 1.0) / ramp_years[None, :]
+    return np.minimum(np.maximum(r, 0.0, out=r), 1.0, out=r)
 
 
 def block_output(
@@ -29,11 +32,25 @@ def block_output(
     years: np.ndarray,
 ) -> np.ndarray:
     """(2) Q_b(t) = nameplate_b * ramp_b(t), cumulative output capped at the resource,
-    zero from the year the block's country is disrupted.   (B, T)"""
-    q = nameplate[:, None] * ramp_bt
-    cumulative = np.minimum(np.cumsum(q, axis=1), resource[:, None])
-    q = np.diff(cumulative, axis=1, prepend=0.0)
-    return q * (years[None, :] < stop_year[:, None])
+    zero from the year the block's country is disrupted.   (T, B)"""
+    q = ramp_bt * nameplate[None, :]
+    if np.isfinite(resource).any():
+        cumulative = running_total(q)
+        np.minimum(cumulative, resource[None, :], out=cumulative)
+        q[0] = cumulative[0]
+        np.subtract(cumulative[1:], cumulative[:-1], out=q[1:])
+    if np.isfinite(stop_year).any():
+        q *= years[:, None] < stop_year[None, :]
+    return q
+
+
+def running_total(values: np.ndarray) -> np.ndarray:
+    """Cumulative sum over years (axis 0). A loop over the ~16 years, each step vectorised over
+    all blocks, is ~4x faster than np.cumsum along the short axis."""
+    total = values.copy()
+    for t in range(1, total.shape[0]):
+        total[t] += total[t - 1]
+    return total
 
 
 def deal_deliveries(
@@ -44,36 +61,46 @@ def deal_deliveries(
     deal_start: np.ndarray,
     years: np.ndarray,
 ) -> np.ndarray:
-    """(3) A_d(t) = Q_b(t) * offtake_d * w_d for t >= start_year_d.   (D, T)"""
-    started = years[None, :] >= deal_start[:, None]
-    return q_bt[deal_block] * (offtake * weight)[:, None] * started
+    """(3) A_d(t) = Q_b(t) * offtake_d * w_d for t >= start_year_d.   (T, D)"""
+    a = q_bt[:, deal_block] * (offtake * weight)[None, :]
+    if np.isfinite(deal_start).any():
+        a *= years[:, None] >= deal_start[None, :]
+    return a
 
 
 def plant_capacity(inputs: ProjectionInputs, weight: np.ndarray | None = None) -> np.ndarray:
     """(5) Cap_s(t) = sum over plants p of stage s of capacity_p * ramp_p(t) * w_p.   (3, T)
     Rows: separation (t TREO feed), metal (t NdPr metal), magnet (t magnet)."""
     w = inputs.plant_weight if weight is None else weight
-    per_plant = (inputs.plant_capacity * w)[:, None] * ramp(
-        inputs.plant_start, inputs.plant_ramp, inputs.years
+    per_plant = ramp(inputs.plant_start, inputs.plant_ramp, inputs.years) * (
+        inputs.plant_capacity * w
     )
-    caps = np.zeros((3, inputs.years.size))
-    np.add.at(caps, inputs.plant_stage, per_plant)
-    return caps
+    return group_sum(inputs.plant_stage, 3, per_plant).T
+
+
+def group_sum(group: np.ndarray, n_groups: int, values: np.ndarray) -> np.ndarray:
+    """Sum the columns of `values` (T, N) by their group index (N,) into (T, n_groups).
+    A one-hot matrix product: much faster than np.add.at, and exact for these sizes."""
+    one_hot = (group[:, None] == np.arange(n_groups)[None, :]).astype(values.dtype)
+    return values @ one_hot
 
 
 def separation_share(feed: np.ndarray, separation_cap: np.ndarray) -> np.ndarray:
     """(4) phi(t) = min(1, SepCap(t) / F(t)), and 1 where F(t) = 0.   (T,)"""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(feed > 0, np.minimum(1.0, separation_cap / feed), 1.0)
+    # Divide only where feed exceeds capacity: elsewhere phi is 1, and nothing can overflow.
+    return np.divide(separation_cap, feed, out=np.ones_like(feed), where=feed > separation_cap)
 
 
 def deal_oxide(
     a_dt: np.ndarray, oxide_factor: np.ndarray, needs_separation: np.ndarray, phi: np.ndarray
 ) -> np.ndarray:
     """(4) NdPr oxide from each deal: A_d * factor_d, times phi(t) when it needs separation.
-    factor = 1 (ndpr_oxide), ndpr_share (separated), ndpr_share * recovery (concentrate/mixed)."""
-    pooled = np.where(needs_separation[:, None], phi[None, :], 1.0)
-    return a_dt * oxide_factor[:, None] * pooled
+    factor = 1 (ndpr_oxide), ndpr_share (separated), ndpr_share * recovery (concentrate/mixed).
+    (T, D)"""
+    # pooled = phi where the deal needs separation, else 1, written as 1 + n_d * (phi - 1).
+    pooled = 1.0 + (phi - 1.0)[:, None] * needs_separation[None, :]
+    pooled *= oxide_factor[None, :]
+    return a_dt * pooled
 
 
 def chain(
@@ -99,10 +126,9 @@ def bottleneck(capacity_eq: np.ndarray, phi: np.ndarray) -> list[str]:
 
 
 def attribute(magnets: np.ndarray, oxide_dt: np.ndarray, oxide: np.ndarray) -> np.ndarray:
-    """(7) Each deal's magnets = M(t) * its NdPr oxide / S(t) (zero where S = 0).   (D, T)"""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        share = np.where(oxide > 0, magnets / oxide, 0.0)
-    return oxide_dt * share[None, :]
+    """(7) Each deal's magnets = M(t) * its NdPr oxide / S(t) (zero where S = 0).   (T, D)"""
+    share = np.divide(magnets, oxide, out=np.zeros_like(magnets), where=oxide > 0)
+    return oxide_dt * share[:, None]
 
 
 @dataclass(frozen=True)
@@ -119,11 +145,16 @@ class Projection:
     separation_feed: np.ndarray  # t TREO/yr delivered that needs separation
     phi: np.ndarray
     bottleneck: list[str]
-    by_deal: np.ndarray  # (D, T) t magnets
+    deal_magnets: np.ndarray  # (T, D) t magnets, year-major as computed
 
     @property
     def years(self) -> np.ndarray:
         return self.inputs.years
+
+    @property
+    def by_deal(self) -> np.ndarray:
+        """(D, T) t magnets attributed to each deal."""
+        return self.deal_magnets.T
 
     @property
     def gap(self) -> np.ndarray:
@@ -139,8 +170,7 @@ class Projection:
     def by_country(self) -> dict[str, np.ndarray]:
         """ISO code -> t magnets by year, for every country that has a deal."""
         country_of_deal = self.inputs.block_country[self.inputs.deal_block]
-        out = np.zeros((len(self.inputs.countries), self.years.size))
-        np.add.at(out, country_of_deal, self.by_deal)
+        out = group_sum(country_of_deal, len(self.inputs.countries), self.deal_magnets).T
         present = sorted(set(country_of_deal.tolist()))
         return {self.inputs.countries[c]: out[c] for c in present}
 
@@ -190,10 +220,10 @@ def compute(inputs: ProjectionInputs) -> Projection:
         q, inputs.deal_block, inputs.offtake, inputs.deal_weight, inputs.deal_start, years
     )
     caps = plant_capacity(inputs)
-    feed = (a * inputs.needs_separation[:, None]).sum(axis=0)
+    feed = a @ inputs.needs_separation.astype(float)
     phi = separation_share(feed, caps[0])
     oxide_dt = deal_oxide(a, inputs.oxide_factor, inputs.needs_separation, phi)
-    oxide = oxide_dt.sum(axis=0)
+    oxide = oxide_dt.sum(axis=1)
     metal, magnets = chain(oxide, caps[1], caps[2], inputs.oxide_to_metal, inputs.ndpr_in_magnet)
     capacity_eq = np.stack(
         [
@@ -213,5 +243,5 @@ def compute(inputs: ProjectionInputs) -> Projection:
         separation_feed=feed,
         phi=phi,
         bottleneck=bottleneck(capacity_eq, phi),
-        by_deal=attribute(magnets, oxide_dt, oxide),
+        deal_magnets=attribute(magnets, oxide_dt, oxide),
     )
