@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from model.inputs import build_inputs
 from model.interchange import read_interchange
@@ -12,7 +13,18 @@ from model.scenario import Mode, Scenario
 
 
 def load_portfolio(path: str | os.PathLike[str]) -> Portfolio:
-    """Read a portfolio from an interchange JSON file."""
+    """Read a portfolio from an interchange JSON file or a portfolio store (SQLite) file."""
+    from model.store.opening import SQLITE_HEADER
+
+    path = Path(path)
+    if path.is_file():
+        with path.open("rb") as fh:
+            is_store = fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+        if is_store:
+            from model.store import Store
+
+            with Store.open(path, create=False) as store:
+                return store.load_portfolio()
     return read_interchange(path)
 
 

@@ -135,6 +135,25 @@ class Assumptions(Record):
     )
 
     @model_validator(mode="after")
+    def _known_sources(self) -> Assumptions:
+        names = set(SCALARS) | {
+            f"{table}.{key}"
+            for table, keys in (
+                ("p_stage", Stage),
+                ("p_deal", DealStatus),
+                ("p_plant", PlantStatus),
+            )
+            for key in keys
+        }
+        unknown = sorted(set(self.sources) - names)
+        if unknown:
+            raise ValueError(
+                f"sources names {', '.join(unknown)}: not assumptions "
+                "(use e.g. 'oxide_to_metal' or 'p_stage.feasibility')"
+            )
+        return self
+
+    @model_validator(mode="after")
     def _fill_probabilities(self) -> Assumptions:
         # A file may list only some probabilities: the rest keep their defaults.
         for table, defaults in (
@@ -170,7 +189,7 @@ class Assumptions(Record):
 
     def source_of(self, name: str) -> str:
         if name in self.sources:
-            return self.sources[name]
+            return self.sources[name]  # the user's own note for a value they changed
         if name in SCALARS:
             return SCALARS[name].source
         return PIPELINE_SOURCE

@@ -41,9 +41,9 @@ def portfolio_from_args(args: argparse.Namespace) -> Portfolio:
     if args.demo:
         return demo_portfolio()
     if args.db:
-        from model.store import open_store
+        from model.store import Store
 
-        with open_store(args.db) as store:
+        with Store.open(args.db, create=False) as store:
             return store.load_portfolio()
     return load_portfolio(args.portfolio)
 
@@ -120,10 +120,13 @@ EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from model import cli_store  # noqa: F401  (registers the store commands)
+    from model.store import StoreError
+
     args = build_parser().parse_args(argv)
     try:
         output = args.run(args)
-    except InvalidPortfolio as exc:
+    except (InvalidPortfolio, StoreError) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
     except (UsageError, ValueError, OSError) as exc:

@@ -11,6 +11,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from model.countries import country_names
+
 
 class Stage(StrEnum):
     exploration = "exploration"
@@ -109,10 +111,8 @@ class Block(Record):
     @field_validator("country")
     @classmethod
     def _iso3(cls, value: str) -> str:
-        from model.countries import is_iso3
-
         code = value.strip().upper()
-        if not is_iso3(code):
+        if code not in country_names():
             raise ValueError(f"'{value}' is not an ISO 3166-1 alpha-3 country code")
         return code
 

@@ -1,0 +1,116 @@
+"""`repm` commands over the portfolio store: import, export, check, backup, restore, backups."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from model.cli import EXTRA_COMMANDS, UsageError
+from model.interchange import read_interchange, write_interchange
+from model.store import NotAPortfolio, Store, StoreError
+from model.store.backups import DEFAULT_KEEP, list_backups, make_backup, restore_backup, set_aside
+from model.store.opening import inspect_file, integrity_problems
+
+
+def cmd_import(args: argparse.Namespace) -> str:
+    portfolio = read_interchange(args.file)  # every problem is reported before anything opens
+    with Store.open(args.db, keep_backups=args.keep) as store:
+        if not store.is_empty() and not args.replace:
+            raise UsageError(
+                f"{args.db} already holds a portfolio; pass --replace to replace it "
+                "(a backup of it has been made)"
+            )
+        store.replace_portfolio(portfolio)
+    return (
+        f"imported {args.file} into {args.db}: {len(portfolio.blocks)} blocks, "
+        f"{len(portfolio.deals)} deals, {len(portfolio.plants)} plants"
+    )
+
+
+def cmd_export(args: argparse.Namespace) -> str:
+    with Store.open(args.db, create=False) as store:
+        portfolio = store.load_portfolio()
+    write_interchange(portfolio, args.to)
+    return f"exported {args.db} to {args.to}"
+
+
+def cmd_check(args: argparse.Namespace) -> str:
+    path = Path(args.file)
+    inspect_file(path)  # raises with a one-line reason
+    problems = integrity_problems(path)
+    if problems:
+        shown = "\n".join(f"  {p}" for p in problems[:50])
+        backups = list_backups(path)
+        advice = f"\nrestore a backup: repm restore {backups[0]} --to {path}" if backups else ""
+        raise UsageError(f"{path} fails integrity_check:\n{shown}{advice}")
+    return f"{path}: ok (integrity_check and foreign_key_check passed)"
+
+
+def cmd_backup(args: argparse.Namespace) -> str:
+    inspect_file(Path(args.file))
+    return f"backup written: {make_backup(Path(args.file), args.keep)}"
+
+
+def cmd_backups(args: argparse.Namespace) -> str:
+    found = list_backups(Path(args.file))
+    if not found:
+        return f"no backups of {args.file}"
+    return "\n".join(str(p) for p in found)
+
+
+def cmd_restore(args: argparse.Namespace) -> str:
+    backup, target = Path(args.backup), Path(args.to)
+    inspect_file(backup)  # a damaged or foreign backup is refused before the target is touched
+    note = ""
+    if target.exists():
+        try:
+            inspect_file(target)
+            saved = make_backup(target, args.keep)
+        except NotAPortfolio as exc:
+            if not args.force:
+                raise UsageError(f"{exc}; pass --force to replace it anyway") from None
+            saved = set_aside(target)
+        except StoreError:  # damaged or unreadable: keep its bytes, then restore over it
+            saved = set_aside(target)
+        note = f" (its previous content is saved as {saved})"
+    restore_backup(backup, target)
+    return f"restored {backup} to {target}{note}"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("import", help="load an interchange JSON file into a portfolio store")
+    p.add_argument("file")
+    p.add_argument("--db", required=True, metavar="PORTFOLIO")
+    p.add_argument("--replace", action="store_true", help="replace a non-empty portfolio")
+    p.add_argument("--keep", type=int, default=DEFAULT_KEEP, help="backups to keep")
+    p.set_defaults(run=cmd_import)
+
+    p = sub.add_parser("export", help="write a portfolio store as an interchange JSON file")
+    p.add_argument("db", metavar="PORTFOLIO")
+    p.add_argument("--to", required=True, metavar="FILE")
+    p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("check", help="full integrity check of a portfolio file")
+    p.add_argument("file")
+    p.set_defaults(run=cmd_check)
+
+    p = sub.add_parser("backup", help="write a backup copy of a portfolio file now")
+    p.add_argument("file")
+    p.add_argument("--keep", type=int, default=DEFAULT_KEEP, help="backups to keep")
+    p.set_defaults(run=cmd_backup)
+
+    p = sub.add_parser("backups", help="list the backups of a portfolio file, newest first")
+    p.add_argument("file")
+    p.set_defaults(run=cmd_backups)
+
+    p = sub.add_parser("restore", help="replace a portfolio file with one of its backups")
+    p.add_argument("backup")
+    p.add_argument("--to", required=True, metavar="PORTFOLIO")
+    p.add_argument(
+        "--force", action="store_true", help="replace a target that is not a REPM portfolio"
+    )
+    p.add_argument("--keep", type=int, default=DEFAULT_KEEP, help="backups to keep")
+    p.set_defaults(run=cmd_restore)
+
+
+EXTRA_COMMANDS.append(register)

@@ -1,0 +1,32 @@
+"""The local portfolio store: one SQLite file per portfolio (no Qt here)."""
+
+from model.store.errors import (
+    DamagedFile,
+    InvalidEdit,
+    NewerVersion,
+    NotAPortfolio,
+    NotFound,
+    ReadOnlyFile,
+    StoreError,
+)
+from model.store.first_run import ensure_default_portfolio
+from model.store.store import Change, Store
+
+
+def open_store(path, **kw) -> Store:
+    return Store.open(path, **kw)
+
+
+__all__ = [
+    "Change",
+    "DamagedFile",
+    "InvalidEdit",
+    "NewerVersion",
+    "NotAPortfolio",
+    "NotFound",
+    "ReadOnlyFile",
+    "Store",
+    "StoreError",
+    "ensure_default_portfolio",
+    "open_store",
+]

@@ -1,0 +1,111 @@
+"""Checks made before a portfolio file is used, all read-only; and schema migration.
+
+Order matters: nothing is written to a file until it is known to be an intact REPM portfolio of a
+version this app understands, and a backup of it has been made.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+
+from model.store.backups import list_backups
+from model.store.errors import DamagedFile, NewerVersion, NotAPortfolio, NotFound, ReadOnlyFile
+from model.store.tables import APPLICATION_ID
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def alembic_config(connection=None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def known_revisions() -> tuple[set[str], str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}, script.get_current_head()
+
+
+@dataclass(frozen=True)
+class FileState:
+    revision: str | None
+    head: str
+
+    @property
+    def needs_migration(self) -> bool:
+        return self.revision != self.head
+
+
+def _read_only(path: Path) -> bool:
+    # Permission bits, not os.access alone: root may write anything, yet a file marked read-only
+    # by its owner must stay untouched.
+    mode = path.stat().st_mode
+    return not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(path, os.W_OK)
+
+
+def inspect_file(path: Path, backup_folder: Path | None = None) -> FileState:
+    """Raise a StoreError subclass saying what is wrong, or describe a usable file."""
+    backups = list_backups(path, backup_folder)
+    if not path.exists():
+        raise NotFound(path, "no such portfolio file")
+    if path.is_dir():
+        raise NotAPortfolio(path, "is a folder, not a portfolio file")
+    with path.open("rb") as fh:
+        header = fh.read(100)
+    if not header.startswith(SQLITE_HEADER):
+        raise NotAPortfolio(path, "is not a portfolio file (not an SQLite database)")
+    if len(header) < 100:
+        raise DamagedFile(path, "is damaged (truncated SQLite header)", backups)
+    if _read_only(path) or not os.access(path.parent, os.W_OK):
+        raise ReadOnlyFile(
+            path,
+            "is read-only; copy it to a folder you can write to, or allow writing to it",
+            backups,
+        )
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+            problems = [row[0] for row in db.execute("PRAGMA quick_check")]
+            if problems != ["ok"]:
+                raise DamagedFile(path, f"is damaged (quick_check: {problems[0]})", backups)
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            if app_id != APPLICATION_ID:
+                raise NotAPortfolio(
+                    path,
+                    f"is an SQLite database of another application (application_id {app_id:#x}),"
+                    " not a REPM portfolio",
+                )
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = db.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise DamagedFile(path, f"is damaged ({exc})", backups) from None
+    revisions, head = known_revisions()
+    if revision is not None and revision not in revisions:
+        raise NewerVersion(
+            path,
+            f"was written by a newer version of the REPM planner (schema {revision}); "
+            "update the app to open it",
+        )
+    return FileState(revision=revision, head=head)
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """Full PRAGMA integrity_check and foreign_key_check; [] when the file is sound."""
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        problems = [row[0] for row in db.execute("PRAGMA integrity_check")]
+        problems = [] if problems == ["ok"] else problems
+        for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check"):
+            problems.append(f"{table} row {rowid} refers to a missing {parent} record")
+    return problems

@@ -1,0 +1,138 @@
+"""The Store API: records, validation in Python and in the database, notifications."""
+
+import sqlite3
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from model.demo import demo_portfolio
+from model.scenario import Scenario, Target
+from model.store import Change, InvalidEdit, Store
+from tests.builders import block, deal, portfolios_st
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "p.repm") as s:
+        s.replace_portfolio(demo_portfolio())
+        yield s
+
+
+def test_demo_round_trip_is_lossless(store):
+    assert store.load_portfolio() == demo_portfolio()
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(portfolios_st())
+def test_generated_portfolios_round_trip(tmp_path_factory, p):
+    path = tmp_path_factory.mktemp("rt") / "p.repm"
+    with Store.open(path) as s:
+        s.replace_portfolio(p)
+    with Store.open(path) as s:
+        assert s.load_portfolio() == p
+
+
+def test_add_update_delete_announce_changes(store):
+    seen: list[Change] = []
+    unsubscribe = store.subscribe(seen.append)
+    store.add("blocks", block("new", name="New block", first_year=2030))
+    store.update("blocks", "new", nameplate_tpa=250.0)
+    store.add("deals", deal("new", firm_id="kabil", status="mou", offtake_share=0.3))
+    store.delete("blocks", "new", cascade=True)
+    assert [(c.table, c.action) for c in seen] == [
+        ("blocks", "add"),
+        ("blocks", "update"),
+        ("deals", "add"),
+        ("deals", "delete"),
+        ("blocks", "delete"),
+    ]
+    unsubscribe()
+    store.update("blocks", "nolans", first_year=2030)
+    assert len(seen) == 5
+    assert store.get("blocks", "nolans").first_year == 2030
+
+
+def test_invalid_edits_are_refused_with_the_field_named(store):
+    before = store.load_portfolio()
+    with pytest.raises(InvalidEdit, match=r"blocks.ndpr_share: 1.5 is above 1"):
+        store.update("blocks", "nolans", ndpr_share=1.5)
+    with pytest.raises(InvalidEdit, match=r"plus the other deals on block 'nolans' \(0.2\)"):
+        store.add("deals", deal("nolans", id="second", firm_id="kabil", offtake_share=0.85))
+    with pytest.raises(InvalidEdit, match=r"deals.firm_id: 'ghost' is not a firm id"):
+        store.add("deals", deal("nolans", id="third", firm_id="ghost", offtake_share=0.1))
+    with pytest.raises(InvalidEdit, match=r"blocks.name: 'Nolans' is already used by 'nolans'"):
+        store.add("blocks", block("nolans-2", name="Nolans"))
+    with pytest.raises(InvalidEdit, match=r"blocks.id: 'nolans' is already used"):
+        store.add("blocks", block("nolans", name="Other"))
+    with pytest.raises(InvalidEdit, match=r"has 1 deals: delete those first"):
+        store.delete("blocks", "nolans")
+    with pytest.raises(InvalidEdit, match=r"ids cannot be changed"):
+        store.update("blocks", "nolans", id="renamed")
+    with pytest.raises(KeyError, match="no block with id 'ghost'"):
+        store.update("blocks", "ghost", name="x")
+    assert store.load_portfolio() == before
+
+
+def test_rejected_deals_do_not_count_toward_offtake(store):
+    store.add(
+        "deals", deal("nolans", id="old", firm_id="kabil", status="rejected", offtake_share=1.0)
+    )
+    assert store.get("deals", "old").status == "rejected"
+
+
+def test_database_constraints_guard_even_without_python_checks(store):
+    """Another tool writing straight to the file still cannot store what the model refuses."""
+    db = sqlite3.connect(store.path)
+    db.execute("PRAGMA foreign_keys=ON")
+    cases = [
+        "UPDATE blocks SET ndpr_share = 2 WHERE id = 'nolans'",
+        "UPDATE blocks SET stage = 'dreaming' WHERE id = 'nolans'",
+        "UPDATE deals SET offtake_share = 0.9 WHERE id = 'kabil-nolans'",  # sum rule is 1 each
+        "INSERT INTO deals (id, block_id, firm_id, status, offtake_share) "
+        "VALUES ('x', 'nolans', 'kabil', 'mou', 0.85)",
+        "INSERT INTO deals (id, block_id, firm_id, status, offtake_share) "
+        "VALUES ('y', 'ghost', 'kabil', 'mou', 0.1)",
+        "UPDATE plants SET capacity_tpa = -1",
+        "UPDATE firms SET roles = 'not json'",
+        "INSERT INTO firms (id, name, kind) VALUES ('z', 'IREL (India) Limited', 'psu')",
+    ]
+    refused = 0
+    for sql in cases:
+        try:
+            db.execute(sql)
+        except sqlite3.IntegrityError:
+            refused += 1
+    db.rollback()
+    db.close()
+    # The single nolans deal at 0.9 alone is legal; every other statement must be refused.
+    assert refused == len(cases) - 1
+
+
+def test_scenarios_assumptions_target_and_name(store):
+    store.put_scenario(Scenario(name="China cut", delay_years=1))
+    store.put_scenario(Scenario(name="China supply cut", delay_years=2), replacing="China cut")
+    assert [s.name for s in store.scenarios()][-1] == "China supply cut"
+    a = store.assumptions().with_overrides(
+        {"ndpr_in_magnet": 0.3075, "sources": {"ndpr_in_magnet": "engineering preset"}}
+    )
+    store.set_assumptions(a)
+    assert store.assumptions().ndpr_in_magnet == 0.3075
+    assert store.assumptions().source_of("ndpr_in_magnet") == "engineering preset"
+    store.set_target(Target(default_tpa=5000.0, path={2026: 0.0}))
+    assert store.target().at(2026) == 0.0 and store.target().at(2030) == 5000.0
+    store.set_name("Negotiation copy")
+    assert store.load_portfolio().name == "Negotiation copy"
+    with pytest.raises(InvalidEdit):
+        store.set_name("  ")
+
+
+def test_failed_replace_changes_nothing(store, tmp_path):
+    before = store.load_portfolio()
+    broken = demo_portfolio().model_copy(deep=True)
+    # Bypass pydantic (as a buggy caller might) with a deal whose block is missing.
+    broken.deals.append(broken.deals[0].model_copy(update={"id": "zz", "block_id": "ghost"}))
+    with pytest.raises(InvalidEdit):
+        store.replace_portfolio(broken)
+    assert store.load_portfolio() == before
