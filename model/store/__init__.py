@@ -10,7 +10,7 @@ from model.store.errors import (
     StoreError,
 )
 from model.store.first_run import ensure_default_portfolio
-from model.store.store import Change, Store
+from model.store.store import Change, Edit, Store
 
 
 def open_store(path, **kw) -> Store:
@@ -20,6 +20,7 @@ def open_store(path, **kw) -> Store:
 __all__ = [
     "Change",
     "DamagedFile",
+    "Edit",
     "InvalidEdit",
     "NewerVersion",
     "NotAPortfolio",

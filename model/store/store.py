@@ -11,9 +11,9 @@ import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,22 @@ RECORD_TYPES: dict[str, type[BaseModel]] = {
     "deals": Deal,
     "plants": Plant,
 }
-DEPENDENTS = {"blocks": [("deals", "block_id")], "firms": [("deals", "firm_id")]}
+DEPENDENTS = {
+    "blocks": [("deals", "block_id")],
+    "firms": [("deals", "firm_id"), ("plants", "firm_id")],
+}
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change to records: add (fields = the whole record), update (fields = the changes)
+    or delete (cascade: take dependent deals along, detach plants)."""
+
+    action: str  # add | update | delete
+    kind: str  # blocks | firms | deals | plants
+    record_id: str
+    fields: dict[str, Any] = field(default_factory=dict)
+    cascade: bool = False
 
 
 @dataclass(frozen=True)
@@ -170,70 +185,82 @@ class Store:
 
     def get(self, kind: str, record_id: str) -> BaseModel:
         with self.engine.connect() as conn:
-            row = (
-                conn.execute(
-                    text(f"SELECT * FROM {_table(kind)} WHERE id = :id"), {"id": record_id}
-                )
-                .mappings()
-                .first()
-            )
-        if row is None:
-            raise KeyError(f"no {kind[:-1]} with id '{record_id}'")
-        return _from_row(kind, dict(row))
+            return _get(conn, kind, record_id)
 
     def add(self, kind: str, record: BaseModel | dict[str, Any]) -> BaseModel:
-        record = _validated(kind, record)
-        with self._transaction() as conn:
-            self._check_fits(conn, kind, record, replacing=None)
-            row = _to_row(kind, record)
-            columns = ", ".join(row)
-            values = ", ".join(f":{c}" for c in row)
-            conn.execute(text(f"INSERT INTO {kind} ({columns}) VALUES ({values})"), row)
-        self._announce(Change(kind, (record.id,), "add"))
-        return record
+        fields = record.model_dump() if isinstance(record, BaseModel) else dict(record)
+        self.apply([Edit("add", kind, str(fields.get("id", "")), fields)])
+        return self.get(kind, fields["id"])
 
     def update(self, kind: str, record_id: str, **fields: Any) -> BaseModel:
         """Change some fields of one record; returns the record as stored."""
-        current = self.get(kind, record_id)
-        if "id" in fields and fields["id"] != record_id:
-            raise InvalidEdit([f"{kind}.id: ids cannot be changed (create a new record instead)"])
-        record = _validated(kind, {**current.model_dump(), **fields})
+        self.apply([Edit("update", kind, record_id, fields)])
+        return self.get(kind, record_id)
+
+    def delete(self, kind: str, record_id: str, *, cascade: bool = False) -> list[str]:
+        """Delete a record. Deals on a block or firm (and a firm's plants) block the delete
+        unless `cascade`: then its deals go too and its plants lose their firm, in the same
+        transaction. Returns the ids of the deals deleted with it."""
+        changes = self.apply([Edit("delete", kind, record_id, cascade=cascade)])
+        return [i for c in changes if c.table == "deals" and c.action == "delete" for i in c.ids]
+
+    def apply(self, edits: Sequence[Edit]) -> list[Change]:
+        """Several edits as one transaction: all of them land, or none (one undo step)."""
+        changes: list[Change] = []
         with self._transaction() as conn:
-            self._check_fits(conn, kind, record, replacing=record_id)
+            for edit in edits:
+                changes += self._apply_one(conn, edit)
+        for change in changes:
+            self._announce(change)
+        return changes
+
+    def _apply_one(self, conn: Connection, edit: Edit) -> list[Change]:
+        kind = _table(edit.kind)
+        if edit.action == "add":
+            record = _validated(kind, edit.fields)
+            self._check_fits(conn, kind, record, replacing=None)
+            row = _to_row(kind, record)
+            columns, values = ", ".join(row), ", ".join(f":{c}" for c in row)
+            conn.execute(text(f"INSERT INTO {kind} ({columns}) VALUES ({values})"), row)
+            return [Change(kind, (record.id,), "add")]
+        current = _get(conn, kind, edit.record_id)  # KeyError when absent
+        if edit.action == "update":
+            if "id" in edit.fields and edit.fields["id"] != edit.record_id:
+                raise InvalidEdit([f"{kind}.id: ids cannot be changed (add a new record instead)"])
+            record = _validated(kind, {**current.model_dump(), **edit.fields})
+            self._check_fits(conn, kind, record, replacing=edit.record_id)
             row = _to_row(kind, record)
             assignments = ", ".join(f"{c} = :{c}" for c in row if c != "id")
             conn.execute(text(f"UPDATE {kind} SET {assignments} WHERE id = :id"), row)
-        self._announce(Change(kind, (record_id,), "update"))
-        return record
-
-    def delete(self, kind: str, record_id: str, *, cascade: bool = False) -> list[str]:
-        """Delete a record. Deals that depend on it block the delete unless `cascade`, which
-        deletes them in the same transaction; returns the ids of those deals."""
-        self.get(kind, record_id)  # KeyError when absent
-        removed: list[str] = []
-        with self._transaction() as conn:
-            for child, column in DEPENDENTS.get(kind, []):
-                ids = [
-                    r[0]
-                    for r in conn.execute(
-                        text(f"SELECT id FROM {child} WHERE {column} = :id"), {"id": record_id}
-                    )
-                ]
-                if ids and not cascade:
-                    raise InvalidEdit(
-                        [f"{kind[:-1]} '{record_id}' has {len(ids)} {child}: delete those first"]
-                    )
-                conn.execute(text(f"DELETE FROM {child} WHERE {column} = :id"), {"id": record_id})
-                removed += ids
-            if kind == "firms":
-                conn.execute(
-                    text("UPDATE plants SET firm_id = NULL WHERE firm_id = :id"), {"id": record_id}
+            return [Change(kind, (edit.record_id,), "update")]
+        if edit.action != "delete":
+            raise ValueError(f"unknown edit action '{edit.action}'")
+        changes = []
+        for child, column in DEPENDENTS.get(kind, []):
+            ids = tuple(
+                r[0]
+                for r in conn.execute(
+                    text(f"SELECT id FROM {child} WHERE {column} = :id"), {"id": edit.record_id}
                 )
-            conn.execute(text(f"DELETE FROM {kind} WHERE id = :id"), {"id": record_id})
-        if removed:
-            self._announce(Change("deals", tuple(removed), "delete"))
-        self._announce(Change(kind, (record_id,), "delete"))
-        return removed
+            )
+            if ids and not edit.cascade:
+                raise InvalidEdit(
+                    [f"{kind[:-1]} '{edit.record_id}' has {len(ids)} {child}: delete those first"]
+                )
+            if ids:
+                if child == "deals":
+                    conn.execute(
+                        text(f"DELETE FROM deals WHERE {column} = :id"), {"id": edit.record_id}
+                    )
+                    changes.append(Change("deals", ids, "delete"))
+                else:
+                    conn.execute(
+                        text(f"UPDATE {child} SET {column} = NULL WHERE {column} = :id"),
+                        {"id": edit.record_id},
+                    )
+                    changes.append(Change(child, ids, "update"))
+        conn.execute(text(f"DELETE FROM {kind} WHERE id = :id"), {"id": edit.record_id})
+        return [*changes, Change(kind, (edit.record_id,), "delete")]
 
     def _check_fits(self, conn: Connection, kind: str, record: BaseModel, replacing: str | None):
         """Rules spanning records, checked on the little they involve (no full load)."""
@@ -382,6 +409,17 @@ def _table(kind: str) -> str:
     if kind not in RECORD_TYPES:
         raise ValueError(f"unknown record kind '{kind}' (one of {', '.join(RECORD_TYPES)})")
     return kind
+
+
+def _get(conn: Connection, kind: str, record_id: str) -> BaseModel:
+    row = (
+        conn.execute(text(f"SELECT * FROM {_table(kind)} WHERE id = :id"), {"id": record_id})
+        .mappings()
+        .first()
+    )
+    if row is None:
+        raise KeyError(f"no {kind[:-1]} with id '{record_id}'")
+    return _from_row(kind, dict(row))
 
 
 def _validated(kind: str, record: BaseModel | dict[str, Any]) -> BaseModel:

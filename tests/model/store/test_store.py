@@ -136,3 +136,30 @@ def test_failed_replace_changes_nothing(store, tmp_path):
     with pytest.raises(InvalidEdit):
         store.replace_portfolio(broken)
     assert store.load_portfolio() == before
+
+
+def test_apply_is_all_or_nothing(store):
+    from model.store import Edit
+
+    before = store.load_portfolio()
+    edits = [
+        Edit("update", "blocks", "nolans", {"first_year": 2030}),
+        Edit("update", "deals", "kabil-nolans", {"offtake_share": 0.5}),
+        Edit("update", "deals", "kabil-longonjo", {"offtake_share": 7.0}),  # invalid
+    ]
+    with pytest.raises(InvalidEdit, match="deals.offtake_share: 7 is above 1"):
+        store.apply(edits)
+    assert store.load_portfolio() == before
+    changes = store.apply(edits[:2])
+    assert [(c.table, c.ids) for c in changes] == [
+        ("blocks", ("nolans",)),
+        ("deals", ("kabil-nolans",)),
+    ]
+    assert store.get("deals", "kabil-nolans").offtake_share == 0.5
+
+
+def test_deleting_a_firm_detaches_its_plants_only_with_cascade(store):
+    with pytest.raises(InvalidEdit, match="has 10 plants: delete those first"):
+        store.delete("firms", "scheme-beneficiaries")
+    store.delete("firms", "scheme-beneficiaries", cascade=True)
+    assert all(p.firm_id is None for p in store.list("plants"))
