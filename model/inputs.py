@@ -109,6 +109,14 @@ def block_gaps(block: Block, first_year: int | None, nameplate: float | None) ->
     return missing
 
 
+def spread(shares: np.ndarray, total: float) -> np.ndarray:
+    """Deal shares scaled to a new total, pro rata (equally when they are all zero)."""
+    current = shares.sum()
+    if current > 0:
+        return shares * (total / current)
+    return np.full(shares.size, total / max(shares.size, 1))
+
+
 def scaled_offtakes(portfolio: Portfolio, scenario: Scenario) -> list[float]:
     """Deal offtake after deal overrides, then block overrides of India's total share."""
     offtake = [d.offtake_share for d in portfolio.deals]
@@ -124,13 +132,9 @@ def scaled_offtakes(portfolio: Portfolio, scenario: Scenario) -> list[float]:
             for i, d in enumerate(portfolio.deals)
             if d.block_id == block_id and d.status != DealStatus.rejected
         ]
-        total = sum(offtake[i] for i in live)
-        for i in live:
-            offtake[i] = (
-                override.offtake_share * offtake[i] / total
-                if total > 0
-                else override.offtake_share / len(live)
-            )
+        scaled = spread(np.array([offtake[i] for i in live]), override.offtake_share)
+        for i, share in zip(live, scaled.tolist(), strict=True):
+            offtake[i] = share
     return offtake
 
 

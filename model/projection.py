@@ -143,6 +143,7 @@ class Projection:
     capacity_eq: np.ndarray  # (3, T): feed, metal, magnet in t magnet-equivalent
     separation_cap: np.ndarray  # t TREO feed/yr
     separation_feed: np.ndarray  # t TREO/yr delivered that needs separation
+    unpooled_oxide: np.ndarray  # t NdPr oxide/yr if separation were unlimited (phi = 1)
     phi: np.ndarray
     bottleneck: list[str]
     deal_magnets: np.ndarray  # (T, D) t magnets, year-major as computed
@@ -173,6 +174,11 @@ class Projection:
         out = group_sum(country_of_deal, len(self.inputs.countries), self.deal_magnets).T
         present = sorted(set(country_of_deal.tolist()))
         return {self.inputs.countries[c]: out[c] for c in present}
+
+    @property
+    def mine_feed_eq(self) -> np.ndarray:
+        """Magnet-equivalent of what the deals deliver before separation limits it."""
+        return self.unpooled_oxide * self.inputs.oxide_to_metal / self.inputs.ndpr_in_magnet
 
     def year_index(self, year: int) -> int:
         i = int(year - self.years[0])
@@ -241,6 +247,7 @@ def compute(inputs: ProjectionInputs) -> Projection:
         capacity_eq=capacity_eq,
         separation_cap=caps[0],
         separation_feed=feed,
+        unpooled_oxide=a @ inputs.oxide_factor,
         phi=phi,
         bottleneck=bottleneck(capacity_eq, phi),
         deal_magnets=attribute(magnets, oxide_dt, oxide),

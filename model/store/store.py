@@ -116,7 +116,7 @@ class Store:
         self.keep_backups = keep_backups
         self.engine = create_engine(f"sqlite:///{path}")
         event.listen(self.engine, "connect", _pragmas)
-        self._subscribers: list[Callable[[Change], None]] = []
+        self._subscribers: list[Callable[[list[Change]], None]] = []
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -158,14 +158,15 @@ class Store:
 
     # --- notification ----------------------------------------------------------------------
 
-    def subscribe(self, callback: Callable[[Change], None]) -> Callable[[], None]:
-        """Call `callback(change)` after every committed edit; returns an unsubscribe function."""
+    def subscribe(self, callback: Callable[[list[Change]], None]) -> Callable[[], None]:
+        """Call `callback(changes)` once after every committed transaction, with what it
+        changed; returns an unsubscribe function."""
         self._subscribers.append(callback)
         return lambda: self._subscribers.remove(callback)
 
-    def _announce(self, change: Change) -> None:
+    def _announce(self, *changes: Change) -> None:
         for callback in list(self._subscribers):
-            callback(change)
+            callback(list(changes))
 
     @contextmanager
     def _transaction(self) -> Iterator[Connection]:
@@ -210,8 +211,7 @@ class Store:
         with self._transaction() as conn:
             for edit in edits:
                 changes += self._apply_one(conn, edit)
-        for change in changes:
-            self._announce(change)
+        self._announce(*changes)
         return changes
 
     def _apply_one(self, conn: Connection, edit: Edit) -> list[Change]:

@@ -36,7 +36,8 @@ def test_generated_portfolios_round_trip(tmp_path_factory, p):
 
 def test_add_update_delete_announce_changes(store):
     seen: list[Change] = []
-    unsubscribe = store.subscribe(seen.append)
+    batches: list[list[Change]] = []
+    unsubscribe = store.subscribe(lambda changes: (batches.append(changes), seen.extend(changes)))
     store.add("blocks", block("new", name="New block", first_year=2030))
     store.update("blocks", "new", nameplate_tpa=250.0)
     store.add("deals", deal("new", firm_id="kabil", status="mou", offtake_share=0.3))
@@ -48,6 +49,7 @@ def test_add_update_delete_announce_changes(store):
         ("deals", "delete"),
         ("blocks", "delete"),
     ]
+    assert [len(b) for b in batches] == [1, 1, 1, 2]  # the cascade is one transaction
     unsubscribe()
     store.update("blocks", "nolans", first_year=2030)
     assert len(seen) == 5

@@ -1,0 +1,74 @@
+"""Everything about the selected block: fields, its deals and firms, its magnets by year, source."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from desktop.columns import COLUMNS
+from desktop.record_model import display
+from desktop.session import PortfolioSession
+
+
+def _row(label: str, value: str) -> str:
+    return f"<tr><td style='color:#555;padding-right:10px'>{label}</td><td>{value}</td></tr>"
+
+
+class BlockDetail(QTextBrowser):
+    def __init__(self, session: PortfolioSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("blockDetail")
+        self.setOpenLinks(False)  # offline: sources are shown, never fetched
+        self.session = session
+        self.block_id = ""
+        session.projectionChanged.connect(self.refresh)
+        self.refresh()
+
+    def show_block(self, block_id: str) -> None:
+        self.block_id = block_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        portfolio = self.session.portfolio
+        block = next((b for b in portfolio.blocks if b.id == self.block_id), None)
+        if block is None:
+            self.setHtml("<p style='color:#666'>Select a block to see its details.</p>")
+            return
+        esc = html.escape
+        parts = [f"<h3>{esc(block.name)}</h3><table>"]
+        for column in COLUMNS["blocks"]:
+            if column.field in ("name", "source", "as_of", "notes"):
+                continue
+            parts.append(_row(column.header, esc(display(column, getattr(block, column.field)))))
+        parts.append("</table>")
+        firms = {f.id: f for f in portfolio.firms}
+        deals = [d for d in portfolio.deals if d.block_id == block.id]
+        parts.append("<h4>Deals</h4>")
+        if deals:
+            parts.append("<table>")
+            for d in deals:
+                firm = firms.get(d.firm_id)
+                who = f"{esc(firm.name)} ({firm.kind.value})" if firm else esc(d.firm_id)
+                start = f", from {d.start_year}" if d.start_year else ""
+                parts.append(_row(who, f"{d.status.value}, offtake {d.offtake_share:.3f}{start}"))
+            parts.append("</table>")
+        else:
+            parts.append("<p>None yet.</p>")
+        projection = self.session.projection
+        b = projection.inputs.block_ids.index(block.id)
+        magnets = projection.by_block()[b]
+        parts.append(f"<h4>Magnets from this block ({projection.inputs.mode.value}), t/yr</h4>")
+        cells = "".join(
+            f"<td style='padding:0 6px;text-align:right'>{y}<br><b>{m:,.0f}</b></td>"
+            for y, m in zip(projection.years.tolist(), magnets.tolist(), strict=True)
+        )
+        parts.append(f"<table><tr>{cells}</tr></table>")
+        lacking = [line for line in projection.inputs.incomplete if f"'{block.id}'" in line]
+        if lacking:
+            parts.append(f"<p style='color:#B00020'>Contributes nothing: {esc(lacking[0])}.</p>")
+        parts.append(f"<h4>Source (as of {esc(block.as_of or 'unknown')})</h4>")
+        parts.append(f"<p>{esc(block.source or 'none given')}</p>")
+        if block.notes:
+            parts.append(f"<h4>Notes</h4><p>{esc(block.notes)}</p>")
+        self.setHtml("".join(parts))

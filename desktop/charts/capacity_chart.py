@@ -1,0 +1,86 @@
+"""Each stage's capacity in magnet-equivalent tonnes against the magnets produced: the lowest line
+is the bottleneck. Mine feed is what the deals deliver before separation limits it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from desktop import style
+from desktop.charts.base import Chart
+from model.projection import Projection
+
+
+def stage_lines(p: Projection) -> dict[str, np.ndarray]:
+    """Magnet-equivalent t/yr of each stage, in chain order."""
+    return {
+        "Mine feed (pre-separation)": p.mine_feed_eq,
+        "Oxide after separation": p.capacity_eq[0],
+        "Metal capacity": p.capacity_eq[1],
+        "Magnet capacity": p.capacity_eq[2],
+    }
+
+
+LINE_COLOURS = {
+    "Mine feed (pre-separation)": style.STAGE_COLOURS["feed"],
+    "Oxide after separation": style.STAGE_COLOURS["separation"],
+    "Metal capacity": style.STAGE_COLOURS["metal"],
+    "Magnet capacity": style.STAGE_COLOURS["magnet"],
+}
+
+
+class CapacityChart(Chart):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(
+            "Stage capacities against supply", "Magnet-equivalent (t/yr)", parent, legend_below=True
+        )
+        self.setObjectName("capacityPlot")
+        self.series: dict[str, np.ndarray] = {}
+
+    def show_projection(self, p: Projection) -> None:
+        self.plot.clear()
+        years = p.years.astype(float)
+        edges = np.append(years - 0.5, years[-1] + 0.5)
+        self.series = dict(stage_lines(p))
+        for name, values in self.series.items():
+            self.plot.addItem(
+                pg.PlotDataItem(
+                    edges,
+                    values,
+                    stepMode="center",
+                    name=name,
+                    pen=pg.mkPen(LINE_COLOURS[name], width=2.2),
+                )
+            )
+        self.series["Magnets produced"] = p.magnets
+        self.plot.addItem(
+            pg.PlotDataItem(
+                years,
+                p.magnets,
+                name="Magnets produced",
+                pen=pg.mkPen(style.SUPPLY, width=3),
+                symbol="o",
+                symbolSize=5,
+                symbolBrush=style.SUPPLY,
+            )
+        )
+        self.series["Target"] = p.target
+        self.plot.addItem(
+            pg.PlotDataItem(
+                edges,
+                p.target,
+                stepMode="center",
+                name="Target",
+                pen=pg.mkPen(style.TARGET, width=1.5, style=Qt.PenStyle.DashLine),
+            )
+        )
+        # Capacities far above the rest (ample metal, say) would flatten everything: show up to
+        # a little above the target, the supply and the tightest stage; the tooltip-free lines
+        # that leave the top are ample by definition.
+        stages = np.vstack(list(stage_lines(p).values()))
+        tightest = np.sort(stages, axis=0)[1]  # second-lowest stage per year
+        top = max(float(p.target.max()), float(p.magnets.max()), float(tightest.max()), 1.0)
+        self.plot.setYRange(0, top * 1.25, padding=0)
+        self.plot.setXRange(edges[0], edges[-1], padding=0.01)

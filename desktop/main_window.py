@@ -1,0 +1,349 @@
+"""The main window: menus, the toolbar of projection settings, and the open portfolio's view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSpinBox,
+    QToolBar,
+    QWidget,
+)
+
+from desktop import operations
+from desktop.about import about_text
+from desktop.dialogs import BackupsDialog
+from desktop.portfolio_view import PortfolioView
+from desktop.session import PortfolioSession
+from model.interchange import InvalidPortfolio, read_interchange, write_interchange
+from model.scenario import Mode
+from model.store import Store, StoreError
+from model.store.backups import copy_database
+from model.store.locations import EXTENSION
+
+FILE_FILTER = f"REPM portfolio (*{EXTENSION});;All files (*)"
+JSON_FILTER = "Interchange JSON (*.json);;All files (*)"
+MAX_RECENT = 8
+NO_SCENARIO = "(portfolio as is)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.settings = settings or QSettings("REPM", "REPM planner")
+        self.session: PortfolioSession | None = None
+        self.view: PortfolioView | None = None
+        self.dialog: QWidget | None = None  # the last non-blocking dialog opened
+        self.undo_group = QUndoGroup(self)
+        self._build_menus()
+        self._build_toolbar()
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self._show_empty()
+        self.resize(1366, 768)
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+
+    # --- building --------------------------------------------------------------------------
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        keys = QKeySequence.StandardKey
+        file = self.menuBar().addMenu("&File")
+        self._action(file, "&New…", self.new_portfolio, keys.New)
+        self._action(file, "&Open…", self.choose_and_open, keys.Open)
+        self.recent_menu = file.addMenu("Open &Recent")
+        self._action(file, "Save a &Copy As…", self.save_copy, keys.SaveAs)
+        file.addSeparator()
+        self._action(file, "&Import Interchange JSON…", self.import_json)
+        self._action(file, "&Export Interchange JSON…", self.export_json)
+        file.addSeparator()
+        self._action(file, "&Backups…", self.show_backups)
+        file.addSeparator()
+        self._action(file, "&Quit", self.close, keys.Quit)
+        edit = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(keys.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(keys.Redo)
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        view = self.menuBar().addMenu("&View")
+        self._action(view, "Stack by &country", lambda: self._group_by("country"))
+        self._action(view, "Stack by &block", lambda: self._group_by("block"))
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&About REPM planner", self.show_about)
+        self._refresh_recent()
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Projection", objectName="projectionToolbar")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        self.scenario_combo = QComboBox(objectName="scenarioCombo")
+        self.scenario_combo.setMinimumContentsLength(18)
+        self.mode_combo = QComboBox(objectName="modeCombo")
+        self.mode_combo.addItems([m.value for m in Mode])
+        self.mode_combo.setToolTip(
+            "expected: weighted by stage and status probabilities; committed: signed/acquired "
+            "deals and operating/construction/committed plants; all: everything not rejected"
+        )
+        self.start_spin = QSpinBox(objectName="horizonStart", minimum=2000, maximum=2100)
+        self.end_spin = QSpinBox(objectName="horizonEnd", minimum=2000, maximum=2100)
+        self.year_spin = QSpinBox(objectName="targetYear", minimum=2000, maximum=2100)
+        self.group_combo = QComboBox(objectName="groupCombo")
+        self.group_combo.addItems(["country", "block"])
+        for label, widget in (
+            ("Scenario ", self.scenario_combo),
+            ("  Mode ", self.mode_combo),
+            ("  Horizon ", self.start_spin),
+            (" – ", self.end_spin),
+            ("  Target year ", self.year_spin),
+            ("  Stack by ", self.group_combo),
+        ):
+            bar.addWidget(QLabel(label))
+            bar.addWidget(widget)
+        self.scenario_combo.currentTextChanged.connect(self._on_scenario)
+        self.mode_combo.currentTextChanged.connect(self._on_mode)
+        self.start_spin.valueChanged.connect(self._on_horizon)
+        self.end_spin.valueChanged.connect(self._on_horizon)
+        self.year_spin.valueChanged.connect(self._on_target_year)
+        self.group_combo.currentTextChanged.connect(self._group_by)
+
+    def _show_empty(self) -> None:
+        label = QLabel("No portfolio is open. Use File > Open or File > New.")
+        label.setObjectName("emptyLabel")
+        label.setMargin(40)
+        self.setCentralWidget(label)
+        self.setWindowTitle("REPM planner")
+
+    # --- opening portfolios --------------------------------------------------------------
+
+    def open_portfolio(self, path: str | Path) -> bool:
+        """Open a portfolio file; on a store error show what happened and the backups."""
+        path = Path(path)
+        try:
+            session = PortfolioSession.open(path, self)
+        except StoreError as exc:
+            self.show_store_error(exc)
+            return False
+        self._install(session)
+        return True
+
+    def _install(self, session: PortfolioSession) -> None:
+        if self.session is not None:
+            self._save_view_state()
+            self.undo_group.removeStack(self.session.undo_stack)
+            self.session.close()
+        self.session = session
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
+        self.view = PortfolioView(session)
+        self.view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.setCentralWidget(self.view)
+        for name, splitter in self.view.splitters().items():
+            state = self.settings.value(f"splitters/{name}")
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        self._sync_toolbar()
+        session.projectionChanged.connect(self._update_status)
+        session.portfolioChanged.connect(lambda _changes: self._sync_scenarios())
+        self._update_status()
+        self._remember(session.path)
+
+    def show_store_error(self, error: StoreError) -> None:
+        dialog = BackupsDialog(error.path, error, self)
+        dialog.restored.connect(self.open_portfolio)
+        dialog.open()
+        self.dialog = dialog
+        self.statusBar().showMessage(str(error), 15000)
+
+    # --- toolbar ---------------------------------------------------------------------------
+
+    def _sync_toolbar(self) -> None:
+        s = self.session
+        widgets = (self.mode_combo, self.start_spin, self.end_spin, self.year_spin)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self._sync_scenarios()
+        self.mode_combo.setCurrentText(s.effective_mode().value)
+        self.start_spin.setValue(s.start)
+        self.end_spin.setValue(s.end)
+        self.year_spin.setRange(s.start, s.end)
+        self.year_spin.setValue(s.target_year)
+        for widget in widgets:
+            widget.blockSignals(False)
+
+    def _sync_scenarios(self) -> None:
+        s = self.session
+        self.scenario_combo.blockSignals(True)
+        self.scenario_combo.clear()
+        self.scenario_combo.addItems([NO_SCENARIO, *(x.name for x in s.portfolio.scenarios)])
+        self.scenario_combo.setCurrentText(s.scenario_name or NO_SCENARIO)
+        self.scenario_combo.blockSignals(False)
+
+    def _on_scenario(self, name: str) -> None:
+        if self.session:
+            self.session.mode = None  # the scenario brings its own mode
+            self.session.set_scenario(None if name == NO_SCENARIO else name)
+            self._sync_toolbar()
+
+    def _on_mode(self, mode: str) -> None:
+        if self.session:
+            self.session.set_mode(mode)
+
+    def _on_horizon(self) -> None:
+        if not self.session:
+            return
+        start, end = self.start_spin.value(), self.end_spin.value()
+        if end < start:
+            self.statusBar().showMessage(f"Horizon: {end} is before {start}", 6000)
+            return
+        self.session.set_horizon(start, end)
+        self._sync_toolbar()
+
+    def _on_target_year(self, year: int) -> None:
+        if self.session:
+            self.session.set_target_year(year)
+
+    def _group_by(self, group_by: str) -> None:
+        if self.view:
+            self.group_combo.setCurrentText(group_by)
+            self.view.set_group_by(group_by)
+
+    def _update_status(self) -> None:
+        s = self.session
+        p = s.projection
+        i = p.year_index(s.target_year)
+        self.setWindowTitle(f"{s.portfolio.name} — {s.path} — REPM planner")
+        incomplete = len(p.inputs.incomplete)
+        self.status_label.setText(
+            f"{s.target_year}: {p.magnets[i]:,.0f} t magnets vs target {p.target[i]:,.0f} t"
+            f" ({p.inputs.mode.value}) · bottleneck {p.bottleneck[i]}"
+            + (f" · {incomplete} records incomplete" if incomplete else "")
+        )
+
+    # --- file menu -------------------------------------------------------------------------
+
+    def choose_and_open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open portfolio", "", FILE_FILTER)
+        if path:
+            self.open_portfolio(path)
+
+    def new_portfolio(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New portfolio", "", FILE_FILTER)
+        if not path:
+            return
+        path = Path(path).with_suffix(EXTENSION) if not Path(path).suffix else Path(path)
+        if path.exists():
+            QMessageBox.warning(self, "New portfolio", f"{path} exists: choose another name.")
+            return
+        Store.open(path).close()
+        self.open_portfolio(path)
+
+    def save_copy(self) -> None:
+        if not self.session:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Save a copy", "", FILE_FILTER)
+        if path:
+            copy_database(self.session.path, Path(path))
+            self.statusBar().showMessage(f"Copy saved to {path}", 8000)
+
+    def import_json(self, path: str | None = None) -> None:
+        if not self.session:
+            return
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, "Import interchange JSON", "", JSON_FILTER)
+        if not path:
+            return
+        try:
+            portfolio = read_interchange(path)
+        except InvalidPortfolio as exc:
+            shown = "\n".join(exc.problems[:25])
+            more = f"\n… and {len(exc.problems) - 25} more" if len(exc.problems) > 25 else ""
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "Import refused",
+                f"Nothing was changed. {path} has problems:\n\n{shown}{more}",
+                parent=self,
+            )
+            box.setObjectName("importRefused")
+            box.open()
+            self.dialog = box
+            return
+        operations.replace_portfolio(self.session, portfolio, f"Import {Path(path).name}")
+        self.statusBar().showMessage(f"Imported {path} (Edit > Undo puts the previous back)", 8000)
+
+    def export_json(self) -> None:
+        if not self.session:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export interchange JSON", "", JSON_FILTER)
+        if path:
+            write_interchange(self.session.store.load_portfolio(), path)
+            self.statusBar().showMessage(f"Exported to {path}", 8000)
+
+    def show_backups(self) -> None:
+        if not self.session:
+            return
+        dialog = BackupsDialog(self.session.path, None, self)
+
+        def reopen(target: Path) -> None:
+            self.open_portfolio(target)
+
+        dialog.restored.connect(reopen)
+        dialog.open()
+        self.dialog = dialog
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About REPM planner", about_text())
+
+    # --- recent files and window state ------------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recentFiles", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def last_file(self) -> str | None:
+        recent = self.recent_files()
+        return recent[0] if recent else None
+
+    def _remember(self, path: Path) -> None:
+        recent = [str(path), *(p for p in self.recent_files() if p != str(path))][:MAX_RECENT]
+        self.settings.setValue("recentFiles", recent)
+        self._refresh_recent()
+
+    def _refresh_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.recent_files():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_portfolio(p))
+        self.recent_menu.setEnabled(bool(self.recent_files()))
+
+    def _save_view_state(self) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        if self.view is not None:
+            for name, splitter in self.view.splitters().items():
+                self.settings.setValue(f"splitters/{name}", splitter.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self._save_view_state()
+        self.settings.sync()
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        super().closeEvent(event)

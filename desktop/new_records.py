@@ -1,0 +1,52 @@
+"""Fields of a new record (Add) or of a copy (Duplicate): unique id and name, safe defaults.
+
+New deals start with an offtake share of 0 (a placeholder that cannot break the per-block cap).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.session import PortfolioSession
+
+DEFAULTS: dict[str, dict[str, Any]] = {
+    "blocks": {"country": "AUS", "stage": "exploration", "product": "concentrate"},
+    "firms": {"kind": "private", "roles": []},
+    "deals": {"status": "candidate", "offtake_share": 0.0},
+    "plants": {"stage": "magnet", "capacity_tpa": 0.0, "status": "planned"},
+}
+PREFIX = {"blocks": "block", "firms": "firm", "deals": "deal", "plants": "plant"}
+
+
+def unique(base: str, taken: set[str]) -> str:
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+def new_record(
+    session: PortfolioSession, kind: str, like: str | None = None
+) -> dict[str, Any] | None:
+    portfolio = session.portfolio
+    records = getattr(portfolio, kind)
+    ids = {r.id for r in records}
+    names = {getattr(r, "name", "") for r in records}
+    if like is not None:
+        fields = next(r for r in records if r.id == like).model_dump()
+        fields["id"] = unique(f"{like}-copy", ids)
+        if "name" in fields:
+            fields["name"] = unique(f"{fields['name']} (copy)", names)
+        if kind == "deals":
+            fields["offtake_share"] = 0.0
+        return fields
+    fields = dict(DEFAULTS[kind], id=unique(f"new-{PREFIX[kind]}", ids))
+    if kind == "deals":
+        if not portfolio.blocks or not portfolio.firms:
+            return None
+        fields.update(block_id=portfolio.blocks[0].id, firm_id=portfolio.firms[0].id)
+    else:
+        fields["name"] = unique(f"New {PREFIX[kind]}", names)
+    return fields

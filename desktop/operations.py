@@ -1,0 +1,144 @@
+"""The only way the GUI changes a portfolio: named edits, each one store transaction and one
+undo step. An edit the store refuses raises InvalidEdit and pushes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from desktop.session import PortfolioSession
+from model.portfolio import Portfolio
+from model.store import Edit
+
+SINGULAR = {"blocks": "block", "firms": "firm", "deals": "deal", "plants": "plant"}
+
+
+class StoreEdit(QUndoCommand):
+    """Redo applies `redo_edits`, undo applies `undo_edits`, each as one transaction."""
+
+    def __init__(
+        self, session: PortfolioSession, text: str, redo: Sequence[Edit], undo: Sequence[Edit]
+    ):
+        super().__init__(text)
+        self.session, self.redo_edits, self.undo_edits = session, list(redo), list(undo)
+        self._applied = True  # run() applied it already; QUndoStack.push calls redo() at once
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self.session.store.apply(self.redo_edits)
+
+    def undo(self) -> None:
+        self.session.store.apply(self.undo_edits)
+
+
+def run(session: PortfolioSession, text: str, redo: Sequence[Edit], undo: Sequence[Edit]) -> None:
+    session.store.apply(redo)  # raises InvalidEdit: nothing applied, nothing pushed
+    session.undo_stack.push(StoreEdit(session, text, redo, undo))
+
+
+def _label(record: Any) -> str:
+    return getattr(record, "name", None) or record.id
+
+
+def set_record_fields(session: PortfolioSession, kind: str, record_id: str, **fields: Any) -> None:
+    current = session.store.get(kind, record_id)
+    old = {name: getattr(current, name) for name in fields}
+    if old == fields:
+        return
+    names = ", ".join(fields)
+    run(
+        session,
+        f"Set {names} of {SINGULAR[kind]} {_label(current)}",
+        [Edit("update", kind, record_id, fields)],
+        [Edit("update", kind, record_id, old)],
+    )
+
+
+def add_record(session: PortfolioSession, kind: str, fields: dict[str, Any]) -> None:
+    run(
+        session,
+        f"Add {SINGULAR[kind]} {fields.get('name') or fields['id']}",
+        [Edit("add", kind, fields["id"], fields)],
+        [Edit("delete", kind, fields["id"])],
+    )
+
+
+def dependents(session: PortfolioSession, kind: str, record_id: str) -> tuple[list, list]:
+    """The deals that go with a block or firm, and the plants a firm would lose."""
+    portfolio = session.portfolio
+    column = {"blocks": "block_id", "firms": "firm_id"}.get(kind)
+    deals = [d for d in portfolio.deals if column and getattr(d, column) == record_id]
+    plants = [p for p in portfolio.plants if kind == "firms" and p.firm_id == record_id]
+    return deals, plants
+
+
+def delete_record(session: PortfolioSession, kind: str, record_id: str) -> None:
+    """Delete a record with its deals (and detach a firm's plants); undo restores them all."""
+    record = session.store.get(kind, record_id)
+    deals, plants = dependents(session, kind, record_id)
+    undo = [Edit("add", kind, record_id, record.model_dump())]
+    undo += [Edit("add", "deals", d.id, d.model_dump()) for d in deals]
+    undo += [Edit("update", "plants", p.id, {"firm_id": record_id}) for p in plants]
+    run(
+        session,
+        f"Delete {SINGULAR[kind]} {_label(record)}",
+        [Edit("delete", kind, record_id, cascade=True)],
+        undo,
+    )
+
+
+def apply_what_if(
+    session: PortfolioSession,
+    block_id: str,
+    block_fields: dict[str, Any],
+    deal_fields: dict[str, dict[str, Any]],
+) -> None:
+    """Write a what-if (block nameplate/first year, deal offtakes/start) as one undo step.
+    Deals lowering their share go first, so a shift between deals never passes the cap."""
+    block = session.store.get("blocks", block_id)
+    redo: list[Edit] = []
+    undo: list[Edit] = []
+    if block_fields:
+        redo.append(Edit("update", "blocks", block_id, block_fields))
+        undo.append(
+            Edit("update", "blocks", block_id, {k: getattr(block, k) for k in block_fields})
+        )
+    current = {d.id: d for d in session.portfolio.deals}
+
+    def lowers_share(item: tuple[str, dict[str, Any]]) -> bool:
+        deal_id, fields = item
+        return fields.get("offtake_share", 0.0) <= current[deal_id].offtake_share
+
+    for deal_id, fields in sorted(deal_fields.items(), key=lambda i: not lowers_share(i)):
+        redo.append(Edit("update", "deals", deal_id, fields))
+    for deal_id, fields in sorted(deal_fields.items(), key=lowers_share):
+        old = {k: getattr(current[deal_id], k) for k in fields}
+        undo.append(Edit("update", "deals", deal_id, old))
+    if redo:
+        run(session, f"What-if on {block.name}", redo, undo)
+
+
+def replace_portfolio(session: PortfolioSession, portfolio: Portfolio, text: str) -> None:
+    """Replace everything (an import); undo puts the previous portfolio back."""
+    before = session.store.load_portfolio()
+    session.store.replace_portfolio(portfolio)
+    session.undo_stack.push(_Replace(session, text, portfolio, before))
+
+
+class _Replace(QUndoCommand):
+    def __init__(self, session: PortfolioSession, text: str, after: Portfolio, before: Portfolio):
+        super().__init__(text)
+        self.session, self.after, self.before, self._applied = session, after, before, True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self.session.store.replace_portfolio(self.after)
+
+    def undo(self) -> None:
+        self.session.store.replace_portfolio(self.before)
