@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
     def _install(self, session: PortfolioSession) -> None:
         if self.session is not None:
             self._save_view_state()
+            self.view.dispose()
             self.undo_group.removeStack(self.session.undo_stack)
             self.session.close()
         self.session = session
@@ -344,6 +345,8 @@ class MainWindow(QMainWindow):
         self._save_view_state()
         self.settings.sync()
         if self.session is not None:
+            self.view.dispose()
             self.session.close()
             self.session = None
+            self.view = None
         super().closeEvent(event)

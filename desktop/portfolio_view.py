@@ -3,12 +3,13 @@ what-if panel on the right. Built anew for each portfolio the window opens."""
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
 
 from desktop.block_detail import BlockDetail
 from desktop.charts.capacity_chart import CapacityChart
-from desktop.charts.projection_chart import ProjectionChart, stacked_groups
+from desktop.charts.projection_chart import ProjectionChart, rank_groups, stacked_groups
 from desktop.columns import TITLES
 from desktop.records_view import RecordsView
 from desktop.session import PortfolioSession
@@ -61,6 +62,12 @@ class PortfolioView(QSplitter):
         session.projectionChanged.connect(self.refresh_charts)
         self.refresh_charts()
 
+    def dispose(self) -> None:
+        """Called before this view goes away (window closed, another portfolio opened)."""
+        self.session.projectionChanged.disconnect(self.refresh_charts)
+        self.projection_chart.dispose()
+        self.capacity_chart.dispose()
+
     def splitters(self) -> dict[str, QSplitter]:
         return {"main": self, "left": self.left, "right": self.right, "lower": self.lower}
 
@@ -76,14 +83,17 @@ class PortfolioView(QSplitter):
         self.preview = preview
         self.refresh_charts()
 
-    def groups(self, projection: Projection):
+    def labelled(self, projection: Projection) -> dict[str, np.ndarray]:
         if self.group_by == "block":
             names = {b.id: b.name for b in self.session.portfolio.blocks}
             rows = projection.by_block()
-            labelled = {names[b]: rows[i] for i, b in enumerate(projection.inputs.block_ids)}
-        else:
-            labelled = {country_name(c): v for c, v in projection.by_country().items()}
-        return stacked_groups(labelled)
+            return {names[b]: rows[i] for i, b in enumerate(projection.inputs.block_ids)}
+        return {country_name(c): v for c, v in projection.by_country().items()}
+
+    def groups(self, projection: Projection):
+        """Stacks of `projection`, in the order of the base projection (stable under what-if)."""
+        order = rank_groups(self.labelled(self.session.projection))
+        return stacked_groups(self.labelled(projection), order)
 
     def refresh_charts(self) -> None:
         base = self.session.projection

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QSizePolicy
+from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
 
 
 class TonnesAxis(pg.AxisItem):
@@ -43,6 +43,24 @@ class Chart(pg.GraphicsLayoutWidget):
             self.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop)
             self.ci.layout.setColumnStretchFactor(0, 1)
         self.plot.legend = self.legend  # PlotItem.addItem(name=...) then fills it
+        # Axes, title and legend change rarely: Qt keeps them as pixmaps and repaints of the
+        # data (every what-if step) blit them instead of re-rendering their text.
+        cached = [self.plot.getAxis(a) for a in ("left", "bottom")]
+        for item in [*cached, self.plot.titleLabel, self.legend]:
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def fit_height(self, peak: float, headroom: float) -> None:
+        """Show 0..peak*headroom, but keep the current range while it still fits well: a range
+        that changes on every what-if step would redraw both axes every time."""
+        wanted = max(peak, 1.0) * headroom
+        top = self.plot.vb.viewRange()[1][1]
+        if not (wanted * 0.999 <= top <= wanted * 1.6):
+            self.plot.setYRange(0, wanted, padding=0)
+
+    def dispose(self) -> None:
+        """Empty the scene while Python still holds every item. Left to the C++ destructors,
+        a scene of pyqtgraph items can call into freed Python objects and crash at exit."""
+        self.scene().clear()
 
 
 def style_plot(plot: pg.PlotItem, left_label: str) -> pg.PlotItem:

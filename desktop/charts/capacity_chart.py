@@ -38,49 +38,49 @@ class CapacityChart(Chart):
         )
         self.setObjectName("capacityPlot")
         self.series: dict[str, np.ndarray] = {}
+        self._lines: dict[str, pg.PlotDataItem] = {}
+        self._edges: tuple[float, float] | None = None
 
     def show_projection(self, p: Projection) -> None:
-        self.plot.clear()
+        """Lines are created once, then only their data changes (cheap on every what-if step)."""
+        if not self._lines:
+            self._build()
         years = p.years.astype(float)
         edges = np.append(years - 0.5, years[-1] + 0.5)
         self.series = dict(stage_lines(p))
-        for name, values in self.series.items():
-            self.plot.addItem(
-                pg.PlotDataItem(
-                    edges,
-                    values,
-                    stepMode="center",
-                    name=name,
-                    pen=pg.mkPen(LINE_COLOURS[name], width=2.2),
-                )
-            )
         self.series["Magnets produced"] = p.magnets
-        self.plot.addItem(
-            pg.PlotDataItem(
-                years,
-                p.magnets,
-                name="Magnets produced",
-                pen=pg.mkPen(style.SUPPLY, width=3),
-                symbol="o",
-                symbolSize=5,
-                symbolBrush=style.SUPPLY,
-            )
-        )
         self.series["Target"] = p.target
-        self.plot.addItem(
-            pg.PlotDataItem(
-                edges,
-                p.target,
-                stepMode="center",
-                name="Target",
-                pen=pg.mkPen(style.TARGET, width=1.5, style=Qt.PenStyle.DashLine),
-            )
-        )
+        for name, values in self.series.items():
+            x = years if name == "Magnets produced" else edges
+            self._lines[name].setData(x, values)
         # Capacities far above the rest (ample metal, say) would flatten everything: show up to
-        # a little above the target, the supply and the tightest stage; the tooltip-free lines
-        # that leave the top are ample by definition.
+        # a little above the target, the supply and the second-tightest stage.
         stages = np.vstack(list(stage_lines(p).values()))
-        tightest = np.sort(stages, axis=0)[1]  # second-lowest stage per year
+        tightest = np.sort(stages, axis=0)[1]
         top = max(float(p.target.max()), float(p.magnets.max()), float(tightest.max()), 1.0)
-        self.plot.setYRange(0, top * 1.25, padding=0)
-        self.plot.setXRange(edges[0], edges[-1], padding=0.01)
+        self.fit_height(top, 1.25)
+        if self._edges != (edges[0], edges[-1]):  # only when the horizon changes
+            self._edges = (edges[0], edges[-1])
+            self.plot.setXRange(edges[0], edges[-1], padding=0.01)
+
+    def _build(self) -> None:
+        for name, colour in LINE_COLOURS.items():
+            self._lines[name] = self.plot.plot(
+                [0, 1], [0], stepMode="center", name=name, pen=pg.mkPen(colour, width=2.2)
+            )
+        self._lines["Magnets produced"] = self.plot.plot(
+            [0],
+            [0],
+            name="Magnets produced",
+            pen=pg.mkPen(style.SUPPLY, width=3),
+            symbol="o",
+            symbolSize=5,
+            symbolBrush=style.SUPPLY,
+        )
+        self._lines["Target"] = self.plot.plot(
+            [0, 1],
+            [0],
+            stepMode="center",
+            name="Target",
+            pen=pg.mkPen(style.TARGET, width=1.5, style=Qt.PenStyle.DashLine),
+        )

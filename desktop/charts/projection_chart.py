@@ -1,5 +1,10 @@
 """Magnets per year stacked by country (or block) against the target, gap shaded, bottleneck
-marked per year, the pre-what-if line ghosted. Arrays come from a Projection only."""
+marked per year, the pre-what-if line ghosted. Arrays come from a Projection only.
+
+Items are built once per *structure* (which stacks, whether there is a gap or a ghost, which
+bottleneck stages) and then updated in place: a what-if slider step only moves data, which keeps
+a repaint well inside one frame.
+"""
 
 from __future__ import annotations
 
@@ -14,15 +19,26 @@ from desktop.charts.base import Chart
 from model.projection import Projection
 
 MAX_GROUPS = 10  # more stacks than this are unreadable: the rest become "Other"
+BAR_WIDTH = 0.72
+
+
+def rank_groups(labelled: dict[str, np.ndarray], limit: int = MAX_GROUPS) -> list[str]:
+    """Labels of the largest contributors first (zero rows left out), at most `limit`."""
+    ranked = sorted(((v.sum(), k) for k, v in labelled.items() if v.sum() > 1e-9), reverse=True)
+    return [k for _, k in ranked]
 
 
 def stacked_groups(
-    labelled: dict[str, np.ndarray], limit: int = MAX_GROUPS
+    labelled: dict[str, np.ndarray], order: list[str] | None = None, limit: int = MAX_GROUPS
 ) -> list[tuple[str, np.ndarray]]:
-    """Largest contributors first; the smallest beyond `limit` summed into 'Other'. Zero rows go."""
-    ranked = sorted(((v.sum(), k, v) for k, v in labelled.items() if v.sum() > 1e-9), reverse=True)
-    groups = [(k, v) for _, k, v in ranked[:limit]]
-    rest = [v for _, _, v in ranked[limit:]]
+    """Stacks in `order` (default: largest first); beyond `limit`, the rest summed as 'Other'.
+    Passing the order of the projection before a what-if keeps the stacks still while it moves."""
+    order = order if order is not None else rank_groups(labelled)
+    order = [k for k in order if k in labelled]
+    groups = [(k, labelled[k]) for k in order[:limit]]
+    rest = [
+        labelled[k] for k in labelled if k not in set(order[:limit]) and labelled[k].sum() > 1e-9
+    ]
     if rest:
         groups.append((f"Other ({len(rest)})", np.sum(rest, axis=0)))
     return groups
@@ -39,6 +55,8 @@ class ProjectionChart(Chart):
         self.series: dict[str, np.ndarray] = {}  # what is drawn, by legend name (tests read it)
         self.bottleneck_years: dict[str, list[int]] = {}
         self.target_year: int | None = None
+        self._structure: tuple | None = None
+        self._items: dict[str, pg.GraphicsObject] = {}
         self._hover = pg.SignalProxy(self.scene().sigMouseMoved, rateLimit=30, slot=self._on_mouse)
 
     def show_projection(
@@ -50,91 +68,130 @@ class ProjectionChart(Chart):
         target_year: int | None = None,
     ) -> None:
         self.projection, self.ghost, self.target_year = projection, ghost, target_year
-        self.plot.clear()
-        self.series = {}
         years = projection.years.astype(float)
-        edges = np.append(years - 0.5, years[-1] + 0.5)
+        gap = np.maximum(projection.target - projection.magnets, 0.0)
+        stages = tuple(s for s in style.STAGE_SYMBOLS if s in projection.bottleneck)
+        structure = (
+            tuple(label for label, _ in groups),
+            bool(gap.any()),
+            ghost is not None,
+            stages,
+            years.size,
+            years[0],
+        )
+        if structure != self._structure:
+            self._build(structure)
+        self.series = {}
         bottom = np.zeros_like(years)
-        for i, (label, values) in enumerate(groups):
-            colour = style.OTHER if label.startswith("Other") else style.colour(i)
-            bars = pg.BarGraphItem(
-                x=years,
-                y0=bottom,
-                y1=bottom + values,
-                width=0.72,
-                brush=pg.mkBrush(colour),
-                pen=pg.mkPen("w", width=0.5),
-                name=label,
-            )
-            self.plot.addItem(bars)
+        for label, values in groups:
+            self._items[label].setOpts(x=years, y0=bottom, y1=bottom + values)
             self.series[label] = values
             bottom = bottom + values
-        gap = np.maximum(projection.target - projection.magnets, 0.0)
         if gap.any():
-            self.plot.addItem(
+            self._items["Gap to target"].setOpts(
+                x=years, y0=projection.magnets, y1=projection.magnets + gap
+            )
+        self.series["Gap to target"] = gap
+        edges = np.append(years - 0.5, years[-1] + 0.5)
+        self._items["Target"].setData(edges, projection.target)
+        self.series["Target"] = projection.target
+        if ghost is not None:
+            self._items["Before what-if"].setData(edges, ghost.magnets)
+            self.series["Before what-if"] = ghost.magnets
+        self.series["Magnets"] = projection.magnets
+        self._update_bottlenecks(projection, years)
+        self._items["target year"].setValue(target_year if target_year is not None else years[0])
+        self._items["target year"].setVisible(target_year is not None)
+
+    def _build(self, structure: tuple) -> None:
+        """Create the items (and legend entries) for this structure."""
+        labels, has_gap, has_ghost, stages, n_years, first = structure
+        self.plot.clear()
+        self._items = {}
+        for i, label in enumerate(labels):
+            colour = style.OTHER if label.startswith("Other") else style.colour(i)
+            self._add(
+                label,
                 pg.BarGraphItem(
-                    x=years,
-                    y0=projection.magnets,
-                    y1=projection.magnets + gap,
-                    width=0.72,
+                    x=[0],
+                    y0=[0],
+                    y1=[0],
+                    width=BAR_WIDTH,
+                    brush=pg.mkBrush(colour),
+                    pen=pg.mkPen("w", width=0.5),
+                    name=label,
+                ),
+            )
+        if has_gap:
+            self._add(
+                "Gap to target",
+                pg.BarGraphItem(
+                    x=[0],
+                    y0=[0],
+                    y1=[0],
+                    width=BAR_WIDTH,
                     brush=pg.mkBrush(style.GAP),
                     pen=pg.mkPen(style.TARGET, width=0.8, style=Qt.PenStyle.DotLine),
                     name="Gap to target",
-                )
+                ),
             )
-        self.series["Gap to target"] = gap
-        target = pg.PlotDataItem(
-            edges,
-            projection.target,
-            stepMode="center",
-            pen=pg.mkPen(style.TARGET, width=2.5, style=Qt.PenStyle.DashLine),
-            name="Target",
+        self._add(
+            "Target",
+            pg.PlotDataItem(
+                [0, 1],
+                [0],
+                stepMode="center",
+                name="Target",
+                pen=pg.mkPen(style.TARGET, width=2.5, style=Qt.PenStyle.DashLine),
+            ),
         )
-        self.plot.addItem(target)
-        self.series["Target"] = projection.target
-        if ghost is not None:
-            self.plot.addItem(
+        if has_ghost:
+            self._add(
+                "Before what-if",
                 pg.PlotDataItem(
-                    edges,
-                    ghost.magnets,
+                    [0, 1],
+                    [0],
                     stepMode="center",
-                    pen=pg.mkPen(style.GHOST, width=2, style=Qt.PenStyle.DashDotLine),
                     name="Before what-if",
-                )
+                    pen=pg.mkPen(style.GHOST, width=2, style=Qt.PenStyle.DashDotLine),
+                ),
             )
-            self.series["Before what-if"] = ghost.magnets
-        self.series["Magnets"] = projection.magnets
-        self._mark_bottlenecks(projection, years)
-        if target_year is not None:
-            line = pg.InfiniteLine(target_year, angle=90, pen=pg.mkPen("#999999", width=1))
-            self.plot.addItem(line)
-        self.plot.setXRange(edges[0], edges[-1], padding=0.01)
-
-    def _mark_bottlenecks(self, projection: Projection, years: np.ndarray) -> None:
-        tops = [projection.target, projection.magnets]
-        if self.ghost is not None:
-            tops.append(self.ghost.magnets)
-        peak = max(float(np.max(t)) for t in tops) or 1.0
-        y = peak * 1.08
-        names = np.array(projection.bottleneck)
-        self.bottleneck_years = {}
-        for stage, symbol in style.STAGE_SYMBOLS.items():
-            mask = names == stage
-            if not mask.any():
-                continue
-            self.bottleneck_years[stage] = years[mask].astype(int).tolist()
-            self.plot.addItem(
+        for stage in stages:
+            self._add(
+                f"bottleneck {stage}",
                 pg.ScatterPlotItem(
-                    x=years[mask],
-                    y=np.full(mask.sum(), y),
-                    symbol=symbol,
+                    x=[],
+                    y=[],
+                    symbol=style.STAGE_SYMBOLS[stage],
                     size=11,
                     brush=pg.mkBrush(style.STAGE_COLOURS[stage]),
                     pen=pg.mkPen("#333333"),
                     name=f"Bottleneck: {style.STAGE_LABELS[stage]}",
-                )
+                ),
             )
-        self.plot.setYRange(0, peak * 1.16, padding=0)
+        self._add("target year", pg.InfiniteLine(first, angle=90, pen=pg.mkPen("#999999", width=1)))
+        self.plot.setXRange(first - 0.5, first + n_years - 0.5, padding=0.01)
+        self._structure = structure
+
+    def _add(self, key: str, item: pg.GraphicsObject) -> None:
+        self._items[key] = item
+        self.plot.addItem(item)
+
+    def _update_bottlenecks(self, projection: Projection, years: np.ndarray) -> None:
+        tops = [projection.target, projection.magnets]
+        if self.ghost is not None:
+            tops.append(self.ghost.magnets)
+        peak = max(float(np.max(t)) for t in tops) or 1.0
+        names = np.array(projection.bottleneck)
+        self.bottleneck_years = {}
+        for stage in style.STAGE_SYMBOLS:
+            mask = names == stage
+            if mask.any():
+                self.bottleneck_years[stage] = years[mask].astype(int).tolist()
+                self._items[f"bottleneck {stage}"].setData(
+                    x=years[mask], y=np.full(mask.sum(), peak * 1.08)
+                )
+        self.fit_height(peak, 1.16)
 
     # --- hover -----------------------------------------------------------------------------
 

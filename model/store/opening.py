@@ -13,27 +13,28 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-
+from model.migrations import HEAD, REVISIONS
 from model.store.backups import list_backups
 from model.store.errors import DamagedFile, NewerVersion, NotAPortfolio, NotFound, ReadOnlyFile
-from model.store.tables import APPLICATION_ID
 
+APPLICATION_ID = 0x5245504D  # "REPM": marks a SQLite file as one of ours (PRAGMA application_id)
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
-def alembic_config(connection=None) -> Config:
+def alembic_config(connection=None):
+    from alembic.config import Config  # imported only when a file is created or migrated
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
     return config
 
 
-def known_revisions() -> tuple[set[str], str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}, script.get_current_head()
+def upgrade_to_head(connection) -> None:
+    from alembic import command
+
+    command.upgrade(alembic_config(connection), "head")
 
 
 @dataclass(frozen=True)
@@ -91,14 +92,13 @@ def inspect_file(path: Path, backup_folder: Path | None = None) -> FileState:
                 revision = row[0] if row else None
     except sqlite3.DatabaseError as exc:
         raise DamagedFile(path, f"is damaged ({exc})", backups) from None
-    revisions, head = known_revisions()
-    if revision is not None and revision not in revisions:
+    if revision is not None and revision not in REVISIONS:
         raise NewerVersion(
             path,
             f"was written by a newer version of the REPM planner (schema {revision}); "
             "update the app to open it",
         )
-    return FileState(revision=revision, head=head)
+    return FileState(revision=revision, head=HEAD)
 
 
 def integrity_problems(path: Path) -> list[str]:

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from alembic import command
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from sqlalchemy import Connection, create_engine, event, text
 from sqlalchemy.exc import IntegrityError
@@ -29,8 +28,12 @@ from model.portfolio import Portfolio
 from model.scenario import Scenario, Target
 from model.store import backups
 from model.store.errors import InvalidEdit
-from model.store.opening import alembic_config, inspect_file, integrity_problems
-from model.store.tables import APPLICATION_ID
+from model.store.opening import (
+    APPLICATION_ID,
+    inspect_file,
+    integrity_problems,
+    upgrade_to_head,
+)
 
 RECORD_TYPES: dict[str, type[BaseModel]] = {
     "blocks": Block,
@@ -144,7 +147,7 @@ class Store:
         store = cls(path, backup_folder, keep_backups)
         if state.needs_migration:
             with store.engine.begin() as conn:
-                command.upgrade(alembic_config(conn), "head")
+                upgrade_to_head(conn)
         return store
 
     def close(self) -> None:
@@ -530,7 +533,7 @@ def _create_empty(path: Path) -> None:
         engine = create_engine(f"sqlite:///{tmp}")
         with engine.begin() as conn:
             conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-            command.upgrade(alembic_config(conn), "head")
+            upgrade_to_head(conn)
             _write_assumptions(conn, Assumptions())
             _write_target(conn, Target())
             _set_meta(conn, "name", path.stem)

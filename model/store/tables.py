@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from sqlmodel import Field, SQLModel
 
-APPLICATION_ID = 0x5245504D  # "REPM": marks a SQLite file as one of ours (PRAGMA application_id)
-
 
 class BlockRow(SQLModel, table=True):
     __tablename__ = "blocks"

@@ -1,16 +1,22 @@
 """Redrawing charts must not corrupt reference counts (PySide6 6.12.0 did, and crashed)."""
 
+import gc
 import sys
 
+REDRAWS = 60
 
-def test_many_redraws_keep_none_and_bool_refcounts(window):
+
+def test_rebuilding_charts_keeps_none_and_bool_refcounts(window):
     view = window.view
     projection = window.session.projection
-    view.refresh_charts()
+    gc.collect()
     none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
-    for _ in range(60):
-        view.projection_chart.show_projection(projection, view.groups(projection))
+    for i in range(REDRAWS):
+        # Toggling the ghost line rebuilds the chart's items each time: the path that lost
+        # ~500 references to None per redraw under PySide6 6.12.0.
+        ghost = projection if i % 2 else None
+        view.projection_chart.show_projection(projection, view.groups(projection), ghost=ghost)
         view.capacity_chart.show_projection(projection)
-    # A binding that over-decrefs loses hundreds of references per redraw; allow small noise.
-    assert sys.getrefcount(None) >= none_before - 50
-    assert sys.getrefcount(True) >= true_before - 50
+    gc.collect()
+    assert sys.getrefcount(None) >= none_before - 5 * REDRAWS
+    assert sys.getrefcount(True) >= true_before - 5 * REDRAWS

@@ -9,7 +9,7 @@ import pytest
 
 from model.demo import demo_portfolio
 from model.store import DamagedFile, NewerVersion, NotAPortfolio, ReadOnlyFile, Store
-from model.store.tables import APPLICATION_ID
+from model.store.opening import APPLICATION_ID
 
 
 def fingerprint(path: Path) -> tuple[bytes, int]:

@@ -17,3 +17,14 @@ def test_migrations_match_the_sqlmodel_tables(tmp_path):
         d for d in diff if d[0] in ("add_table", "remove_table", "add_column", "remove_column")
     ]
     assert structural == []
+
+
+def test_revision_list_matches_the_migration_scripts():
+    from alembic.script import ScriptDirectory
+
+    from model.migrations import HEAD, REVISIONS
+    from model.store.opening import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert tuple(r.revision for r in reversed(list(script.walk_revisions()))) == REVISIONS
+    assert script.get_current_head() == HEAD
