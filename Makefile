@@ -8,7 +8,7 @@ QT_DEBS := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfre
            libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 \
            libxcb-xinerama0 libxcb-xkb1 xvfb xauth
 
-.PHONY: run test lint bench installer demo clean sysdeps
+.PHONY: run test lint bench installer demo clean sysdeps screenshot
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,7 @@ sysdeps:
 	fi
 
 run: $(VENV)/.installed sysdeps
-	@if [ -f desktop/app.py ]; then $(BIN)/repm-planner; else $(BIN)/repm project --demo; fi
+	$(BIN)/repm-planner
 
 test: $(VENV)/.installed-test sysdeps
 	$(BIN)/ruff check .
@@ -44,6 +44,11 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+# The README's screenshot: the app in a real X window on a virtual screen.
+screenshot: $(VENV)/.installed sysdeps
+	mkdir -p docs
+	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python -m desktop.screenshot docs/screenshot.png
 
 demo: $(VENV)/.installed
 	$(BIN)/repm demo --out demo-portfolio.json
