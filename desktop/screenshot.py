@@ -17,7 +17,9 @@ from desktop.app import application, build_window
 def main(out: str) -> int:
     os.environ.setdefault("REPM_DATA_DIR", tempfile.mkdtemp(prefix="repm-shot-"))
     app = application()
-    settings = QSettings(str(Path(os.environ["REPM_DATA_DIR"]) / "s.ini"), QSettings.Format.IniFormat)
+    settings = QSettings(
+        str(Path(os.environ["REPM_DATA_DIR"]) / "s.ini"), QSettings.Format.IniFormat
+    )
     window = build_window(None, settings)
     window.resize(1366, 768)
     window.move(0, 0)

@@ -93,6 +93,34 @@ PLANT_PROBABILITY = {
     PlantStatus.planned: 0.4,
 }
 
+# Monte Carlo: each draw delays a block by 0..max years (uniform, whole years), by stage, and a
+# plant by its status. Study schedules slip 2-4 years as a rule (conversion.md: Songwe Hill,
+# Nolans, Eneabba); the ranges grow with how far a project is from production.
+DELAY_SOURCE = (
+    "Convention: uniform 0..max whole years, growing with distance from production; study "
+    "schedules commonly slip 2-4 years (conversion.md). Editable"
+)
+MAX_DELAY_STAGE = {
+    Stage.producing: 0,
+    Stage.construction: 1,
+    Stage.feasibility: 2,
+    Stage.prefeasibility: 3,
+    Stage.exploration: 4,
+}
+MAX_DELAY_PLANT = {
+    PlantStatus.operating: 0,
+    PlantStatus.construction: 1,
+    PlantStatus.committed: 2,
+    PlantStatus.planned: 3,
+}
+TABLES = {  # keyed assumptions: name -> (key enum, defaults)
+    "p_stage": (Stage, STAGE_PROBABILITY),
+    "p_deal": (DealStatus, DEAL_PROBABILITY),
+    "p_plant": (PlantStatus, PLANT_PROBABILITY),
+    "max_delay_stage": (Stage, MAX_DELAY_STAGE),
+    "max_delay_plant": (PlantStatus, MAX_DELAY_PLANT),
+}
+
 # Engineering preset: NdPr metal is 29-32.5 wt% of sintered NdFeB (conversion.md); the midpoint,
 # with no process losses, gives 0.85 / 0.3075 = 2.76 t magnet per t oxide.
 PRESETS: dict[str, dict[str, float]] = {
@@ -108,6 +136,7 @@ PRESET_SOURCES = {
 }
 
 Probability = Annotated[float, Field(ge=0, le=1)]
+DelayYears = Annotated[int, Field(ge=0, le=20)]
 
 
 def _probabilities(table: dict) -> dict:
@@ -129,6 +158,10 @@ class Assumptions(Record):
     p_plant: dict[PlantStatus, Probability] = Field(
         default_factory=lambda: _probabilities(PLANT_PROBABILITY)
     )
+    max_delay_stage: dict[Stage, DelayYears] = Field(default_factory=lambda: dict(MAX_DELAY_STAGE))
+    max_delay_plant: dict[PlantStatus, DelayYears] = Field(
+        default_factory=lambda: dict(MAX_DELAY_PLANT)
+    )
     sources: dict[str, str] = Field(
         default_factory=dict,
         description="Source notes for values the user changed, by assumption name",
@@ -137,13 +170,7 @@ class Assumptions(Record):
     @model_validator(mode="after")
     def _known_sources(self) -> Assumptions:
         names = set(SCALARS) | {
-            f"{table}.{key}"
-            for table, keys in (
-                ("p_stage", Stage),
-                ("p_deal", DealStatus),
-                ("p_plant", PlantStatus),
-            )
-            for key in keys
+            f"{table}.{key.value}" for table, (keys, _) in TABLES.items() for key in keys
         }
         unknown = sorted(set(self.sources) - names)
         if unknown:
@@ -156,11 +183,8 @@ class Assumptions(Record):
     @model_validator(mode="after")
     def _fill_probabilities(self) -> Assumptions:
         # A file may list only some probabilities: the rest keep their defaults.
-        for table, defaults in (
-            (self.p_stage, STAGE_PROBABILITY),
-            (self.p_deal, DEAL_PROBABILITY),
-            (self.p_plant, PLANT_PROBABILITY),
-        ):
+        for name, (_, defaults) in TABLES.items():
+            table = getattr(self, name)
             for key, value in defaults.items():
                 table.setdefault(key, value)
         return self
@@ -181,7 +205,7 @@ class Assumptions(Record):
         """A copy with some values replaced (validated like a file would be)."""
         data = self.model_dump()
         for key, value in overrides.items():
-            if key in ("p_stage", "p_deal", "p_plant") and isinstance(value, dict):
+            if key in TABLES and isinstance(value, dict):
                 data[key] = {**data[key], **value}
             else:
                 data[key] = value
@@ -192,4 +216,6 @@ class Assumptions(Record):
             return self.sources[name]  # the user's own note for a value they changed
         if name in SCALARS:
             return SCALARS[name].source
+        if name.startswith("max_delay"):
+            return DELAY_SOURCE
         return PIPELINE_SOURCE

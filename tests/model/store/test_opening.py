@@ -118,3 +118,41 @@ def test_backups_rotate_and_skip_unchanged_files(portfolio_file):
 def test_integrity_problems_empty_for_a_sound_file(portfolio_file):
     with Store.open(portfolio_file) as store:
         assert store.integrity_problems() == []
+
+
+def test_a_file_at_schema_0001_is_backed_up_and_migrated(tmp_path):
+    """A real older file: created at 0001 with data, opened by this app (head 0002)."""
+    from sqlalchemy import create_engine
+
+    from model.store.opening import alembic_config
+
+    path = tmp_path / "v1.repm"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        from alembic import command
+
+        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        command.upgrade(alembic_config(conn), "0001")
+        conn.exec_driver_sql(
+            "INSERT INTO assumptions (name, value) VALUES ('oxide_to_metal', 0.84)"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO blocks (id, name, country, stage, product) "
+            "VALUES ('b', 'Old block', 'AUS', 'feasibility', 'mixed')"
+        )
+    engine.dispose()
+    with Store.open(path) as store:
+        assert store.backups(), "a backup of the 0001 file comes first"
+        assert store.assumptions().oxide_to_metal == 0.84
+        assert store.get("blocks", "b").name == "Old block"
+        a = store.assumptions().with_overrides({"max_delay_stage": {"feasibility": 5}})
+        store.set_assumptions(a)
+        assert store.assumptions().max_delay_stage["feasibility"] == 5
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute("UPDATE assumptions SET value = 2.5 WHERE name = 'oxide_to_metal'")
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute(
+                "UPDATE assumptions SET value = 2.5 WHERE name = 'max_delay_stage.feasibility'"
+            )
