@@ -48,12 +48,21 @@ def portfolio_from_args(args: argparse.Namespace) -> Portfolio:
     return load_portfolio(args.portfolio)
 
 
-def cmd_project(args: argparse.Namespace) -> str:
-    portfolio = portfolio_from_args(args)
+def scenario_from_args(portfolio: Portfolio, args: argparse.Namespace):
+    """The scenario named by --scenario: stored in the portfolio, or built in."""
+    if not getattr(args, "scenario", None):
+        return None
+    from model.scenarios import find_scenario
+
     try:
-        scenario = portfolio.scenario(args.scenario) if args.scenario else None
+        return find_scenario(portfolio, args.scenario)
     except KeyError as exc:
         raise UsageError(exc.args[0]) from None
+
+
+def cmd_project(args: argparse.Namespace) -> str:
+    portfolio = portfolio_from_args(args)
+    scenario = scenario_from_args(portfolio, args)
     result = project(portfolio, mode=args.mode, scenario=scenario, start=args.start, end=args.end)
     data = {
         "scenario": result.inputs.scenario,
@@ -96,7 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("project", help="project magnets per year against the target")
     add_source_args(p)
-    p.add_argument("--scenario", metavar="NAME", help="a scenario stored in the portfolio")
+    p.add_argument(
+        "--scenario", metavar="NAME", help="a scenario stored in the portfolio or built in"
+    )
     p.add_argument("--mode", choices=[m.value for m in Mode], default=None)
     add_horizon_args(p)
     p.set_defaults(run=cmd_project)
@@ -120,7 +131,7 @@ EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from model import cli_store  # noqa: F401  (registers the store commands)
+    from model import cli_analysis, cli_store  # noqa: F401  (register their commands)
     from model.store import StoreError
 
     args = build_parser().parse_args(argv)

@@ -1,0 +1,243 @@
+"""`repm` analysis commands: montecarlo, compare, sensitivity, concentration, rank."""
+
+from __future__ import annotations
+
+import argparse
+
+from model.cli import (
+    EXTRA_COMMANDS,
+    UsageError,
+    add_horizon_args,
+    add_source_args,
+    portfolio_from_args,
+    scenario_from_args,
+)
+from model.concentration import concentration, country_cuts
+from model.montecarlo import monte_carlo
+from model.ranking import rank_deals
+from model.scenario import Mode
+from model.scenarios import compare
+from model.sensitivity import sensitivity
+from model.tables import render
+
+
+def year_arg(args: argparse.Namespace) -> int:
+    year = args.year if args.year is not None else min(max(2030, args.start), args.end)
+    if not args.start <= year <= args.end:
+        raise UsageError(f"--year {year} is outside the horizon {args.start}-{args.end}")
+    return year
+
+
+def cmd_montecarlo(args: argparse.Namespace) -> str:
+    portfolio = portfolio_from_args(args)
+    if args.draws < 1:
+        raise UsageError("--draws must be at least 1")
+    result = monte_carlo(
+        portfolio,
+        scenario_from_args(portfolio, args),
+        draws=args.draws,
+        seed=args.seed,
+        start=args.start,
+        end=args.end,
+    )
+    year = year_arg(args)
+    rows = result.rows()
+    data = {
+        "draws": result.n,
+        "seed": args.seed,
+        "years": rows,
+        "p_target_in_year": {"year": year, "p": float(result.p_target[year - args.start])},
+        "first_year_met": result.first_year_met(),
+    }
+    headers = ["year", "target_t", "p10_t", "p50_t", "p90_t", "mean_t", "p_target"]
+    text = render(args.format, headers, [[r[h] for h in headers] for r in rows], data)
+    if args.format == "table":
+        first = ", ".join(f"{k}: {v:.0%}" for k, v in data["first_year_met"].items())
+        text = (
+            f"{result.n:,} draws, seed {args.seed}\n{text}\n\n"
+            f"P(target met in {year}) = {data['p_target_in_year']['p']:.0%}\n"
+            f"first year the target is met: {first}"
+        )
+    return text
+
+
+def cmd_compare(args: argparse.Namespace) -> str:
+    portfolio = portfolio_from_args(args)
+    try:
+        result = compare(portfolio, args.scenarios, mode=args.mode, start=args.start, end=args.end)
+    except KeyError as exc:
+        raise UsageError(exc.args[0]) from None
+    rows = result.rows()
+    headers = list(rows[0])
+    return render(args.format, headers, [list(r.values()) for r in rows], {"years": rows})
+
+
+def cmd_sensitivity(args: argparse.Namespace) -> str:
+    portfolio = portfolio_from_args(args)
+    year = year_arg(args)
+    bars = sensitivity(
+        portfolio,
+        year,
+        scenario=scenario_from_args(portfolio, args),
+        mode=args.mode,
+        start=args.start,
+        end=args.end,
+    )[: args.top]
+    headers = ["what", "low setting", "high setting", "low_t", "high_t", "swing_t"]
+    rows = [[b.label, b.low_setting, b.high_setting, b.low_t, b.high_t, b.swing] for b in bars]
+    data = {
+        "year": year,
+        "base_t": bars[0].base_t if bars else None,
+        "bars": [
+            {
+                "key": b.key,
+                "label": b.label,
+                "low_setting": b.low_setting,
+                "high_setting": b.high_setting,
+                "low_t": b.low_t,
+                "high_t": b.high_t,
+                "swing_t": b.swing,
+            }
+            for b in bars
+        ],
+    }
+    text = render(args.format, headers, rows, data)
+    if args.format == "table" and bars:
+        text = f"magnets in {year}: {bars[0].base_t:,.0f} t at the base settings\n{text}"
+    return text
+
+
+def cmd_concentration(args: argparse.Namespace) -> str:
+    from model.api import project
+
+    portfolio = portfolio_from_args(args)
+    scenario = scenario_from_args(portfolio, args)
+    year = year_arg(args)
+    result = project(portfolio, scenario=scenario, mode=args.mode, start=args.start, end=args.end)
+    conc = concentration(result)
+    cut_from = args.cut_from if args.cut_from is not None else args.start
+    cuts = country_cuts(
+        portfolio,
+        from_year=cut_from,
+        year=year,
+        mode=args.mode,
+        scenario=scenario,
+        start=args.start,
+        end=args.end,
+    )
+    data = {
+        "years": conc.rows(),
+        "country_cuts": {
+            "from_year": cut_from,
+            "year": year,
+            "rows": [c.__dict__ for c in cuts],
+        },
+    }
+    if args.format == "json":
+        return render("json", [], [], data)
+    headers = ["year", "hhi", "largest_country", "largest_share"]
+    rows = [[r[h] for h in headers] for r in data["years"]]
+    cut_headers = ["country", "name", "magnets_lost_t", "cumulative_lost_t", "gap_t"]
+    cut_rows = [[getattr(c, h) for h in cut_headers] for c in cuts]
+    if args.format == "csv":
+        return (
+            render("csv", headers, rows, None) + "\n\n" + render("csv", cut_headers, cut_rows, None)
+        )
+    return (
+        render("table", headers, rows, None)
+        + f"\n\nif one country is cut from {cut_from} (effect in {year}):\n"
+        + render("table", cut_headers, cut_rows, None)
+    )
+
+
+def cmd_rank(args: argparse.Namespace) -> str:
+    portfolio = portfolio_from_args(args)
+    year = year_arg(args)
+    values = rank_deals(
+        portfolio,
+        year,
+        scenario=scenario_from_args(portfolio, args),
+        draws=args.draws,
+        seed=args.seed,
+        start=args.start,
+        end=args.end,
+    )
+    headers = [
+        "deal",
+        "block",
+        "firm",
+        "status",
+        f"added_{year}_expected_t",
+        "added_total_expected_t",
+        f"added_{year}_p50_t",
+        "added_total_p50_t",
+        "cost_musd",
+        "total_t_per_musd",
+    ]
+    rows = [
+        [
+            v.deal_id,
+            v.block,
+            v.firm,
+            v.status,
+            v.added_year_expected_t,
+            v.added_total_expected_t,
+            v.added_year_p50_t,
+            v.added_total_p50_t,
+            v.cost_musd if v.cost_musd is not None else "",
+            v.total_per_musd if v.total_per_musd is not None else "",
+        ]
+        for v in values
+    ]
+    data = {
+        "year": year,
+        "deals": [dict(v.__dict__, total_t_per_musd=v.total_per_musd) for v in values],
+    }
+    return render(args.format, headers, rows, data)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    def common(p: argparse.ArgumentParser, *, mode: bool = True, year: bool = True) -> None:
+        add_source_args(p)
+        p.add_argument("--scenario", metavar="NAME")
+        if mode:
+            p.add_argument("--mode", choices=[m.value for m in Mode], default=None)
+        if year:
+            p.add_argument(
+                "--year", type=int, default=None, help="the year that matters (default 2030)"
+            )
+        add_horizon_args(p)
+
+    p = sub.add_parser(
+        "montecarlo", help="P10/P50/P90 of magnets and the chance of meeting the target"
+    )
+    common(p, mode=False)
+    p.add_argument("--draws", type=int, default=10_000)
+    p.add_argument("--seed", type=int, default=1)
+    p.set_defaults(run=cmd_montecarlo)
+
+    p = sub.add_parser("compare", help="magnets per year under two or more scenarios")
+    add_source_args(p)
+    p.add_argument("--scenarios", nargs="+", required=True, metavar="NAME")
+    p.add_argument("--mode", choices=[m.value for m in Mode], default=None)
+    add_horizon_args(p)
+    p.set_defaults(run=cmd_compare)
+
+    p = sub.add_parser("sensitivity", help="tornado: which assumption or block moves magnets most")
+    common(p)
+    p.add_argument("--top", type=int, default=20)
+    p.set_defaults(run=cmd_sensitivity)
+
+    p = sub.add_parser("concentration", help="country shares, HHI and the cost of losing a country")
+    common(p)
+    p.add_argument("--cut-from", type=int, default=None, metavar="Y", help="year the cut starts")
+    p.set_defaults(run=cmd_concentration)
+
+    p = sub.add_parser("rank", help="what closing each open deal adds (expected and P50)")
+    common(p, mode=False)
+    p.add_argument("--draws", type=int, default=2000)
+    p.add_argument("--seed", type=int, default=1)
+    p.set_defaults(run=cmd_rank)
+
+
+EXTRA_COMMANDS.append(register)

@@ -1,0 +1,106 @@
+"""Diversity of supply: country shares, the Herfindahl-Hirschman index, and what each country's
+loss would cost."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from model.api import project
+from model.countries import country_name
+from model.portfolio import Portfolio
+from model.projection import Projection
+from model.scenario import Disruption, Mode, Scenario
+
+
+@dataclass(frozen=True)
+class Concentration:
+    years: np.ndarray
+    shares: dict[str, np.ndarray]  # ISO code -> share of magnets by year (0..1)
+    hhi: np.ndarray  # sum of squared percentage shares, 0..10,000 (0 where no magnets)
+    largest: list[str]  # country with the largest share each year ('' where no magnets)
+    largest_share: np.ndarray
+
+    def rows(self) -> list[dict]:
+        return [
+            {
+                "year": int(y),
+                "hhi": float(self.hhi[k]),
+                "largest_country": self.largest[k],
+                "largest_share": float(self.largest_share[k]),
+                "shares": {c: float(v[k]) for c, v in self.shares.items() if v[k] > 0},
+            }
+            for k, y in enumerate(self.years.tolist())
+        ]
+
+
+def concentration(result: Projection) -> Concentration:
+    """HHI = sum over countries of (100 x share)^2: 10,000 is one country, under 1,500 is
+    usually called unconcentrated and above 2,500 highly concentrated (US DoJ/FTC convention)."""
+    by_country = result.by_country()
+    codes = list(by_country)
+    total = result.magnets
+    if not codes:
+        zeros = np.zeros_like(total)
+        return Concentration(result.years, {}, zeros, [""] * total.size, zeros)
+    stacked = np.vstack([by_country[c] for c in codes])
+    shares = np.divide(stacked, total, out=np.zeros_like(stacked), where=total > 0)
+    hhi = (100 * shares) ** 2
+    top = shares.argmax(axis=0)
+    largest = [codes[i] if total[k] > 0 else "" for k, i in enumerate(top.tolist())]
+    return Concentration(
+        years=result.years,
+        shares=dict(zip(codes, shares, strict=True)),
+        hhi=hhi.sum(axis=0),
+        largest=largest,
+        largest_share=shares.max(axis=0),
+    )
+
+
+@dataclass(frozen=True)
+class CountryCut:
+    country: str
+    name: str
+    magnets_lost_t: float  # in the chosen year
+    cumulative_lost_t: float  # over the horizon from the cut year on
+    gap_t: float  # the gap to target in the chosen year with the country cut
+
+
+def country_cuts(
+    portfolio: Portfolio,
+    *,
+    from_year: int,
+    year: int,
+    mode: Mode | str | None = None,
+    scenario: Scenario | None = None,
+    start: int = 2025,
+    end: int = 2040,
+) -> list[CountryCut]:
+    """'What if country X is cut from `from_year`' for every country with a block, largest loss
+    first."""
+    scenario = scenario or Scenario(name="Base")
+    base = project(portfolio, scenario=scenario, mode=mode, start=start, end=end)
+    i = base.year_index(year)
+    cuts = []
+    for code in sorted({b.country for b in portfolio.blocks}):
+        cut = scenario.model_copy(
+            update={
+                "disruptions": [
+                    *scenario.disruptions,
+                    Disruption(country=code, from_year=from_year),
+                ]
+            }
+        )
+        result = project(portfolio, scenario=cut, mode=mode, start=start, end=end)
+        lost = base.magnets - result.magnets
+        cuts.append(
+            CountryCut(
+                country=code,
+                name=country_name(code),
+                magnets_lost_t=float(lost[i]),
+                cumulative_lost_t=float(lost.sum()),
+                gap_t=float(result.gap[i]),
+            )
+        )
+    return sorted(cuts, key=lambda c: (-c.magnets_lost_t, -c.cumulative_lost_t, c.country))

@@ -1,0 +1,93 @@
+"""Built-in scenarios a user can copy and edit, and side-by-side comparison of scenarios."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from model.api import project
+from model.portfolio import Portfolio
+from model.scenario import Disruption, Mode, Scenario
+
+CHINA_CUT_FROM = 2026
+
+
+def builtin_scenarios() -> list[Scenario]:
+    return [
+        Scenario(name="Base", description="The portfolio as it stands, risk-weighted."),
+        Scenario(
+            name="China supply cut",
+            description=(
+                f"Blocks in China deliver nothing from {CHINA_CUT_FROM}. China supplies 84% of "
+                "India's magnet imports (india.md): a portfolio that loses nothing here is "
+                "diversified."
+            ),
+            disruptions=[Disruption(country="CHN", from_year=CHINA_CUT_FROM)],
+        ),
+        Scenario(
+            name="All deals slip 2 years",
+            description="Every block starts two years late (study schedules often slip 2-4 "
+            "years: conversion.md).",
+            delay_years=2,
+        ),
+        Scenario(
+            name="Committed deals only",
+            description="Only signed or acquired deals, and operating, construction or committed "
+            "plants.",
+            mode=Mode.committed,
+        ),
+    ]
+
+
+def with_builtins(portfolio: Portfolio) -> list[Scenario]:
+    """The portfolio's scenarios, then any built-in whose name it does not use."""
+    names = {s.name for s in portfolio.scenarios}
+    return [*portfolio.scenarios, *(s for s in builtin_scenarios() if s.name not in names)]
+
+
+def find_scenario(portfolio: Portfolio, name: str) -> Scenario:
+    for scenario in with_builtins(portfolio):
+        if scenario.name == name:
+            return scenario
+    known = ", ".join(s.name for s in with_builtins(portfolio))
+    raise KeyError(f"no scenario named '{name}' (known: {known})")
+
+
+@dataclass(frozen=True)
+class Comparison:
+    years: np.ndarray
+    target: np.ndarray
+    magnets: dict[str, np.ndarray]  # scenario name -> t/yr
+
+    def rows(self) -> list[dict]:
+        return [
+            {
+                "year": int(y),
+                "target_t": float(self.target[k]),
+                **{f"{name}_t": float(v[k]) for name, v in self.magnets.items()},
+            }
+            for k, y in enumerate(self.years.tolist())
+        ]
+
+
+def compare(
+    portfolio: Portfolio,
+    names: list[str],
+    *,
+    mode: Mode | str | None = None,
+    start: int = 2025,
+    end: int = 2040,
+) -> Comparison:
+    """Magnets per year under each named scenario (stored or built in)."""
+    if len(names) < 2:
+        raise ValueError("compare needs two or more scenarios")
+    magnets, target, years = {}, None, None
+    for name in names:
+        result = project(
+            portfolio, scenario=find_scenario(portfolio, name), mode=mode, start=start, end=end
+        )
+        magnets[name] = result.magnets
+        target = result.target if target is None else target
+        years = result.years
+    return Comparison(years=years, target=target, magnets=magnets)

@@ -1,0 +1,156 @@
+"""Tornado: move each assumption and each block's nameplate, offtake and start through a
+documented range, one at a time, and rank them by how much the magnets of one year swing.
+
+Ranges (low, high):
+* separation_recovery 0.85 .. 0.98 (commercial solvent-extraction circuits; convention)
+* oxide_to_metal 0.80 .. 0.857 (reduction losses of ~6% .. Nd2O3 stoichiometry; conversion.md)
+* ndpr_in_magnet 0.325 .. 0.2833 (top of 29-32.5 wt% Nd+Pr in sintered NdFeB .. the official
+  calibration; more metal per magnet means fewer magnets, so 0.325 is the low case)
+* stage, deal and plant probabilities: every non-certain one -0.1 .. +0.1 (clipped to 0..1)
+* each block with a live deal: nameplate x0.75 .. x1.25; India's offtake -0.1 .. +0.1 (clipped
+  to 0..1); first year 2 years later .. 2 years earlier (when the first year is known)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from model.inputs import build_inputs
+from model.portfolio import Portfolio
+from model.projection import compute
+from model.scenario import Mode, Scenario
+from model.what_if import WhatIf, live_deals, what_if_inputs
+
+ASSUMPTION_RANGES = {
+    "separation_recovery": (0.85, 0.98),
+    "oxide_to_metal": (0.80, 0.857),
+    "ndpr_in_magnet": (0.325, 0.85 / 3),
+}
+PROBABILITY_STEP = 0.1
+NAMEPLATE_FACTORS = (0.75, 1.25)
+OFFTAKE_STEP = 0.1
+START_YEARS = 2
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of the tornado: magnets in the year at the low and the high end of the range."""
+
+    key: str  # e.g. 'ndpr_in_magnet' or 'block:nolans:nameplate'
+    label: str
+    low_setting: str
+    high_setting: str
+    low_t: float
+    high_t: float
+    base_t: float
+
+    @property
+    def swing(self) -> float:
+        return abs(self.high_t - self.low_t)
+
+
+def _shifted(table: dict, step: float) -> dict:
+    return {k: min(1.0, max(0.0, v + step)) for k, v in table.items() if 0.0 < v < 1.0}
+
+
+def sensitivity(
+    portfolio: Portfolio,
+    year: int,
+    *,
+    scenario: Scenario | None = None,
+    mode: Mode | str | None = None,
+    start: int = 2025,
+    end: int = 2040,
+) -> list[Bar]:
+    """Every bar, largest swing first."""
+    scenario = scenario or Scenario(name="Base")
+    base_inputs = build_inputs(portfolio, scenario, mode=mode, start=start, end=end)
+    i = compute(base_inputs).year_index(year)
+    base_t = float(compute(base_inputs).magnets[i])
+
+    def with_assumptions(overrides: dict) -> float:
+        merged = {**scenario.assumption_overrides, **overrides}
+        s = scenario.model_copy(update={"assumption_overrides": merged})
+        return float(
+            compute(build_inputs(portfolio, s, mode=mode, start=start, end=end)).magnets[i]
+        )
+
+    def with_what_if(what_if: WhatIf) -> float:
+        inputs = what_if_inputs(base_inputs, portfolio, scenario, what_if)
+        return float(compute(inputs).magnets[i])
+
+    bars = []
+    for name, (low, high) in ASSUMPTION_RANGES.items():
+        bars.append(
+            Bar(
+                name,
+                name.replace("_", " "),
+                f"{low:.3g}",
+                f"{high:.3g}",
+                with_assumptions({name: low}),
+                with_assumptions({name: high}),
+                base_t,
+            )
+        )
+    a = portfolio.assumptions.with_overrides(scenario.assumption_overrides)
+    for table, label in (
+        ("p_stage", "stage probabilities"),
+        ("p_deal", "deal probabilities"),
+        ("p_plant", "plant probabilities"),
+    ):
+        current = getattr(a, table)
+        bars.append(
+            Bar(
+                table,
+                label,
+                f"-{PROBABILITY_STEP:g}",
+                f"+{PROBABILITY_STEP:g}",
+                with_assumptions({table: _shifted(current, -PROBABILITY_STEP)}),
+                with_assumptions({table: _shifted(current, PROBABILITY_STEP)}),
+                base_t,
+            )
+        )
+    for b in portfolio.blocks:
+        deals = live_deals(portfolio, b.id)
+        if not deals:
+            continue
+        if b.nameplate_tpa:
+            lo, hi = (b.nameplate_tpa * f for f in NAMEPLATE_FACTORS)
+            bars.append(
+                Bar(
+                    f"block:{b.id}:nameplate",
+                    f"{b.name}: nameplate",
+                    f"{lo:,.0f}",
+                    f"{hi:,.0f}",
+                    with_what_if(WhatIf(b.id, nameplate_tpa=lo)),
+                    with_what_if(WhatIf(b.id, nameplate_tpa=hi)),
+                    base_t,
+                )
+            )
+        total = sum(portfolio.deals[k].offtake_share for k in deals)
+        lo, hi = max(0.0, total - OFFTAKE_STEP), min(1.0, total + OFFTAKE_STEP)
+        bars.append(
+            Bar(
+                f"block:{b.id}:offtake",
+                f"{b.name}: India's offtake",
+                f"{lo:.2f}",
+                f"{hi:.2f}",
+                with_what_if(WhatIf(b.id, offtake_total=lo)),
+                with_what_if(WhatIf(b.id, offtake_total=hi)),
+                base_t,
+            )
+        )
+        if b.first_year is not None:
+            late, early = b.first_year + START_YEARS, b.first_year - START_YEARS
+            bars.append(
+                Bar(
+                    f"block:{b.id}:start",
+                    f"{b.name}: first year",
+                    str(late),
+                    str(early),
+                    with_what_if(WhatIf(b.id, first_year=late)),
+                    with_what_if(WhatIf(b.id, first_year=early)),
+                    base_t,
+                )
+            )
+    return sorted(bars, key=lambda bar: (-bar.swing, bar.key))
