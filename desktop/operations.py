@@ -3,13 +3,14 @@ undo step. An edit the store refuses raises InvalidEdit and pushes nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
 from desktop.session import PortfolioSession
 from model.portfolio import Portfolio
+from model.scenario import Scenario
 from model.store import Edit
 
 SINGULAR = {"blocks": "block", "firms": "firm", "deals": "deal", "plants": "plant"}
@@ -122,23 +123,73 @@ def apply_what_if(
         run(session, f"What-if on {block.name}", redo, undo)
 
 
-def replace_portfolio(session: PortfolioSession, portfolio: Portfolio, text: str) -> None:
-    """Replace everything (an import); undo puts the previous portfolio back."""
-    before = session.store.load_portfolio()
-    session.store.replace_portfolio(portfolio)
-    session.undo_stack.push(_Replace(session, text, portfolio, before))
+class _Do(QUndoCommand):
+    """An edit already applied, with the functions that redo and undo it."""
 
-
-class _Replace(QUndoCommand):
-    def __init__(self, session: PortfolioSession, text: str, after: Portfolio, before: Portfolio):
+    def __init__(self, text: str, redo: Callable[[], None], undo: Callable[[], None]):
         super().__init__(text)
-        self.session, self.after, self.before, self._applied = session, after, before, True
+        self._redo, self._undo, self._applied = redo, undo, True
 
     def redo(self) -> None:
         if self._applied:
             self._applied = False
             return
-        self.session.store.replace_portfolio(self.after)
+        self._redo()
 
     def undo(self) -> None:
-        self.session.store.replace_portfolio(self.before)
+        self._undo()
+
+
+def _push(session: PortfolioSession, text: str, redo: Callable[[], None], undo: Callable[[], None]):
+    redo()  # raises InvalidEdit: nothing pushed
+    session.undo_stack.push(_Do(text, redo, undo))
+
+
+def replace_portfolio(session: PortfolioSession, portfolio: Portfolio, text: str) -> None:
+    """Replace everything (an import); undo puts the previous portfolio back."""
+    store = session.store
+    before = store.load_portfolio()
+    _push(
+        session,
+        text,
+        lambda: store.replace_portfolio(portfolio),
+        lambda: store.replace_portfolio(before),
+    )
+
+
+def put_scenario(
+    session: PortfolioSession, scenario: Scenario, replacing: str | None = None
+) -> None:
+    """Add a scenario, or replace (and maybe rename) the one named `replacing`."""
+    store = session.store
+    if replacing is None:
+        _push(
+            session,
+            f"Add scenario {scenario.name}",
+            lambda: store.put_scenario(scenario),
+            lambda: store.delete_scenario(scenario.name),
+        )
+        return
+    old = next(x for x in store.scenarios() if x.name == replacing)
+    _push(
+        session,
+        f"Edit scenario {replacing}",
+        lambda: store.put_scenario(scenario, replacing=replacing),
+        lambda: store.put_scenario(old, replacing=scenario.name),
+    )
+
+
+def delete_scenario(session: PortfolioSession, name: str) -> None:
+    store = session.store
+    scenarios = store.scenarios()
+    old = next(x for x in scenarios if x.name == name)
+
+    def restore() -> None:  # back in its place in the list
+        later = [x for x in scenarios[scenarios.index(old) + 1 :]]
+        for x in later:
+            store.delete_scenario(x.name)
+        store.put_scenario(old)
+        for x in later:
+            store.put_scenario(x)
+
+    _push(session, f"Delete scenario {name}", lambda: store.delete_scenario(name), restore)

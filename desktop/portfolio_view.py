@@ -1,18 +1,35 @@
-"""The working area for one open portfolio: tables and detail on the left, charts and the
-what-if panel on the right. Built anew for each portfolio the window opens."""
+"""The working area for one open portfolio: tables and detail on the left; the projection with
+its Monte Carlo band, the analysis tabs and the what-if panel on the right. Built anew for each
+portfolio the window opens. Selection is linked: a block chosen in any view is chosen in all."""
 
 from __future__ import annotations
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from desktop.analysis.comparison_view import ComparisonView
+from desktop.analysis.concentration_view import ConcentrationView
+from desktop.analysis.ranking_view import RankingView
+from desktop.analysis.tornado_view import TornadoView
 from desktop.block_detail import BlockDetail
 from desktop.charts.capacity_chart import CapacityChart
 from desktop.charts.projection_chart import ProjectionChart, rank_groups, stacked_groups
 from desktop.columns import TITLES
 from desktop.records_view import RecordsView
 from desktop.session import PortfolioSession
+from desktop.uncertainty import UncertaintyController
 from desktop.what_if_panel import WhatIfPanel
 from model.countries import country_name
 from model.projection import Projection
@@ -28,7 +45,7 @@ class PortfolioView(QSplitter):
         self.group_by = "country"
         self.preview: Projection | None = None
 
-        self.tabs = QTabWidget()
+        self.tabs = QTabWidget(objectName="recordTabs")
         self.views = {kind: RecordsView(session, kind) for kind in TITLES}
         for kind, view in self.views.items():
             self.tabs.addTab(view, TITLES[kind])
@@ -40,48 +57,145 @@ class PortfolioView(QSplitter):
         self.left.setSizes([520, 260])
 
         self.projection_chart = ProjectionChart()
+        self.uncertainty = UncertaintyController(session, self)
+        self.p_target = QLabel(objectName="pTargetLabel")
+        font = QFont()
+        font.setPointSize(13)
+        font.setBold(True)
+        self.p_target.setFont(font)
+        self.mc_progress = QProgressBar(objectName="mcProgress", maximum=100, textVisible=False)
+        self.mc_progress.setMaximumWidth(120)
+        self.band_toggle = QCheckBox("P10–P90 band", objectName="bandToggle", checked=True)
+        self.band_toggle.setToolTip(
+            "Monte Carlo of project, deal and plant success and delays (5,000 draws) for the "
+            "portfolio as stored"
+        )
+        header = QHBoxLayout()
+        header.setContentsMargins(6, 2, 6, 0)
+        header.addWidget(self.p_target)
+        header.addWidget(self.mc_progress)
+        header.addStretch(1)
+        header.addWidget(self.band_toggle)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.setSpacing(0)
+        top_layout.addLayout(header)
+        top_layout.addWidget(self.projection_chart)
+
         self.capacity_chart = CapacityChart()
+        self.comparison = ComparisonView(session)
+        self.tornado = TornadoView(session)
+        self.concentration = ConcentrationView(session)
+        self.ranking = RankingView(session)
+        self.analysis = QTabWidget(objectName="analysisTabs")
+        for widget, title in (
+            (self.capacity_chart, "Capacity"),
+            (self.comparison, "Scenarios"),
+            (self.tornado, "Sensitivity"),
+            (self.concentration, "Concentration"),
+            (self.ranking, "Deal ranking"),
+        ):
+            self.analysis.addTab(widget, title)
+        self._stale = {self.comparison, self.tornado, self.concentration, self.ranking}
+        self.comparison.message.connect(self.message)
+
         self.what_if = WhatIfPanel(session)
         self.what_if.message.connect(self.message)
         self.lower = QSplitter(Qt.Orientation.Horizontal, objectName="lowerSplitter")
-        self.lower.addWidget(self.capacity_chart)
+        self.lower.addWidget(self.analysis)
         self.lower.addWidget(self.what_if)
         self.lower.setSizes([580, 320])
         self.right = QSplitter(Qt.Orientation.Vertical, objectName="rightSplitter")
-        self.right.addWidget(self.projection_chart)
+        self.right.addWidget(top)
         self.right.addWidget(self.lower)
-        self.right.setSizes([480, 320])
+        self.right.setSizes([440, 360])
 
         self.addWidget(self.left)
         self.addWidget(self.right)
         self.setSizes([560, 800])
 
-        self.views["blocks"].selectionChangedTo.connect(self._on_block_selected)
-        self.views["deals"].selectionChangedTo.connect(self.what_if.set_deal)
+        self.views["blocks"].selectionChangedTo.connect(self.select_block)
+        self.views["deals"].selectionChangedTo.connect(self._on_deal_selected)
+        self.tornado.blockClicked.connect(self.show_block)
+        self.ranking.dealClicked.connect(self.show_deal)
         self.what_if.previewChanged.connect(self._on_preview)
-        session.projectionChanged.connect(self.refresh_charts)
+        self.uncertainty.resultChanged.connect(self._on_uncertainty)
+        self.uncertainty.runner.started.connect(lambda: self.mc_progress.setVisible(True))
+        self.uncertainty.runner.progress.connect(self.mc_progress.setValue)
+        self.band_toggle.toggled.connect(lambda _on: self.refresh_charts())
+        self.analysis.currentChanged.connect(lambda _i: self._refresh_analysis())
+        session.projectionChanged.connect(self._on_projection_changed)
         self.refresh_charts()
-
-    def dispose(self) -> None:
-        """Called before this view goes away (window closed, another portfolio opened)."""
-        self.session.projectionChanged.disconnect(self.refresh_charts)
-        self.projection_chart.dispose()
-        self.capacity_chart.dispose()
+        self._on_uncertainty(None)
 
     def splitters(self) -> dict[str, QSplitter]:
         return {"main": self, "left": self.left, "right": self.right, "lower": self.lower}
+
+    def dispose(self) -> None:
+        """Called before this view goes away (window closed, another portfolio opened)."""
+        self.session.projectionChanged.disconnect(self._on_projection_changed)
+        self.uncertainty.shutdown()
+        self.tornado.runner.shutdown()
+        self.ranking.runner.shutdown()
+        for view in self.findChildren(pg.GraphicsView):
+            view.scene().clear()  # see Chart.dispose: no pyqtgraph scene left to the destructors
+
+    # --- selection, linked across views ----------------------------------------------------------
+
+    def select_block(self, block_id: str) -> None:
+        self.detail.show_block(block_id)
+        self.what_if.set_block(block_id)
+        self.tornado.select_block(block_id)
+        self.ranking.select_block(block_id)
+        block = next((b for b in self.session.portfolio.blocks if b.id == block_id), None)
+        self.concentration.select_country(block.country if block else "")
+
+    def show_block(self, block_id: str) -> None:
+        """Bring a block forward from another view (a tornado bar, a map marker)."""
+        self.tabs.setCurrentWidget(self.views["blocks"])
+        self.views["blocks"].select(block_id)
+
+    def show_deal(self, deal_id: str) -> None:
+        self.tabs.setCurrentWidget(self.views["deals"])
+        self.views["deals"].select(deal_id)
+
+    def _on_deal_selected(self, deal_id: str) -> None:
+        self.what_if.set_deal(deal_id)
+        deal = next((d for d in self.session.portfolio.deals if d.id == deal_id), None)
+        if deal is not None:
+            self.detail.show_block(deal.block_id)
+
+    # --- charts ----------------------------------------------------------------------------
 
     def set_group_by(self, group_by: str) -> None:
         self.group_by = group_by
         self.refresh_charts()
 
-    def _on_block_selected(self, block_id: str) -> None:
-        self.detail.show_block(block_id)
-        self.what_if.set_block(block_id)
-
     def _on_preview(self, preview: Projection | None) -> None:
         self.preview = preview
         self.refresh_charts()
+
+    def _on_projection_changed(self) -> None:
+        self.refresh_charts()
+        self._stale = {self.comparison, self.tornado, self.concentration, self.ranking}
+        self._refresh_analysis()
+        self._on_uncertainty(self.uncertainty.result)
+
+    def _on_uncertainty(self, _result) -> None:
+        self.p_target.setText(self.uncertainty.headline())
+        self.mc_progress.setVisible(self.uncertainty.runner.busy)
+        self.refresh_charts()
+
+    def _refresh_analysis(self) -> None:
+        """Only the visible analysis tab recomputes; the others wait until shown."""
+        current = self.analysis.currentWidget()
+        if current in self._stale:
+            self._stale.discard(current)
+            if current is self.comparison:
+                self.comparison.on_portfolio_changed()
+            else:
+                current.refresh()
 
     def labelled(self, projection: Projection) -> dict[str, np.ndarray]:
         if self.group_by == "block":
@@ -99,7 +213,8 @@ class PortfolioView(QSplitter):
         base = self.session.projection
         shown = self.preview or base
         ghost = base if self.preview is not None else None
+        band = self.uncertainty.result if self.band_toggle.isChecked() else None
         self.projection_chart.show_projection(
-            shown, self.groups(shown), ghost=ghost, target_year=self.session.target_year
+            shown, self.groups(shown), ghost=ghost, target_year=self.session.target_year, band=band
         )
         self.capacity_chart.show_projection(shown)

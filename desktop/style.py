@@ -22,6 +22,8 @@ OTHER = "#C8C8C8"
 TARGET = "#B00020"
 GAP = QColor(176, 0, 32, 45)
 GHOST = "#555555"
+BAND = QColor(40, 40, 40, 40)
+P50 = "#222222"
 SUPPLY = "#000000"
 STAGE_COLOURS = {
     "feed": "#009E73",

@@ -14,6 +14,7 @@ blocks: slower and simpler, kept to check the fast path and to time it against.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,6 +25,13 @@ from model.projection import block_output, ramp
 from model.scenario import Mode, Scenario
 
 CHUNK = 2048  # draws per matrix product: bounds memory, keeps the selection matrix in cache
+
+
+class Cancelled(Exception):
+    """A long run stopped because its caller asked it to (a newer request replaced it)."""
+
+
+Progress = Callable[[float], None]  # called with the fraction done, 0..1
 
 
 @dataclass(frozen=True)
@@ -151,8 +159,13 @@ def _chain(flows: np.ndarray, caps: np.ndarray, t: int, inputs: ProjectionInputs
     return np.minimum(metal / inputs.ndpr_in_magnet, magnet_cap)
 
 
-def simulate(s: Setup, draws: Draws) -> np.ndarray:
-    """Magnets per draw and year, (N, T)."""
+def simulate(
+    s: Setup,
+    draws: Draws,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> np.ndarray:
+    """Magnets per draw and year, (N, T). Reports progress and checks `cancelled` per chunk."""
     t = s.inputs.years.size
     deals, deal_offset = deal_table(s)
     plants, plant_offset = plant_table(s)
@@ -167,6 +180,10 @@ def simulate(s: Setup, draws: Draws) -> np.ndarray:
             draws.plant_ok[lo:hi], draws.plant_delay[lo:hi], plant_offset, plants.shape[0]
         )
         out[lo:hi] = _chain(flows, sel @ plants, t, s.inputs)
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        if progress is not None:
+            progress(hi / draws.n)
     return out
 
 
@@ -263,9 +280,11 @@ def monte_carlo(
     seed: int | None = 1,
     start: int = 2025,
     end: int = 2040,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> MonteCarloResult:
     s = setup(portfolio, scenario, start=start, end=end)
-    magnets = simulate(s, draw(s, draws, seed))
+    magnets = simulate(s, draw(s, draws, seed), progress, cancelled)
     return MonteCarloResult(
         years=s.inputs.years, target=s.inputs.target, magnets=magnets, seed=seed
     )

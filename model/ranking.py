@@ -10,13 +10,14 @@ over the horizon divided by the block's acquisition cost, where the cost is know
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from model.domain import DealStatus
 from model.inputs import build_inputs
-from model.montecarlo import Setup, draw, setup, simulate
+from model.montecarlo import Cancelled, Progress, Setup, draw, setup, simulate
 from model.portfolio import Portfolio
 from model.projection import compute
 from model.scenario import Mode, Scenario
@@ -58,6 +59,8 @@ def rank_deals(
     seed: int | None = 1,
     start: int = 2025,
     end: int = 2040,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[DealValue]:
     """Open deals, most magnets added in `year` (expected) first."""
     inputs = build_inputs(portfolio, scenario, mode=Mode.expected, start=start, end=end)
@@ -68,6 +71,10 @@ def rank_deals(
     firms = {f.id: f for f in portfolio.firms}
     values = []
     for d, deal in enumerate(portfolio.deals):
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        if progress is not None:
+            progress(d / max(len(portfolio.deals), 1))
         if deal.status not in OPEN:
             continue
         weight = inputs.deal_weight.copy()

@@ -13,9 +13,11 @@ Ranges (low, high):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from model.inputs import build_inputs
+from model.montecarlo import Cancelled, Progress
 from model.portfolio import Portfolio
 from model.projection import compute
 from model.scenario import Mode, Scenario
@@ -61,6 +63,8 @@ def sensitivity(
     mode: Mode | str | None = None,
     start: int = 2025,
     end: int = 2040,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[Bar]:
     """Every bar, largest swing first."""
     scenario = scenario or Scenario(name="Base")
@@ -110,7 +114,11 @@ def sensitivity(
                 base_t,
             )
         )
-    for b in portfolio.blocks:
+    for k, b in enumerate(portfolio.blocks):
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        if progress is not None:
+            progress(k / max(len(portfolio.blocks), 1))
         deals = live_deals(portfolio, b.id)
         if not deals:
             continue

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from desktop import style
 from desktop.charts.base import Chart
+from model.montecarlo import MonteCarloResult
 from model.projection import Projection
 
 MAX_GROUPS = 10  # more stacks than this are unreadable: the rest become "Other"
@@ -52,6 +53,7 @@ class ProjectionChart(Chart):
         self.setObjectName("projectionPlot")
         self.projection: Projection | None = None
         self.ghost: Projection | None = None
+        self.band: MonteCarloResult | None = None
         self.series: dict[str, np.ndarray] = {}  # what is drawn, by legend name (tests read it)
         self.bottleneck_years: dict[str, list[int]] = {}
         self.target_year: int | None = None
@@ -66,8 +68,17 @@ class ProjectionChart(Chart):
         *,
         ghost: Projection | None = None,
         target_year: int | None = None,
+        band: MonteCarloResult | None = None,
     ) -> None:
-        self.projection, self.ghost, self.target_year = projection, ghost, target_year
+        """`band`: Monte Carlo P10-P90 and P50 drawn over the bars (None: not shown)."""
+        if band is not None and not np.array_equal(band.years, projection.years):
+            band = None  # from another horizon: a newer run is on its way
+        self.projection, self.ghost, self.target_year, self.band = (
+            projection,
+            ghost,
+            target_year,
+            band,
+        )
         years = projection.years.astype(float)
         gap = np.maximum(projection.target - projection.magnets, 0.0)
         stages = tuple(s for s in style.STAGE_SYMBOLS if s in projection.bottleneck)
@@ -78,6 +89,7 @@ class ProjectionChart(Chart):
             stages,
             years.size,
             years[0],
+            band is not None,
         )
         if structure != self._structure:
             self._build(structure)
@@ -99,14 +111,20 @@ class ProjectionChart(Chart):
             self._items["Before what-if"].setData(edges, ghost.magnets)
             self.series["Before what-if"] = ghost.magnets
         self.series["Magnets"] = projection.magnets
+        if band is not None:
+            p10, p50, p90 = (band.percentile(q) for q in (10, 50, 90))
+            self._items["band low"].setData(edges, p10)
+            self._items["band high"].setData(edges, p90)
+            self._items["P50"].setData(edges, p50)
+            self.series["P10"], self.series["P50"], self.series["P90"] = p10, p50, p90
         self._update_bottlenecks(projection, years)
         self._items["target year"].setValue(target_year if target_year is not None else years[0])
         self._items["target year"].setVisible(target_year is not None)
 
     def _build(self, structure: tuple) -> None:
         """Create the items (and legend entries) for this structure."""
-        labels, has_gap, has_ghost, stages, n_years, first = structure
-        self.plot.clear()
+        labels, has_gap, has_ghost, stages, n_years, first, has_band = structure
+        self._clear()
         self._items = {}
         for i, label in enumerate(labels):
             colour = style.OTHER if label.startswith("Other") else style.colour(i)
@@ -156,6 +174,8 @@ class ProjectionChart(Chart):
                     pen=pg.mkPen(style.GHOST, width=2, style=Qt.PenStyle.DashDotLine),
                 ),
             )
+        if has_band:
+            self._add_band()
         for stage in stages:
             self._add(
                 f"bottleneck {stage}",
@@ -173,6 +193,32 @@ class ProjectionChart(Chart):
         self.plot.setXRange(first - 0.5, first + n_years - 0.5, padding=0.01)
         self._structure = structure
 
+    def _add_band(self) -> None:
+        """Monte Carlo P10-P90 as a shaded band between two invisible curves, and the P50."""
+        low = pg.PlotCurveItem([0, 1], [0], stepMode="center", pen=pg.mkPen(None))
+        high = pg.PlotCurveItem([0, 1], [0], stepMode="center", pen=pg.mkPen(None))
+        self._items["band low"], self._items["band high"] = low, high
+        self.plot.addItem(low)
+        self.plot.addItem(high)
+        fill = pg.FillBetweenItem(low, high, brush=pg.mkBrush(style.BAND))
+        self._add("band", fill)
+        # The legend cannot draw a FillBetweenItem's sample (it crashes the paint): it shows an
+        # empty curve with the same fill instead, kept referenced here.
+        swatch = pg.PlotDataItem([], [], pen=None, fillLevel=0, fillBrush=pg.mkBrush(style.BAND))
+        self._items["band swatch"] = swatch
+        self.legend.addItem(swatch, "P10–P90 (Monte Carlo)")
+        p50_pen = pg.mkPen(style.P50, width=2.2, style=Qt.PenStyle.DotLine)
+        self._add(
+            "P50",
+            pg.PlotDataItem([0, 1], [0], stepMode="center", name="P50 (Monte Carlo)", pen=p50_pen),
+        )
+
+    def _clear(self) -> None:
+        self.plot.clear()
+        swatch = self._items.get("band swatch")
+        if swatch is not None:  # not in the plot, so clear() did not take it off the legend
+            self.legend.removeItem(swatch)
+
     def _add(self, key: str, item: pg.GraphicsObject) -> None:
         self._items[key] = item
         self.plot.addItem(item)
@@ -181,6 +227,8 @@ class ProjectionChart(Chart):
         tops = [projection.target, projection.magnets]
         if self.ghost is not None:
             tops.append(self.ghost.magnets)
+        if self.band is not None:
+            tops.append(self.series["P90"])
         peak = max(float(np.max(t)) for t in tops) or 1.0
         names = np.array(projection.bottleneck)
         self.bottleneck_years = {}
@@ -210,6 +258,11 @@ class ProjectionChart(Chart):
         if self.ghost is not None:
             delta = p.magnets[i] - self.ghost.magnets[i]
             lines.append(f"What-if change: {delta:+,.0f} t")
+        if self.band is not None:
+            lines.append(
+                f"Monte Carlo: P10 {self.series['P10'][i]:,.0f} · P50 {self.series['P50'][i]:,.0f}"
+                f" · P90 {self.series['P90'][i]:,.0f} t; P(target) {self.band.p_target[i]:.0%}"
+            )
         contributions = [(v[i], k) for k, v in self.series.items() if k not in _NOT_GROUPS]
         for value, label in sorted(contributions, reverse=True)[:6]:
             if value > 0.5:
@@ -226,4 +279,4 @@ class ProjectionChart(Chart):
             QToolTip.showText(QCursor.pos(), text, self)
 
 
-_NOT_GROUPS = {"Gap to target", "Target", "Before what-if", "Magnets"}
+_NOT_GROUPS = {"Gap to target", "Target", "Before what-if", "Magnets", "P10", "P50", "P90"}

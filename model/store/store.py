@@ -301,6 +301,9 @@ class Store:
         """Add a scenario, or replace the one named `replacing` (which may rename it)."""
         body = scenario.model_dump_json()
         with self._transaction() as conn:
+            problems = _scenario_problems(conn, scenario, replacing)
+            if problems:
+                raise InvalidEdit(problems)
             if replacing is not None:
                 conn.execute(
                     text("UPDATE scenarios SET name = :n, body = :b WHERE name = :old"),
@@ -464,6 +467,23 @@ def _count_edit(conn: Connection) -> None:
             "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
         )
     )
+
+
+def _scenario_problems(conn: Connection, scenario: Scenario, replacing: str | None) -> list[str]:
+    problems = []
+    clash = conn.execute(text("SELECT 1 FROM scenarios WHERE name = :n"), {"n": scenario.name})
+    if clash.first() and scenario.name != replacing:
+        problems.append(f"scenarios.name: '{scenario.name}' is already used")
+    blocks = {r[0] for r in conn.execute(text("SELECT id FROM blocks"))}
+    deals = {r[0] for r in conn.execute(text("SELECT id FROM deals"))}
+    for name in ("block_delays", "block_overrides"):
+        for block_id in getattr(scenario, name):
+            if block_id not in blocks:
+                problems.append(f"scenarios.{name}: '{block_id}' is not a block id")
+    for deal_id in scenario.deal_overrides:
+        if deal_id not in deals:
+            problems.append(f"scenarios.deal_overrides: '{deal_id}' is not a deal id")
+    return problems
 
 
 def _meta(conn: Connection) -> dict[str, str]:

@@ -165,3 +165,16 @@ def test_deleting_a_firm_detaches_its_plants_only_with_cascade(store):
         store.delete("firms", "scheme-beneficiaries")
     store.delete("firms", "scheme-beneficiaries", cascade=True)
     assert all(p.firm_id is None for p in store.list("plants"))
+
+
+def test_scenario_names_unique_and_references_checked(store):
+    from model.scenario import BlockOverride
+
+    with pytest.raises(InvalidEdit, match="scenarios.name: 'Base' is already used"):
+        store.put_scenario(Scenario(name="Base"))
+    with pytest.raises(InvalidEdit, match="scenarios.block_overrides: 'ghost' is not a block id"):
+        store.put_scenario(
+            Scenario(name="X", block_overrides={"ghost": BlockOverride(nameplate_tpa=1)})
+        )
+    store.put_scenario(Scenario(name="Base", delay_years=1), replacing="Base")  # same name: fine
+    assert store.scenarios()[0].delay_years == 1

@@ -1,0 +1,198 @@
+"""Scenarios side by side: tick two or more, see their magnets per year against the target.
+Built-ins can be copied into the portfolio and edited there."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import operations, style
+from desktop.analysis.rows_model import RowsModel
+from desktop.charts.base import Chart
+from desktop.scenario_dialog import ScenarioDialog
+from desktop.session import PortfolioSession
+from model.scenarios import builtin_scenarios, compare, find_scenario, with_builtins
+from model.store import InvalidEdit
+
+DEFAULT_TICKED = {"Base", "China supply cut", "All deals slip 2 years", "Committed deals only"}
+
+
+class ComparisonView(QWidget):
+    message = Signal(str)
+
+    def __init__(self, session: PortfolioSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("scenarioComparison")
+        self.session = session
+        self.list = QListWidget(objectName="scenarioList")
+        self.list.setMaximumWidth(210)
+        self.list.itemChanged.connect(lambda _item: self.refresh())
+        copy, edit, delete = QPushButton("Copy…"), QPushButton("Edit…"), QPushButton("Delete")
+        copy.clicked.connect(self.copy_selected)
+        edit.clicked.connect(self.edit_selected)
+        delete.clicked.connect(self.delete_selected)
+        buttons = QHBoxLayout()
+        for b in (copy, edit, delete):
+            buttons.addWidget(b)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list)
+        left_layout.addLayout(buttons)
+        self.chart = Chart("Scenarios compared", "Magnets (t/yr)")
+        self.chart.plot.legend = None  # the scenario list, with colour swatches, is the legend
+        self.chart.legend.setVisible(False)
+        self.chart.setObjectName("comparisonPlot")
+        self.model = RowsModel([])
+        self.table = QTableView(objectName="comparisonTable")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.chart)
+        right.addWidget(self.table)
+        right.setSizes([300, 90])
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([150, 540])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+        self.comparison = None
+        self._fill_list()
+
+    def _fill_list(self) -> None:
+        ticked = self.ticked() or DEFAULT_TICKED
+        builtins = {s.name for s in builtin_scenarios()}
+        stored = {s.name for s in self.session.portfolio.scenarios}
+        self.list.blockSignals(True)
+        self.list.clear()
+        for scenario in with_builtins(self.session.portfolio):
+            label = scenario.name + ("" if scenario.name in stored else "  (built in)")
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, scenario.name)
+            item.setToolTip(scenario.description)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if scenario.name in ticked else Qt.CheckState.Unchecked
+            )
+            if scenario.name in builtins and scenario.name not in stored:
+                item.setForeground(Qt.GlobalColor.darkGray)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+
+    def ticked(self) -> list[str]:
+        return [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_ticked(self, names: set[str]) -> None:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            state = item.data(Qt.ItemDataRole.UserRole) in names
+            item.setCheckState(Qt.CheckState.Checked if state else Qt.CheckState.Unchecked)
+
+    def refresh(self) -> None:
+        names = self.ticked()
+        plot = self.chart.plot
+        plot.clear()
+        if len(names) < 2:
+            self._show_swatches({})
+            self.model.set_rows([])
+            self.comparison = None
+            plot.setTitle("Tick two or more scenarios to compare them", size="10pt")
+            return
+        s = self.session
+        self.comparison = compare(s.portfolio, names, mode=s.mode, start=s.start, end=s.end)
+        years = self.comparison.years.astype(float)
+        edges = np.append(years - 0.5, years[-1] + 0.5)
+        colours = {}
+        for i, (name, values) in enumerate(self.comparison.magnets.items()):
+            colours[name] = style.colour(i)
+            pen = pg.mkPen(colours[name], width=2.4)
+            plot.addItem(pg.PlotDataItem(edges, values, stepMode="center", name=name, pen=pen))
+        self._show_swatches(colours)
+        plot.addItem(
+            pg.PlotDataItem(
+                edges,
+                self.comparison.target,
+                stepMode="center",
+                name="Target",
+                pen=pg.mkPen(style.TARGET, width=1.5, style=Qt.PenStyle.DashLine),
+            )
+        )
+        plot.setTitle("Scenarios compared", size="11pt")
+        rows = self.comparison.rows()
+        self.model.set_headers(["Year", "Target (t)", *(f"{n} (t)" for n in names)])
+        self.model.set_rows([list(r.values()) for r in rows], keys=[str(r["year"]) for r in rows])
+
+    def _show_swatches(self, colours: dict[str, str]) -> None:
+        self.list.blockSignals(True)
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            colour = colours.get(item.data(Qt.ItemDataRole.UserRole))
+            pixmap = QPixmap(14, 14)
+            pixmap.fill(QColor(colour) if colour else Qt.GlobalColor.transparent)
+            item.setIcon(QIcon(pixmap))
+        self.list.blockSignals(False)
+
+    def on_portfolio_changed(self) -> None:
+        self._fill_list()
+        self.refresh()
+
+    # --- copy / edit / delete ----------------------------------------------------------------
+
+    def _selected_name(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def copy_selected(self) -> None:
+        name = self._selected_name()
+        if name is None:
+            return self.message.emit("Select a scenario to copy.")
+        taken = {s.name for s in with_builtins(self.session.portfolio)}
+        new_name, n = f"{name} (copy)", 2
+        while new_name in taken:
+            new_name, n = f"{name} (copy {n})", n + 1
+        copy = find_scenario(self.session.portfolio, name).model_copy(update={"name": new_name})
+        self._open_dialog(copy, replacing=None)
+
+    def edit_selected(self) -> None:
+        name = self._selected_name()
+        stored = {s.name for s in self.session.portfolio.scenarios}
+        if name not in stored:
+            return self.message.emit("Built-in scenarios are read-only: copy one to edit it.")
+        self._open_dialog(self.session.portfolio.scenario(name), replacing=name)
+
+    def _open_dialog(self, scenario, replacing) -> None:
+        dialog = ScenarioDialog(scenario, self)
+        self.dialog = dialog
+
+        def done() -> None:
+            try:
+                operations.put_scenario(self.session, dialog.result_scenario, replacing=replacing)
+            except InvalidEdit as exc:
+                self.message.emit(f"Scenario not saved: {exc}")
+
+        dialog.accepted.connect(done)
+        dialog.open()
+
+    def delete_selected(self) -> None:
+        name = self._selected_name()
+        if name not in {s.name for s in self.session.portfolio.scenarios}:
+            return self.message.emit("Only scenarios stored in the portfolio can be deleted.")
+        operations.delete_scenario(self.session, name)

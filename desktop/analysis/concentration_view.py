@@ -1,0 +1,152 @@
+"""Diversity of supply: each country's share of magnets by year, the HHI, and a table of what
+losing each country would cost. The selected block's country is highlighted in the table."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import style
+from desktop.analysis.rows_model import KEY_ROLE, RowsModel
+from desktop.charts.base import Chart
+from desktop.session import PortfolioSession
+from model.concentration import concentration, country_cuts
+from model.countries import country_name
+
+CUT_HEADERS = ["Country", "Name", "Lost in year (t)", "Lost over horizon (t)", "Gap in year (t)"]
+
+
+def hhi_words(hhi: float) -> str:
+    if hhi <= 0:
+        return "no supply"
+    if hhi > 2500:
+        return "highly concentrated"
+    if hhi >= 1500:
+        return "moderately concentrated"
+    return "unconcentrated"
+
+
+class ConcentrationView(QWidget):
+    def __init__(self, session: PortfolioSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("concentrationView")
+        self.session = session
+        self.selected_country = ""
+        self.heading = QLabel(objectName="concentrationHeading")
+        self.heading.setWordWrap(True)
+        self.chart = Chart("Share of magnets by country", "Share (%)")
+        self.chart.setObjectName("concentrationPlot")
+        self.cut_from = QSpinBox(objectName="cutFromYear", minimum=2000, maximum=2100)
+        self.cut_from.setValue(session.start)
+        self.cut_from.valueChanged.connect(lambda _v: self.refresh())
+        self.model = RowsModel(CUT_HEADERS)
+        self.table = QTableView(objectName="countryCutTable")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("If one country is cut from"))
+        row.addWidget(self.cut_from)
+        row.addStretch(1)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addLayout(row)
+        lower_layout.addWidget(self.table)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.chart)
+        split.addWidget(lower)
+        split.setSizes([260, 130])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(split)
+        self.result = None
+        self.cuts = []
+
+    def refresh(self) -> None:
+        s = self.session
+        self.result = concentration(s.projection)
+        i = s.projection.year_index(s.target_year)
+        largest = self.result.largest[i]
+        self.heading.setText(
+            f"<b>{s.target_year}</b>: HHI {self.result.hhi[i]:,.0f} "
+            f"({hhi_words(self.result.hhi[i])}); largest single-country dependence: "
+            + (f"{country_name(largest)} {self.result.largest_share[i]:.0%}" if largest else "none")
+        )
+        self._draw_shares()
+        self.cuts = country_cuts(
+            s.portfolio,
+            from_year=self.cut_from.value(),
+            year=s.target_year,
+            mode=s.mode,
+            scenario=s.scenario(),
+            start=s.start,
+            end=s.end,
+        )
+        self.model.set_headers(
+            [
+                *CUT_HEADERS[:2],
+                f"Lost in {s.target_year} (t)",
+                CUT_HEADERS[3],
+                f"Gap in {s.target_year} (t)",
+            ]
+        )
+        self.model.set_rows(
+            [
+                [c.country, c.name, c.magnets_lost_t, c.cumulative_lost_t, c.gap_t]
+                for c in self.cuts
+            ],
+            keys=[c.country for c in self.cuts],
+        )
+        self.select_country(self.selected_country)
+
+    def _draw_shares(self) -> None:
+        plot = self.chart.plot
+        plot.clear()
+        years = self.result.years.astype(float)
+        bottom = np.zeros_like(years)
+        ranked = sorted(self.result.shares.items(), key=lambda kv: -kv[1].sum())
+        for k, (code, shares) in enumerate(ranked):
+            if not shares.any():
+                continue
+            plot.addItem(
+                pg.BarGraphItem(
+                    x=years,
+                    y0=bottom * 100,
+                    y1=(bottom + shares) * 100,
+                    width=0.72,
+                    brush=pg.mkBrush(style.colour(k)),
+                    pen=pg.mkPen("w", width=0.5),
+                    name=country_name(code),
+                )
+            )
+            bottom = bottom + shares
+        plot.setYRange(0, 100, padding=0.02)
+        plot.setXRange(years[0] - 0.5, years[-1] + 0.5, padding=0.01)
+
+    def select_country(self, code: str) -> None:
+        self.selected_country = code
+        row = self.model.row_of(code)
+        if row < 0:
+            self.table.clearSelection()
+            return
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().select(self.model.index(row, 0), flags)
+        self.table.scrollTo(self.model.index(row, 0))
+
+    def selected_rows(self) -> list[str]:
+        return [self.model.data(i, KEY_ROLE) for i in self.table.selectionModel().selectedRows()]

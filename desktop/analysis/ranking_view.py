@@ -1,0 +1,115 @@
+"""The ranking an official takes into a negotiation: what closing each open deal adds.
+Clicking a row selects the deal; selecting a block highlights its deals here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from desktop.analysis.rows_model import KEY_ROLE, RowsModel
+from desktop.session import PortfolioSession
+from desktop.worker import TaskRunner
+from model.ranking import DealValue, rank_deals
+
+DRAWS = 1000
+
+
+class RankingView(QWidget):
+    dealClicked = Signal(str)
+
+    def __init__(self, session: PortfolioSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("rankingPanel")
+        self.session = session
+        self.values: list[DealValue] = []
+        self.heading = QLabel(objectName="rankingHeading")
+        self.heading.setWordWrap(True)
+        self.model = RowsModel([])
+        self.table = QTableView(objectName="rankingView")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.clicked.connect(
+            lambda index: self.dealClicked.emit(self.model.data(index, KEY_ROLE))
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table)
+        self.runner = TaskRunner(self)
+        self.runner.finished.connect(self._on_done)
+        self.runner.failed.connect(lambda m: self.heading.setText(f"Ranking failed: {m}"))
+        self.runner.progress.connect(lambda p: self.heading.setText(f"Ranking open deals… {p}%"))
+        self.selected_block = ""
+
+    def refresh(self) -> None:
+        s = self.session
+        self.year = s.target_year
+        self.heading.setText("Ranking open deals…")
+        self.runner.start(
+            rank_deals,
+            portfolio=s.portfolio,
+            year=s.target_year,
+            scenario=s.scenario(),
+            draws=DRAWS,
+            seed=1,
+            start=s.start,
+            end=s.end,
+        )
+
+    def _on_done(self, values: list[DealValue]) -> None:
+        self.values = values
+        y = self.year
+        self.heading.setText(
+            f"<b>What closing each open deal adds</b>: magnets in {y} and over the horizon; "
+            f"expected, and the median of {DRAWS:,} Monte Carlo draws."
+        )
+        self.model.set_headers(
+            [
+                "Deal",
+                "Block",
+                "Firm",
+                "Status",
+                f"Added {y}, expected (t)",
+                "Added total, expected (t)",
+                f"Added {y}, P50 (t)",
+                "Added total, P50 (t)",
+                "Cost (USD m)",
+                "t per USD m",
+            ]
+        )
+        self.model.set_rows(
+            [
+                [
+                    v.deal_id,
+                    v.block,
+                    v.firm,
+                    v.status,
+                    v.added_year_expected_t,
+                    v.added_total_expected_t,
+                    v.added_year_p50_t,
+                    v.added_total_p50_t,
+                    v.cost_musd,
+                    v.total_per_musd,
+                ]
+                for v in values
+            ],
+            keys=[v.deal_id for v in values],
+        )
+        self.table.resizeColumnsToContents()
+        self.select_block(self.selected_block)
+
+    def select_block(self, block_id: str) -> None:
+        """Highlight the rows of the block's deals."""
+        self.selected_block = block_id
+        deals = {d.id for d in self.session.portfolio.deals if d.block_id == block_id}
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row, key in enumerate(self.model.keys):
+            if key in deals:
+                selection.select(self.model.index(row, 0), flags)
+
+    def selected_deals(self) -> list[str]:
+        return [self.model.data(i, KEY_ROLE) for i in self.table.selectionModel().selectedRows()]

@@ -1,0 +1,90 @@
+"""Edit a scenario's name, description, mode, global delay and country disruptions."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from model.interchange import describe_validation_error
+from model.scenario import Mode, Scenario
+
+DISRUPTION_HELP = "Countries cut, e.g. 'CHN 2026; MMR 2028' (ISO code and first year)"
+
+
+def parse_disruptions(text: str) -> list[dict]:
+    """'CHN 2026; AUS 2030' -> [{'country': 'CHN', 'from_year': 2026}, ...]; ValueError names the
+    part it cannot read."""
+    items = []
+    for part in (p.strip() for p in text.replace(",", ";").split(";")):
+        if not part:
+            continue
+        bits = part.split()
+        if len(bits) != 2 or not bits[1].isdigit():
+            raise ValueError(f"disruptions: '{part}' is not 'ISO YEAR' (e.g. 'CHN 2026')")
+        items.append({"country": bits[0].upper(), "from_year": int(bits[1])})
+    return items
+
+
+class ScenarioDialog(QDialog):
+    def __init__(self, scenario: Scenario, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("scenarioDialog")
+        self.setWindowTitle(f"Scenario: {scenario.name}")
+        self.original = scenario
+        self.result_scenario: Scenario | None = None
+        self.name = QLineEdit(scenario.name)
+        self.description = QLineEdit(scenario.description)
+        self.mode = QComboBox()
+        self.mode.addItems([m.value for m in Mode])
+        self.mode.setCurrentText(scenario.mode.value)
+        self.delay = QSpinBox(minimum=0, maximum=50, suffix=" yr")
+        self.delay.setValue(scenario.delay_years)
+        self.disruptions = QLineEdit(
+            "; ".join(f"{d.country} {d.from_year}" for d in scenario.disruptions)
+        )
+        self.disruptions.setPlaceholderText(DISRUPTION_HELP)
+        self.error = QLabel(objectName="scenarioError")
+        self.error.setStyleSheet("color: #B00020")
+        self.error.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow("Name", self.name)
+        form.addRow("Description", self.description)
+        form.addRow("Mode", self.mode)
+        form.addRow("Every block starts later by", self.delay)
+        form.addRow("Countries cut", self.disruptions)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def try_accept(self) -> None:
+        """Validate everything; on a problem say which and stay open."""
+        try:
+            data = self.original.model_dump()
+            data.update(
+                name=self.name.text().strip(),
+                description=self.description.text().strip(),
+                mode=self.mode.currentText(),
+                delay_years=self.delay.value(),
+                disruptions=parse_disruptions(self.disruptions.text()),
+            )
+            self.result_scenario = Scenario.model_validate(data)
+        except ValidationError as exc:
+            self.error.setText("; ".join(describe_validation_error(exc)))
+            return
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()

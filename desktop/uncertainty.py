@@ -1,0 +1,87 @@
+"""Keeps a Monte Carlo result for the open portfolio, recomputed in the background after edits.
+
+Runs are debounced (a burst of edits starts one run) and a newer run cancels an older one, so the
+band and the headline always describe the portfolio as it is now.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.session import PortfolioSession
+from desktop.worker import TaskRunner
+from model.montecarlo import MonteCarloResult, monte_carlo
+
+DRAWS = 5000
+SEED = 1
+DEBOUNCE_MS = 250
+
+
+class UncertaintyController(QObject):
+    resultChanged = Signal(object)  # MonteCarloResult, or None while a new one is computed
+
+    def __init__(
+        self, session: PortfolioSession, parent: QObject | None = None, draws: int = DRAWS
+    ):
+        super().__init__(parent)
+        self.session = session
+        self.draws = draws
+        self.result: MonteCarloResult | None = None
+        self.runner = TaskRunner(self)
+        self.runner.finished.connect(self._on_done)
+        self.runner.failed.connect(self._on_failed)
+        self.error = ""
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run_now)
+        self._key: tuple | None = None
+        session.projectionChanged.connect(self.schedule)
+        self.schedule()
+
+    def _inputs_key(self) -> tuple:
+        s = self.session
+        return (id(s.portfolio), s.scenario_name, s.start, s.end)
+
+    def schedule(self) -> None:
+        """After a change: run again unless nothing the draws depend on has changed."""
+        if self._inputs_key() != self._key:
+            self._timer.start()
+
+    def run_now(self) -> None:
+        s = self.session
+        self._key = self._inputs_key()
+        self.result = None
+        self.resultChanged.emit(None)
+        self.runner.start(
+            monte_carlo,
+            portfolio=s.portfolio,
+            scenario=s.scenario(),
+            draws=self.draws,
+            seed=SEED,
+            start=s.start,
+            end=s.end,
+        )
+
+    def _on_done(self, result: MonteCarloResult) -> None:
+        self.result, self.error = result, ""
+        self.resultChanged.emit(result)
+
+    def _on_failed(self, message: str) -> None:
+        self.error = message
+        self.resultChanged.emit(None)
+
+    def headline(self) -> str:
+        year = self.session.target_year
+        if self.result is None:
+            return (
+                f"P(target met in {year}) = …"
+                if not self.error
+                else f"Monte Carlo failed: {self.error}"
+            )
+        if not self.result.years[0] <= year <= self.result.years[-1]:
+            return ""
+        p = self.result.p_target[year - int(self.result.years[0])]
+        return f"P(target met in {year}) = {p:.0%}"
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self.runner.shutdown()
