@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.analysis.comparison_view import ComparisonView
 from desktop.analysis.concentration_view import ConcentrationView
+from desktop.analysis.map_view import MapView
 from desktop.analysis.ranking_view import RankingView
 from desktop.analysis.tornado_view import TornadoView
 from desktop.block_detail import BlockDetail
@@ -88,16 +89,18 @@ class PortfolioView(QSplitter):
         self.tornado = TornadoView(session)
         self.concentration = ConcentrationView(session)
         self.ranking = RankingView(session)
+        self.map = MapView(session)
         self.analysis = QTabWidget(objectName="analysisTabs")
         for widget, title in (
             (self.capacity_chart, "Capacity"),
+            (self.map, "Map"),
             (self.comparison, "Scenarios"),
             (self.tornado, "Sensitivity"),
             (self.concentration, "Concentration"),
             (self.ranking, "Deal ranking"),
         ):
             self.analysis.addTab(widget, title)
-        self._stale = {self.comparison, self.tornado, self.concentration, self.ranking}
+        self._stale = self._analysis_views()
         self.comparison.message.connect(self.message)
 
         self.what_if = WhatIfPanel(session)
@@ -118,6 +121,7 @@ class PortfolioView(QSplitter):
         self.views["blocks"].selectionChangedTo.connect(self.select_block)
         self.views["deals"].selectionChangedTo.connect(self._on_deal_selected)
         self.tornado.blockClicked.connect(self.show_block)
+        self.map.blockClicked.connect(self.show_block)
         self.ranking.dealClicked.connect(self.show_deal)
         self.what_if.previewChanged.connect(self._on_preview)
         self.uncertainty.resultChanged.connect(self._on_uncertainty)
@@ -128,6 +132,9 @@ class PortfolioView(QSplitter):
         session.projectionChanged.connect(self._on_projection_changed)
         self.refresh_charts()
         self._on_uncertainty(None)
+
+    def _analysis_views(self) -> set[QWidget]:
+        return {self.map, self.comparison, self.tornado, self.concentration, self.ranking}
 
     def splitters(self) -> dict[str, QSplitter]:
         return {"main": self, "left": self.left, "right": self.right, "lower": self.lower}
@@ -147,6 +154,7 @@ class PortfolioView(QSplitter):
         self.detail.show_block(block_id)
         self.what_if.set_block(block_id)
         self.tornado.select_block(block_id)
+        self.map.select_block(block_id)
         self.ranking.select_block(block_id)
         block = next((b for b in self.session.portfolio.blocks if b.id == block_id), None)
         self.concentration.select_country(block.country if block else "")
@@ -178,7 +186,7 @@ class PortfolioView(QSplitter):
 
     def _on_projection_changed(self) -> None:
         self.refresh_charts()
-        self._stale = {self.comparison, self.tornado, self.concentration, self.ranking}
+        self._stale = self._analysis_views()
         self._refresh_analysis()
         self._on_uncertainty(self.uncertainty.result)
 
