@@ -34,7 +34,7 @@ from desktop.columns import (
 )
 from desktop.record_model import ID_ROLE, RAW_ROLE
 from desktop.session import PortfolioSession
-from model.countries import country_names
+from model.countries import country_names, parse_country
 from model.domain import DealStatus, FirmRole
 
 NONE_ITEM = "(none)"
@@ -42,18 +42,6 @@ NONE_ITEM = "(none)"
 
 def country_label(code: str) -> str:
     return f"{country_names()[code]} ({code})"
-
-
-def parse_country(text: str) -> str | None:
-    """'Australia (AUS)', 'AUS', 'aus' or 'Australia' -> 'AUS'; None when unknown."""
-    text = text.strip()
-    names = country_names()
-    if text.endswith(")") and "(" in text:
-        text = text[text.rindex("(") + 1 : -1]
-    if text.upper() in names:
-        return text.upper()
-    by_name = {name.lower(): code for code, name in names.items()}
-    return by_name.get(text.lower())
 
 
 def offtake_room(session: PortfolioSession, deal_id: str) -> tuple[float, float, str]:

@@ -21,3 +21,19 @@ def is_iso3(code: str) -> bool:
 
 def country_name(code: str) -> str:
     return country_names().get(code, code)
+
+
+def parse_country(text: str) -> str | None:
+    """'Australia (AUS)', 'AUS', 'aus' or 'Australia' -> 'AUS'; None when unknown."""
+    text = text.strip()
+    names = country_names()
+    if text.endswith(")") and "(" in text:
+        text = text[text.rindex("(") + 1 : -1]
+    if text.upper() in names:
+        return text.upper()
+    return _codes_by_name().get(text.lower())
+
+
+@cache
+def _codes_by_name() -> dict[str, str]:
+    return {name.lower(): code for code, name in country_names().items()}

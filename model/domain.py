@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from model.countries import country_names
+from model.countries import parse_country
 
 
 class Stage(StrEnum):
@@ -111,10 +111,10 @@ class Block(Record):
     @field_validator("country")
     @classmethod
     def _iso3(cls, value: str) -> str:
-        code = value.strip().upper()
-        if code not in country_names():
-            raise ValueError(f"'{value}' is not an ISO 3166-1 alpha-3 country code")
-        return code
+        found = parse_country(value)  # 'AUS', 'aus', 'Australia' or 'Australia (AUS)'
+        if found is None:
+            raise ValueError(f"'{value}' is not an ISO 3166-1 alpha-3 country code or country name")
+        return found
 
 
 class Firm(Record):

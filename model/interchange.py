@@ -47,7 +47,7 @@ def _number(value: Any) -> Any:
     return f"{value:g}" if isinstance(value, float) else value
 
 
-def _describe(error: dict[str, Any]) -> str:
+def describe_error(error: dict[str, Any]) -> str:
     """One pydantic error in words a user can act on."""
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     shown = json.dumps(value) if isinstance(value, str) else _number(value)
@@ -86,7 +86,7 @@ def describe_validation_error(exc: ValidationError) -> list[str]:
         if isinstance(cause, PortfolioError):
             problems.extend(cause.problems)
         else:
-            problems.append(f"{_path(error['loc'])}: {_describe(error)}")
+            problems.append(f"{_path(error['loc'])}: {describe_error(error)}")
     return problems
 
 

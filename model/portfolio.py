@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 
 from model.assumptions import Assumptions
 from model.domain import Block, Deal, DealStatus, Firm, Plant, Record
+from model.redaction import DEFAULT_CONFIDENTIAL, check_confidential_fields
 from model.scenario import Scenario, Target
 
 OFFTAKE_TOLERANCE = 1e-9
@@ -30,6 +31,10 @@ class Portfolio(Record):
     assumptions: Assumptions = Field(default_factory=Assumptions)
     target: Target = Field(default_factory=Target)
     scenarios: list[Scenario] = Field(default_factory=list)
+    confidential_fields: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_CONFIDENTIAL),
+        description="'kind.field' names left out of exports unless the user includes them",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Portfolio:
@@ -110,4 +115,9 @@ def check_offtake(portfolio: Portfolio) -> list[str]:
 
 
 def portfolio_problems(portfolio: Portfolio) -> list[str]:
-    return check_unique_ids(portfolio) + check_references(portfolio) + check_offtake(portfolio)
+    return (
+        check_unique_ids(portfolio)
+        + check_references(portfolio)
+        + check_offtake(portfolio)
+        + check_confidential_fields(portfolio.confidential_fields)
+    )

@@ -25,6 +25,7 @@ from model.assumptions import Assumptions
 from model.domain import Block, Deal, DealStatus, Firm, Plant
 from model.interchange import describe_validation_error
 from model.portfolio import Portfolio
+from model.redaction import DEFAULT_CONFIDENTIAL, check_confidential_fields
 from model.scenario import Scenario, Target
 from model.store import backups
 from model.store.errors import InvalidEdit
@@ -343,6 +344,21 @@ class Store:
         with self.engine.connect() as conn:
             return _meta(conn).get("name", "Portfolio")
 
+    def confidential_fields(self) -> list[str]:
+        with self.engine.connect() as conn:
+            meta = _meta(conn)
+        if "confidential_fields" not in meta:
+            return list(DEFAULT_CONFIDENTIAL)
+        return json.loads(meta["confidential_fields"])
+
+    def set_confidential_fields(self, names: list[str]) -> None:
+        problems = check_confidential_fields(names)
+        if problems:
+            raise InvalidEdit(problems)
+        with self._transaction() as conn:
+            _set_meta(conn, "confidential_fields", json.dumps(list(dict.fromkeys(names))))
+        self._announce(Change("meta", ("confidential_fields",), "update"))
+
     def set_name(self, name: str) -> None:
         if not name.strip():
             raise InvalidEdit(["name: must not be empty"])
@@ -355,7 +371,10 @@ class Store:
     def load_portfolio(self) -> Portfolio:
         """Everything in the file as one validated Portfolio (the model's input)."""
         with self.engine.connect() as conn:
-            data: dict[str, Any] = {"name": _meta(conn).get("name", "Portfolio")}
+            meta = _meta(conn)
+            data: dict[str, Any] = {"name": meta.get("name", "Portfolio")}
+            if "confidential_fields" in meta:
+                data["confidential_fields"] = json.loads(meta["confidential_fields"])
             for kind in RECORD_TYPES:
                 data[kind] = _read_records(conn, kind)
             data["assumptions"] = _read_assumptions(conn)
@@ -390,6 +409,7 @@ class Store:
             _write_assumptions(conn, portfolio.assumptions)
             _write_target(conn, portfolio.target)
             _set_meta(conn, "name", portfolio.name)
+            _set_meta(conn, "confidential_fields", json.dumps(portfolio.confidential_fields))
         self._announce(Change("*", (), "replace"))
 
     def is_empty(self) -> bool:

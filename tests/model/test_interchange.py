@@ -43,7 +43,10 @@ def test_every_problem_is_listed(tmp_path):
         load_portfolio(write(tmp_path, data))
     problems = err.value.problems
     assert any(p.startswith('blocks[0].stage: "dreaming" is not one of') for p in problems)
-    assert "blocks[1].country: 'XXX' is not an ISO 3166-1 alpha-3 country code" in problems
+    assert (
+        "blocks[1].country: 'XXX' is not an ISO 3166-1 alpha-3 country code or country name"
+        in problems
+    )
     assert "firms[0].kind: is required" in problems
     assert "plants[0].capacity_tpa: -5 is below 0" in problems
     assert len(problems) == 4

@@ -178,3 +178,13 @@ def test_scenario_names_unique_and_references_checked(store):
         )
     store.put_scenario(Scenario(name="Base", delay_years=1), replacing="Base")  # same name: fine
     assert store.scenarios()[0].delay_years == 1
+
+
+def test_confidential_fields_are_stored_and_checked(store):
+    assert store.confidential_fields() == ["deals.notes", "blocks.acquisition_cost_musd"]
+    store.set_confidential_fields(["deals.notes", "firms.notes"])
+    assert store.load_portfolio().confidential_fields == ["deals.notes", "firms.notes"]
+    with pytest.raises(
+        InvalidEdit, match="'deals.offtake_share' is not a field that can be left out"
+    ):
+        store.set_confidential_fields(["deals.offtake_share"])

@@ -1,0 +1,365 @@
+"""Spreadsheets: a portfolio (and its projection) to .xlsx, and back from .xlsx or .csv.
+
+One sheet per table, a header row naming each field with its unit ('nameplate_tpa (t/yr)'),
+frozen so it stays in view. Reading checks every cell before anything is used and reports each bad
+one by sheet, row and column ('Deals!E5 offtake_share: 1.4 is above 1'); nothing is applied when
+any is wrong.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from pydantic import BaseModel, ValidationError
+
+from model.assumptions import SCALARS, TABLES, Assumptions
+from model.domain import Block, Deal, Firm, Plant
+from model.interchange import InvalidPortfolio, describe_error, describe_validation_error
+from model.portfolio import Portfolio, PortfolioError
+from model.projection import Projection
+from model.redaction import redact
+
+SHEETS: dict[str, tuple[str, type[BaseModel]]] = {
+    "Blocks": ("blocks", Block),
+    "Firms": ("firms", Firm),
+    "Deals": ("deals", Deal),
+    "Plants": ("plants", Plant),
+}
+UNITS = {
+    "lat": "deg",
+    "lon": "deg",
+    "nameplate_tpa": "t/yr",
+    "ndpr_share": "0-1",
+    "dytb_share": "0-1",
+    "first_year": "year",
+    "ramp_years": "yr",
+    "resource_treo_t": "t TREO",
+    "acquisition_cost_musd": "USD m",
+    "offtake_share": "0-1",
+    "equity_share": "0-1",
+    "start_year": "year",
+    "capacity_tpa": "t/yr",
+    "roles": "comma-separated",
+}
+LIST_FIELDS = {"roles"}
+
+
+def header(field: str) -> str:
+    return f"{field} ({UNITS[field]})" if field in UNITS else field
+
+
+def field_of(text: Any) -> str:
+    """'nameplate_tpa (t/yr)' -> 'nameplate_tpa'."""
+    return str(text or "").split(" (")[0].strip()
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if hasattr(value, "value"):
+        return value.value
+    return value
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def _sheet(wb: Workbook, title: str, headers: list[str], rows: list[list[Any]]) -> None:
+    ws = wb.create_sheet(title)
+    ws.append(headers)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        ws.append(row)
+    ws.freeze_panes = "A2"
+    for i, text in enumerate(headers, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = min(max(len(str(text)) + 2, 10), 40)
+
+
+def write_xlsx(
+    portfolio: Portfolio,
+    path: str | os.PathLike[str],
+    *,
+    projection: Projection | None = None,
+    include_confidential: bool = False,
+) -> None:
+    """Write atomically (temporary file, then rename)."""
+    shown = redact(portfolio, include_confidential)
+    wb = Workbook()
+    wb.remove(wb.active)
+    for title, (kind, model) in SHEETS.items():
+        fields = list(model.model_fields)
+        rows = [[_cell(getattr(r, f)) for f in fields] for r in getattr(shown, kind)]
+        _sheet(wb, title, [header(f) for f in fields], rows)
+    a = shown.assumptions
+    rows = [[name, getattr(a, name), SCALARS[name].unit, a.source_of(name)] for name in SCALARS]
+    for table in TABLES:
+        for key, value in getattr(a, table).items():
+            name = f"{table}.{key.value}"
+            unit = "years" if table.startswith("max_delay") else "probability"
+            rows.append([name, value, unit, a.source_of(name)])
+    _sheet(wb, "Assumptions", ["name", "value", "unit", "source"], rows)
+    target_rows = [["default", shown.target.default_tpa, shown.target.source]]
+    target_rows += [[year, tpa, ""] for year, tpa in sorted(shown.target.path.items())]
+    _sheet(wb, "Target", ["year", "target (t magnets/yr)", "source"], target_rows)
+    _sheet(
+        wb,
+        "Scenarios",
+        ["name", "description", "definition (JSON)"],
+        [[s.name, s.description, s.model_dump_json()] for s in shown.scenarios],
+    )
+    _sheet(
+        wb,
+        "Portfolio",
+        ["field", "value"],
+        [
+            ["name", shown.name],
+            ["confidential_fields", ", ".join(shown.confidential_fields)],
+            ["confidential fields included", "yes" if include_confidential else "no (left empty)"],
+        ],
+    )
+    if projection is not None:
+        columns = ["year", "target_t", "magnet_t", "gap_t", "ndpr_oxide_t", "metal_t", "bottleneck"]
+        heads = [
+            "year",
+            "target (t)",
+            "magnets (t)",
+            "gap (t)",
+            "NdPr oxide (t)",
+            "NdPr metal (t)",
+            "bottleneck",
+        ]
+        _sheet(wb, "Projection", heads, [[r[c] for c in columns] for r in projection.rows()])
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    wb.save(tmp)
+    os.replace(tmp, path)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+class _Cells:
+    """Where each value came from, so a pydantic error path becomes 'Sheet!B7'."""
+
+    def __init__(self) -> None:
+        self.where: dict[tuple, str] = {}
+
+    def locate(self, loc: tuple) -> str | None:
+        for length in range(len(loc), 0, -1):
+            if loc[:length] in self.where:
+                return self.where[loc[:length]]
+        return None
+
+
+def _records(
+    title: str,
+    kind: str,
+    model: type[BaseModel],
+    rows: list[list[Any]],
+    cells: _Cells,
+    problems: list[str],
+) -> list[dict]:
+    if not rows:
+        problems.append(f"{title}: the sheet is empty (a header row is needed)")
+        return []
+    fields = [field_of(h) for h in rows[0]]
+    known = set(model.model_fields)
+    for col, name in enumerate(fields, start=1):
+        if name and name not in known:
+            problems.append(
+                f"{title}!{get_column_letter(col)}1: '{rows[0][col - 1]}' is not a column of {title}"
+            )
+    records = []
+    for r, row in enumerate(rows[1:], start=2):
+        if all(v is None or v == "" for v in row):
+            continue  # blank lines are skipped, not errors
+        record: dict[str, Any] = {}
+        for col, name in enumerate(fields, start=1):
+            if name not in known:
+                continue
+            value = row[col - 1] if col - 1 < len(row) else None
+            info = model.model_fields[name]
+            if value is None or value == "":
+                value = "" if info.annotation is str else None
+                if value is None and info.is_required():
+                    continue  # reported as missing, at its cell
+            if name in LIST_FIELDS:
+                value = [v.strip() for v in str(value or "").split(",") if v.strip()]
+            record[name] = value
+            cells.where[(kind, len(records), name)] = f"{title}!{get_column_letter(col)}{r}"
+        for name in known - set(record):
+            col = fields.index(name) + 1 if name in fields else None
+            cells.where[(kind, len(records), name)] = (
+                f"{title}!{get_column_letter(col)}{r}" if col else f"{title} row {r}"
+            )
+        cells.where[(kind, len(records))] = f"{title} row {r}"
+        records.append(record)
+    return records
+
+
+def _assumptions(rows: list[list[Any]], cells: _Cells, problems: list[str]) -> dict:
+    data: dict[str, Any] = {"sources": {}}
+    defaults = Assumptions()
+    for r, row in enumerate(rows[1:], start=2):
+        if not row or row[0] in (None, ""):
+            continue
+        name, value = str(row[0]), row[1] if len(row) > 1 else None
+        source = row[3] if len(row) > 3 else None
+        table, _, key = name.partition(".")
+        if key:
+            data.setdefault(table, {})[key] = value
+            cells.where[("assumptions", table, key)] = f"Assumptions!B{r}"
+        else:
+            data[name] = value
+            cells.where[("assumptions", name)] = f"Assumptions!B{r}"
+        if source not in (None, "") and source != defaults.source_of(name):
+            data["sources"][name] = source
+    return data
+
+
+def _target(rows: list[list[Any]], cells: _Cells, problems: list[str]) -> dict:
+    data: dict[str, Any] = {"path": {}}
+    for r, row in enumerate(rows[1:], start=2):
+        if not row or row[0] in (None, ""):
+            continue
+        if row[0] == "default":
+            data["default_tpa"] = row[1]
+            cells.where[("target", "default_tpa")] = f"Target!B{r}"
+            if len(row) > 2 and row[2]:
+                data["source"] = row[2]
+        else:
+            data["path"][row[0]] = row[1]
+            cells.where[("target", "path", row[0])] = f"Target!B{r}"
+    return data
+
+
+def _scenarios(rows: list[list[Any]], cells: _Cells, problems: list[str]) -> list:
+    out = []
+    for r, row in enumerate(rows[1:], start=2):
+        if not row or row[0] in (None, ""):
+            continue
+        try:
+            out.append(json.loads(row[2]))
+        except (TypeError, json.JSONDecodeError, IndexError):
+            problems.append(f"Scenarios!C{r}: not a scenario definition (JSON)")
+            continue
+        cells.where[("scenarios", len(out) - 1)] = f"Scenarios row {r}"
+    return out
+
+
+def portfolio_from_sheets(sheets: dict[str, list[list[Any]]], source: str) -> Portfolio:
+    cells, problems = _Cells(), []
+    data: dict[str, Any] = {}
+    for title, (kind, model) in SHEETS.items():
+        data[kind] = (
+            _records(title, kind, model, sheets.get(title, [[]]), cells, problems)
+            if title in sheets
+            else []
+        )
+    if "Assumptions" in sheets:
+        data["assumptions"] = _assumptions(sheets["Assumptions"], cells, problems)
+    if "Target" in sheets:
+        data["target"] = _target(sheets["Target"], cells, problems)
+    if "Scenarios" in sheets:
+        data["scenarios"] = _scenarios(sheets["Scenarios"], cells, problems)
+    meta = {row[0]: row[1] for row in sheets.get("Portfolio", [])[1:] if row and row[0]}
+    if meta.get("name"):
+        data["name"] = meta["name"]
+    if meta.get("confidential_fields") is not None:
+        data["confidential_fields"] = [
+            f.strip() for f in str(meta["confidential_fields"]).split(",") if f.strip()
+        ]
+    if problems:
+        raise InvalidPortfolio(source, problems)
+    try:
+        return Portfolio.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidPortfolio(source, _located(exc.errors(), cells)) from None
+
+
+def _located(errors: list[dict], cells: _Cells, prefix: tuple = ()) -> list[str]:
+    """Each pydantic error as 'Sheet!C5 field: message' (cross-record rules by sheet row)."""
+    out = []
+    for error in errors:
+        cause = (error.get("ctx") or {}).get("error")
+        if isinstance(cause, PortfolioError):
+            out += [_sheet_words(p) for p in cause.problems]
+            continue
+        loc = (*prefix, *error["loc"])
+        where = cells.locate(loc) or ".".join(str(part) for part in loc)
+        field = loc[-1] if loc else ""
+        out.append(f"{where} {field}: {describe_error(error)}")
+    return out
+
+
+def _sheet_words(problem: str) -> str:
+    """'deals[3].firm_id: ...' -> 'Deals row 5 firm_id: ...' for cross-record rules."""
+    for title, (kind, _) in SHEETS.items():
+        prefix = f"{kind}["
+        if problem.startswith(prefix):
+            index, rest = problem[len(prefix) :].split("]", 1)
+            return f"{title} row {int(index) + 2}{rest.replace('.', ' ', 1)}"
+    return problem
+
+
+def read_xlsx(path: str | os.PathLike[str]) -> Portfolio:
+    path = Path(path)
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise InvalidPortfolio(str(path), ["(file): no such file"]) from None
+    except Exception as exc:  # openpyxl raises several types for a file that is not a workbook
+        raise InvalidPortfolio(str(path), [f"(file): not an Excel workbook ({exc})"]) from None
+    sheets = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets}
+    wb.close()
+    if not set(SHEETS) & set(sheets):
+        raise InvalidPortfolio(str(path), [f"(file): no sheet named {', '.join(SHEETS)}"])
+    return portfolio_from_sheets(sheets, str(path))
+
+
+def read_csv_records(path: str | os.PathLike[str], kind: str) -> list[BaseModel]:
+    """Records of one kind from a CSV with the sheet's columns; errors name the cell."""
+    title = next((t for t, (k, _) in SHEETS.items() if k == kind), None)
+    if title is None:
+        raise ValueError(f"--kind must be one of {', '.join(k for k, _ in SHEETS.values())}")
+    path = Path(path)
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as fh:
+            rows = [list(r) for r in csv.reader(fh)]
+    except FileNotFoundError:
+        raise InvalidPortfolio(str(path), ["(file): no such file"]) from None
+    _, model = SHEETS[title]
+    cells, problems = _Cells(), []
+    records = _records(title, kind, model, rows, cells, problems)
+    if problems:
+        raise InvalidPortfolio(str(path), problems)
+    out, errors = [], []
+    for i, record in enumerate(records):
+        try:
+            out.append(model.model_validate(record))
+        except ValidationError as exc:
+            errors += _located(exc.errors(), cells, prefix=(kind, i))
+    if errors:
+        raise InvalidPortfolio(str(path), errors)
+    return out
+
+
+def merge_records(portfolio: Portfolio, kind: str, records: list[BaseModel]) -> Portfolio:
+    """Records added or replaced by id; the result is validated as a whole portfolio."""
+    current = {r.id: r for r in getattr(portfolio, kind)}
+    for r in records:
+        current[r.id] = r
+    data = portfolio.model_dump()
+    data[kind] = [r.model_dump() for r in current.values()]
+    try:
+        return Portfolio.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidPortfolio(kind, describe_validation_error(exc)) from None
