@@ -5,15 +5,37 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from model.api import project
 from model.cli import EXTRA_COMMANDS, UsageError
 from model.interchange import read_interchange, write_interchange
+from model.portfolio import Portfolio
 from model.store import NotAPortfolio, Store, StoreError
 from model.store.backups import DEFAULT_KEEP, list_backups, make_backup, restore_backup, set_aside
 from model.store.opening import inspect_file, integrity_problems
+from model.tabular import merge_records, read_csv_records, read_xlsx, write_xlsx
+
+
+def read_any(path: str, kind: str | None, base: Portfolio | None):
+    """A portfolio from .json, .xlsx, or records of one kind from .csv merged into `base`."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".xlsx":
+        return read_xlsx(path)
+    if suffix == ".csv":
+        if kind is None:
+            raise UsageError(
+                "a .csv file holds one table: say which with --kind blocks|firms|deals|plants"
+            )
+        return merge_records(base, kind, read_csv_records(path, kind))
+    return read_interchange(path)
 
 
 def cmd_import(args: argparse.Namespace) -> str:
-    portfolio = read_interchange(args.file)  # every problem is reported before anything opens
+    if Path(args.file).suffix.lower() == ".csv":
+        with Store.open(args.db, keep_backups=args.keep) as store:
+            portfolio = read_any(args.file, args.kind, store.load_portfolio())
+            store.replace_portfolio(portfolio)  # one transaction: all rows or none
+        return f"merged {args.kind} from {args.file} into {args.db}"
+    portfolio = read_any(args.file, None, None)  # every problem is reported before anything opens
     with Store.open(args.db, keep_backups=args.keep) as store:
         if not store.is_empty() and not args.replace:
             raise UsageError(
@@ -30,8 +52,15 @@ def cmd_import(args: argparse.Namespace) -> str:
 def cmd_export(args: argparse.Namespace) -> str:
     with Store.open(args.db, create=False) as store:
         portfolio = store.load_portfolio()
-    write_interchange(portfolio, args.to)
-    return f"exported {args.db} to {args.to}"
+    include = args.include_confidential
+    if Path(args.to).suffix.lower() == ".xlsx":
+        write_xlsx(portfolio, args.to, projection=project(portfolio), include_confidential=include)
+    else:
+        write_interchange(portfolio, args.to, include_confidential=include)
+    left_out = (
+        "" if include else f" (left out: {', '.join(portfolio.confidential_fields) or 'nothing'})"
+    )
+    return f"exported {args.db} to {args.to}{left_out}"
 
 
 def cmd_check(args: argparse.Namespace) -> str:
@@ -78,16 +107,22 @@ def cmd_restore(args: argparse.Namespace) -> str:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="load an interchange JSON file into a portfolio store")
+    p = sub.add_parser("import", help="load a .json, .xlsx or .csv file into a portfolio store")
     p.add_argument("file")
+    p.add_argument("--kind", choices=["blocks", "firms", "deals", "plants"], help="for .csv")
     p.add_argument("--db", required=True, metavar="PORTFOLIO")
     p.add_argument("--replace", action="store_true", help="replace a non-empty portfolio")
     p.add_argument("--keep", type=int, default=DEFAULT_KEEP, help="backups to keep")
     p.set_defaults(run=cmd_import)
 
-    p = sub.add_parser("export", help="write a portfolio store as an interchange JSON file")
+    p = sub.add_parser("export", help="write a portfolio store as .json (interchange) or .xlsx")
     p.add_argument("db", metavar="PORTFOLIO")
     p.add_argument("--to", required=True, metavar="FILE")
+    p.add_argument(
+        "--include-confidential",
+        action="store_true",
+        help="keep the portfolio's confidential fields (left out by default)",
+    )
     p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("check", help="full integrity check of a portfolio file")

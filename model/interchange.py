@@ -51,12 +51,13 @@ def describe_error(error: dict[str, Any]) -> str:
     """One pydantic error in words a user can act on."""
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     shown = json.dumps(value) if isinstance(value, str) else _number(value)
+    number = value if isinstance(value, str) else _number(value)  # a CSV cell's text as typed
     bound = {key: _number(ctx.get(key)) for key in ("le", "lt", "ge", "gt")}
     messages = {
-        "less_than_equal": lambda: f"{shown} is above {bound['le']}",
-        "less_than": lambda: f"{shown} must be below {bound['lt']}",
-        "greater_than_equal": lambda: f"{shown} is below {bound['ge']}",
-        "greater_than": lambda: f"{shown} must be above {bound['gt']}",
+        "less_than_equal": lambda: f"{number} is above {bound['le']}",
+        "less_than": lambda: f"{number} must be below {bound['lt']}",
+        "greater_than_equal": lambda: f"{number} is below {bound['ge']}",
+        "greater_than": lambda: f"{number} must be above {bound['gt']}",
         "missing": lambda: "is required",
         "extra_forbidden": lambda: "is not a known field",
         "enum": lambda: f"{shown} is not one of {ctx.get('expected')}",
@@ -106,16 +107,23 @@ def portfolio_from_dict(data: Any, source: str = "portfolio") -> Portfolio:
         )
     if header:
         raise InvalidPortfolio(source, header)
-    body = {k: v for k, v in data.items() if k not in ("format", "version")}
+    body = {k: v for k, v in data.items() if k not in ("format", "version", "redacted_fields")}
     try:
         return Portfolio.model_validate(body)
     except ValidationError as exc:
         raise InvalidPortfolio(source, describe_validation_error(exc)) from None
 
 
-def portfolio_to_dict(portfolio: Portfolio) -> dict[str, Any]:
-    body = portfolio.model_dump(mode="json")
-    return {"format": FORMAT, "version": VERSION, **body}
+def portfolio_to_dict(portfolio: Portfolio, *, include_confidential: bool = True) -> dict[str, Any]:
+    """The file's content. Without `include_confidential` the portfolio's confidential fields are
+    emptied and listed under 'redacted_fields' so a reader knows they were left out."""
+    from model.redaction import redact
+
+    body = redact(portfolio, include_confidential).model_dump(mode="json")
+    header: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    if not include_confidential and portfolio.confidential_fields:
+        header["redacted_fields"] = list(portfolio.confidential_fields)
+    return {**header, **body}
 
 
 def read_interchange(path: str | os.PathLike[str]) -> Portfolio:
@@ -134,10 +142,13 @@ def read_interchange(path: str | os.PathLike[str]) -> Portfolio:
     return portfolio_from_dict(data, str(path))
 
 
-def write_interchange(portfolio: Portfolio, path: str | os.PathLike[str]) -> None:
+def write_interchange(
+    portfolio: Portfolio, path: str | os.PathLike[str], *, include_confidential: bool = True
+) -> None:
     """Write atomically: a crash leaves either the old file or the new one, never half of one."""
     path = Path(path)
-    text = json.dumps(portfolio_to_dict(portfolio), indent=2, ensure_ascii=False) + "\n"
+    data = portfolio_to_dict(portfolio, include_confidential=include_confidential)
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

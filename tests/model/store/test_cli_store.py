@@ -8,6 +8,7 @@ from model.demo import demo_portfolio
 from model.interchange import portfolio_to_dict
 from model.store import Store, ensure_default_portfolio
 from model.store.locations import default_portfolio_path
+from model.tabular import read_xlsx
 
 
 def run(capsys, *argv):
@@ -28,7 +29,7 @@ def demo_json(tmp_path, mutate=None):
 def test_import_export_round_trip(capsys, tmp_path):
     db, out = tmp_path / "p.repm", tmp_path / "out.json"
     assert run(capsys, "import", demo_json(tmp_path), "--db", db)[0] == 0
-    assert run(capsys, "export", db, "--to", out)[0] == 0
+    assert run(capsys, "export", db, "--to", out, "--include-confidential")[0] == 0
     assert json.loads(out.read_text()) == json.loads((tmp_path / "in.json").read_text())
     assert load_portfolio(out) == demo_portfolio()
     assert load_portfolio(db) == demo_portfolio()  # the API reads store files too
@@ -111,3 +112,50 @@ def test_first_run_creates_the_demo_in_the_data_dir(isolated_data_dir):
         store.update("blocks", "nolans", first_year=2030)
     assert ensure_default_portfolio() == path  # never overwritten once it exists
     assert load_portfolio(path).block("nolans").first_year == 2030
+
+
+def test_exports_leave_confidential_fields_out_unless_asked(capsys, tmp_path):
+    db = tmp_path / "p.repm"
+    run(capsys, "import", demo_json(tmp_path), "--db", db)
+    with Store.open(db) as store:
+        store.update("blocks", "nolans", acquisition_cost_musd=125.0)
+    for name in ("redacted.json", "redacted.xlsx"):
+        code, out, _ = run(capsys, "export", db, "--to", tmp_path / name)
+        assert code == 0 and "left out: deals.notes, blocks.acquisition_cost_musd" in out
+        exported = (
+            load_portfolio(tmp_path / name)
+            if name.endswith(".json")
+            else read_xlsx(tmp_path / name)
+        )
+        assert all(d.notes == "" for d in exported.deals)
+        assert all(b.acquisition_cost_musd is None for b in exported.blocks)
+        assert exported.block("nolans").notes  # not confidential: kept
+    assert json.loads((tmp_path / "redacted.json").read_text())["redacted_fields"] == [
+        "deals.notes",
+        "blocks.acquisition_cost_musd",
+    ]
+    run(capsys, "export", db, "--to", tmp_path / "full.xlsx", "--include-confidential")
+    assert read_xlsx(tmp_path / "full.xlsx").block("nolans").acquisition_cost_musd == 125.0
+
+
+def test_import_xlsx_and_csv(capsys, tmp_path):
+    db = tmp_path / "p.repm"
+    run(capsys, "import", demo_json(tmp_path), "--db", db)
+    run(capsys, "export", db, "--to", tmp_path / "full.xlsx", "--include-confidential")
+    fresh = tmp_path / "fresh.repm"
+    assert run(capsys, "import", tmp_path / "full.xlsx", "--db", fresh)[0] == 0
+    assert load_portfolio(fresh) == demo_portfolio()
+    csv_file = tmp_path / "plants.csv"
+    csv_file.write_text(
+        "id,name,stage,capacity_tpa (t/yr),status,first_year (year)\n"
+        "sep-1,Separation line,separation,2000,planned,2029\n"
+    )
+    code, _, err = run(capsys, "import", csv_file, "--db", fresh)
+    assert code == 2 and "--kind" in err
+    assert run(capsys, "import", csv_file, "--db", fresh, "--kind", "plants")[0] == 0
+    assert load_portfolio(fresh).plants[-1].id == "sep-1"
+    before = load_portfolio(fresh)
+    csv_file.write_text("id,name,stage,capacity_tpa (t/yr),status\nbad,Bad,separation,-3,planned\n")
+    code, _, err = run(capsys, "import", csv_file, "--db", fresh, "--kind", "plants")
+    assert code == 2 and "Plants!D2 capacity_tpa: -3 is below 0" in err
+    assert load_portfolio(fresh) == before
