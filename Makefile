@@ -3,10 +3,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 # System libraries Qt's offscreen and xcb platforms load on Debian/Ubuntu.
+# poppler-utils: pdftoppm, to look at briefings as pages.
 QT_DEBS := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 \
            libdbus-1-3 libglib2.0-0 fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 \
            libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 \
-           libxcb-xinerama0 libxcb-xkb1 xvfb xauth
+           libxcb-xinerama0 libxcb-xkb1 xvfb xauth poppler-utils
 
 .PHONY: run test lint bench installer demo clean sysdeps screenshot
 

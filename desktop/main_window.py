@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QLabel,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop import operations
 from desktop.about import about_text
+from desktop.confidential_dialog import ConfidentialDialog
 from desktop.dialogs import BackupsDialog
 from desktop.portfolio_view import PortfolioView
 from desktop.session import PortfolioSession
@@ -27,9 +29,13 @@ from model.scenario import Mode
 from model.store import Store, StoreError
 from model.store.backups import copy_database
 from model.store.locations import EXTENSION
+from model.tabular import merge_records, read_csv_records, read_xlsx, write_xlsx
 
 FILE_FILTER = f"REPM portfolio (*{EXTENSION});;All files (*)"
 JSON_FILTER = "Interchange JSON (*.json);;All files (*)"
+XLSX_FILTER = "Excel workbook (*.xlsx)"
+PDF_FILTER = "PDF (*.pdf)"
+TABLE_FILTER = "Excel or CSV (*.xlsx *.csv)"
 MAX_RECENT = 8
 NO_SCENARIO = "(portfolio as is)"
 
@@ -72,7 +78,10 @@ class MainWindow(QMainWindow):
         self._action(file, "Save a &Copy As…", self.save_copy, keys.SaveAs)
         file.addSeparator()
         self._action(file, "&Import Interchange JSON…", self.import_json)
+        self._action(file, "Import E&xcel or CSV…", self.import_table)
         self._action(file, "&Export Interchange JSON…", self.export_json)
+        self._action(file, "Export Excel…", self.export_xlsx)
+        self._action(file, "Export &Briefing (PDF)…", self.export_briefing)
         file.addSeparator()
         self._action(file, "&Backups…", self.show_backups)
         file.addSeparator()
@@ -84,6 +93,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(keys.Redo)
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
+        edit.addSeparator()
+        self._action(edit, "&Confidential Fields…", self.edit_confidential_fields)
         view = self.menuBar().addMenu("&View")
         self._action(view, "Stack by &country", lambda: self._group_by("country"))
         self._action(view, "Stack by &block", lambda: self._group_by("block"))
@@ -275,28 +286,122 @@ class MainWindow(QMainWindow):
         try:
             portfolio = read_interchange(path)
         except InvalidPortfolio as exc:
-            shown = "\n".join(exc.problems[:25])
-            more = f"\n… and {len(exc.problems) - 25} more" if len(exc.problems) > 25 else ""
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                "Import refused",
-                f"Nothing was changed. {path} has problems:\n\n{shown}{more}",
-                parent=self,
-            )
-            box.setObjectName("importRefused")
-            box.open()
-            self.dialog = box
+            self._refuse_import(path, exc)
             return
         operations.replace_portfolio(self.session, portfolio, f"Import {Path(path).name}")
         self.statusBar().showMessage(f"Imported {path} (Edit > Undo puts the previous back)", 8000)
 
-    def export_json(self) -> None:
+    def _include_confidential(self) -> bool:
+        fields = ", ".join(self.session.portfolio.confidential_fields) or "none"
+        answer = QMessageBox.question(
+            self,
+            "Confidential fields",
+            f"Include the confidential fields ({fields}) in this export?\n\n"
+            "Choose No for a copy that can leave the ministry.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _export(
+        self, title: str, filter_: str, path: str | None, include: bool | None, write
+    ) -> None:
         if not self.session:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export interchange JSON", "", JSON_FILTER)
-        if path:
-            write_interchange(self.session.store.load_portfolio(), path)
-            self.statusBar().showMessage(f"Exported to {path}", 8000)
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, title, "", filter_)
+        if not path:
+            return
+        if include is None:
+            include = self._include_confidential()
+        try:
+            write(self.session.store.load_portfolio(), path, include)
+        except OSError as exc:
+            QMessageBox.warning(self, title, f"Could not write {path}: {exc}")
+            return
+        left_out = "" if include else " (confidential fields left out)"
+        self.statusBar().showMessage(f"Exported to {path}{left_out}", 8000)
+
+    def _refuse_import(self, path: str, exc: InvalidPortfolio) -> None:
+        shown = "\n".join(exc.problems[:25])
+        more = f"\n… and {len(exc.problems) - 25} more" if len(exc.problems) > 25 else ""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Import refused",
+            f"Nothing was changed. {path} has problems:\n\n{shown}{more}",
+            parent=self,
+        )
+        box.setObjectName("importRefused")
+        box.open()
+        self.dialog = box
+
+    def export_json(self, path: str | None = None, include: bool | None = None) -> None:
+        self._export(
+            "Export interchange JSON",
+            JSON_FILTER,
+            path,
+            include,
+            lambda p, out, inc: write_interchange(p, out, include_confidential=inc),
+        )
+
+    def export_xlsx(self, path: str | None = None, include: bool | None = None) -> None:
+        def write(portfolio, out, inc):
+            write_xlsx(portfolio, out, projection=self.session.projection, include_confidential=inc)
+
+        self._export("Export Excel", XLSX_FILTER, path, include, write)
+
+    def export_briefing(self, path: str | None = None, include: bool | None = None) -> None:
+        from desktop.report import write_report  # only when a briefing is asked for
+
+        def write(portfolio, out, inc):
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                write_report(
+                    portfolio, out, year=self.session.target_year, include_confidential=inc
+                )
+            finally:
+                QApplication.restoreOverrideCursor()
+
+        self._export("Export briefing", PDF_FILTER, path, include, write)
+
+    def import_table(self, path: str | None = None, kind: str | None = None) -> None:
+        """Replace the portfolio from a workbook, or merge one table from a CSV (all or nothing)."""
+        if not self.session:
+            return
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, "Import Excel or CSV", "", TABLE_FILTER)
+        if not path:
+            return
+        try:
+            if path.lower().endswith(".csv"):
+                kind = kind or Path(path).stem.lower()
+                if kind not in ("blocks", "firms", "deals", "plants"):
+                    raise InvalidPortfolio(
+                        path,
+                        [
+                            "(file): name the CSV after its table (blocks.csv, firms.csv, deals.csv, plants.csv)"
+                        ],
+                    )
+                portfolio = merge_records(
+                    self.session.portfolio, kind, read_csv_records(path, kind)
+                )
+            else:
+                portfolio = read_xlsx(path)
+        except InvalidPortfolio as exc:
+            self._refuse_import(path, exc)
+            return
+        operations.replace_portfolio(self.session, portfolio, f"Import {Path(path).name}")
+        self.statusBar().showMessage(f"Imported {path} (Edit > Undo puts the previous back)", 8000)
+
+    def edit_confidential_fields(self) -> None:
+        if not self.session:
+            return
+        dialog = ConfidentialDialog(self.session.store.confidential_fields(), self)
+        dialog.accepted.connect(
+            lambda: operations.set_confidential_fields(self.session, dialog.chosen())
+        )
+        dialog.open()
+        self.dialog = dialog
 
     def show_backups(self) -> None:
         if not self.session:

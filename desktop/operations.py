@@ -193,3 +193,14 @@ def delete_scenario(session: PortfolioSession, name: str) -> None:
             store.put_scenario(x)
 
     _push(session, f"Delete scenario {name}", lambda: store.delete_scenario(name), restore)
+
+
+def set_confidential_fields(session: PortfolioSession, names: list[str]) -> None:
+    store = session.store
+    before = store.confidential_fields()
+    _push(
+        session,
+        "Set confidential fields",
+        lambda: store.set_confidential_fields(names),
+        lambda: store.set_confidential_fields(before),
+    )

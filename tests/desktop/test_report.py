@@ -1,0 +1,61 @@
+"""The PDF briefing: pages, headline figures, confidential fields only when included."""
+
+import re
+from datetime import date
+
+from desktop.cli import main
+from desktop.report import build_document, write_pdf
+from model import project
+from model.demo import demo_portfolio
+from model.montecarlo import monte_carlo
+
+
+def pdf_pages(path) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", path.read_bytes()))
+
+
+def test_briefing_has_its_pages_and_headline_figures(qapp, tmp_path):
+    demo = demo_portfolio()
+    doc = build_document(demo, draws=1000, today=date(2026, 11, 25))
+    text = doc.toPlainText()
+    p = project(demo)
+    mc = monte_carlo(demo, draws=1000, seed=1)
+    assert "RESTRICTED — FOR OFFICIAL USE ONLY" in text
+    assert demo.name in text and "2026-11-25" in text
+    assert f"{p.magnets[5]:,.0f} t/yr of sintered NdFeB magnets expected" in text
+    assert f"P(target met in 2030) = {mc.p_target[5]:.0%}" in text
+    assert f"gap {p.gap[5]:,.0f} t/yr" in text
+    for heading in (
+        "Assumptions and their sources",
+        "Blocks and their sources",
+        "What closing each open deal adds",
+        "Concentration of supply",
+    ):
+        assert heading in text
+    assert all(b.source.split(" ; ")[0][:30] in text for b in demo.blocks if b.source)
+    out = tmp_path / "brief.pdf"
+    pages = write_pdf(doc, out)
+    assert out.read_bytes().startswith(b"%PDF")
+    assert pages == pdf_pages(out) == 4
+
+
+def test_confidential_fields_only_when_included(qapp):
+    demo = demo_portfolio()
+    blocks = [
+        b.model_copy(update={"acquisition_cost_musd": 987.0}) if b.id == "nolans" else b
+        for b in demo.blocks
+    ]
+    p = demo.model_copy(update={"blocks": blocks})
+    secret = "Illustrative demo deal"  # deal notes are confidential by default
+    redacted = build_document(p, draws=200).toPlainText()
+    assert secret not in redacted and "987" not in redacted
+    assert "are left out of this copy" in redacted
+    full = build_document(p, draws=200, include_confidential=True).toPlainText()
+    assert secret in full and "987" in full
+
+
+def test_repm_report_command(tmp_path, capsys):
+    out = tmp_path / "b.pdf"
+    assert main(["report", "--demo", "--out", str(out), "--draws", "300"]) == 0
+    assert "4 pages" in capsys.readouterr().out
+    assert pdf_pages(out) == 4
