@@ -9,7 +9,7 @@ QT_DEBS := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfre
            libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 \
            libxcb-xinerama0 libxcb-xkb1 xvfb xauth poppler-utils
 
-.PHONY: run test lint bench installer demo clean sysdeps screenshot
+.PHONY: run test test-fast lint bench installer demo clean sysdeps screenshot
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,15 @@ test: $(VENV)/.installed-test sysdeps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# Everything but the installer build (which takes a few minutes).
+test-fast: $(VENV)/.installed-test sysdeps
+	$(BIN)/ruff check .
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow"
+
+# The Linux bundle, tarball and .deb in dist/ (Windows: installer/build-windows.ps1).
+installer: $(VENV)/.installed-test sysdeps
+	PYTHON=$(BIN)/python installer/build-linux.sh
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix .

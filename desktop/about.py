@@ -1,27 +1,39 @@
-"""Help > About: version (from the installed package metadata, i.e. pyproject), licence, data."""
+"""Help > About: name, publisher and licence from resources/app.json; the version from the one
+place it is set, pyproject.toml, through the installed package's metadata (a bundle copies it)."""
 
 from __future__ import annotations
 
+import json
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 
-APP_NAME = "REPM planner"
-PUBLISHER = "REPM planner developers"
+from model.resources import resource_path
+
+
+@cache
+def metadata() -> dict[str, str]:
+    return json.loads(resource_path("app.json").read_text(encoding="utf-8"))
 
 
 def app_version() -> str:
     try:
-        return version("repm-planner")
+        return version(metadata()["id"])
     except PackageNotFoundError:
         return "development"
 
 
+APP_NAME = metadata()["name"]
+PUBLISHER = metadata()["publisher"]
+
+
 def about_text() -> str:
+    m = metadata()
     return (
-        f"<h3>{APP_NAME} {app_version()}</h3>"
-        "<p>Offline planner for India's rare-earth permanent magnet supply.</p>"
-        f"<p>Published by {PUBLISHER}. Licence: MIT.</p>"
+        f"<h3>{m['name']} {app_version()}</h3>"
+        f"<p>{m['description']}.</p>"
+        f"<p>Published by {m['publisher']}. Licence: {m['licence']}.</p>"
         "<p><b>Data sources</b>: overseas projects, India facts and chain factors as listed in "
         "resources/PROVENANCE.md, each figure with its source and as-of date. World outlines: "
-        "Natural Earth (public domain) via world-atlas (ISC). Country codes: ISO 3166 via "
-        "pycountry / Debian iso-codes.</p>"
+        "Made with Natural Earth (public domain), via world-atlas (ISC). Country codes: ISO 3166 "
+        "via pycountry / Debian iso-codes.</p>"
     )

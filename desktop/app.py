@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
 
 from desktop.about import APP_NAME, app_version
 from desktop.main_window import MainWindow
+from model.resources import resource_path
 from model.store import ensure_default_portfolio
 
 
@@ -38,6 +42,7 @@ def application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(app_version())
     app.setOrganizationName("REPM")
+    app.setWindowIcon(QIcon(str(resource_path("icon-256.png"))))
     # pyqtgraph's own atexit clean-up crashed at exit here; _delete_windows does the job.
     pg.setConfigOptions(antialias=True, background="w", foreground="#222222", exitCleanup=False)
     return app
@@ -55,10 +60,43 @@ def build_window(
     return window
 
 
+def self_test() -> int:
+    """Open the demo off screen, project, draw the chart, exit 0: proves a bundle works."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ["REPM_DATA_DIR"] = tempfile.mkdtemp(prefix="repm-self-test-")
+    try:
+        app = application()
+        settings = QSettings(
+            os.path.join(os.environ["REPM_DATA_DIR"], "s.ini"), QSettings.Format.IniFormat
+        )
+        window = build_window(None, settings)
+        window.show()
+        app.processEvents()
+        projection = window.session.projection
+        image = window.view.projection_chart.grab().toImage()
+        if image.isNull() or image.width() < 100:
+            raise RuntimeError("the projection chart did not render")
+        i = projection.year_index(2030)
+        print(
+            f"self-test ok: {APP_NAME} {app_version()}, demo portfolio with "
+            f"{len(window.session.portfolio.blocks)} blocks, {projection.magnets[i]:,.0f} t magnets "
+            f"in 2030, chart {image.width()}x{image.height()}"
+        )
+        window.close()
+        return 0
+    except Exception as exc:  # the point of a self-test is to say what broke
+        print(f"self-test FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="repm-planner", description=f"{APP_NAME} (desktop)")
     parser.add_argument("portfolio", nargs="?", help="portfolio file (.repm) to open")
+    parser.add_argument("--self-test", action="store_true", help="check the install and exit")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {app_version()}")
     args = parser.parse_args(argv)
+    if args.self_test:
+        return self_test()
     app = application()
     window = build_window(args.portfolio)
     window.show()
