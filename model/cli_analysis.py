@@ -174,21 +174,7 @@ def cmd_rank(args: argparse.Namespace) -> str:
         "cost_musd",
         "total_t_per_musd",
     ]
-    rows = [
-        [
-            v.deal_id,
-            v.block,
-            v.firm,
-            v.status,
-            v.added_year_expected_t,
-            v.added_total_expected_t,
-            v.added_year_p50_t,
-            v.added_total_p50_t,
-            v.cost_musd if v.cost_musd is not None else "",
-            v.total_per_musd if v.total_per_musd is not None else "",
-        ]
-        for v in values
-    ]
+    rows = [["" if cell is None else cell for cell in v.row()] for v in values]
     data = {
         "year": year,
         "deals": [dict(v.__dict__, total_t_per_musd=v.total_per_musd) for v in values],

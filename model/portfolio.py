@@ -86,13 +86,22 @@ def check_references(portfolio: Portfolio) -> list[str]:
         if plant.firm_id is not None and plant.firm_id not in firm_ids:
             problems.append(f"plants[{i}].firm_id: '{plant.firm_id}' is not a firm id")
     for i, scenario in enumerate(portfolio.scenarios):
-        for field in ("block_delays", "block_overrides"):
-            for block_id in getattr(scenario, field):
-                if block_id not in block_ids:
-                    problems.append(f"scenarios[{i}].{field}: '{block_id}' is not a block id")
-        for deal_id in scenario.deal_overrides:
-            if deal_id not in deal_ids:
-                problems.append(f"scenarios[{i}].deal_overrides: '{deal_id}' is not a deal id")
+        problems += scenario_reference_problems(scenario, block_ids, deal_ids, f"scenarios[{i}]")
+    return problems
+
+
+def scenario_reference_problems(
+    scenario: Scenario, block_ids: set[str], deal_ids: set[str], where: str = "scenarios"
+) -> list[str]:
+    """Blocks and deals a scenario names must exist."""
+    problems = []
+    for field in ("block_delays", "block_overrides"):
+        for block_id in getattr(scenario, field):
+            if block_id not in block_ids:
+                problems.append(f"{where}.{field}: '{block_id}' is not a block id")
+    for deal_id in scenario.deal_overrides:
+        if deal_id not in deal_ids:
+            problems.append(f"{where}.deal_overrides: '{deal_id}' is not a deal id")
     return problems
 
 

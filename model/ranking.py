@@ -37,6 +37,22 @@ class DealValue:
     added_total_p50_t: float
     cost_musd: float | None
 
+    def row(self) -> list:
+        """The values a ranking table shows (CLI and desktop), None where unknown: deal, block,
+        firm, status, added in the year and in total (expected, then P50), cost, t per USD m."""
+        return [
+            self.deal_id,
+            self.block,
+            self.firm,
+            self.status,
+            self.added_year_expected_t,
+            self.added_total_expected_t,
+            self.added_year_p50_t,
+            self.added_total_p50_t,
+            self.cost_musd,
+            self.total_per_musd,
+        ]
+
     @property
     def total_per_musd(self) -> float | None:
         if not self.cost_musd:

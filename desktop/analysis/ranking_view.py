@@ -80,21 +80,7 @@ class RankingView(QWidget):
             ]
         )
         self.model.set_rows(
-            [
-                [
-                    v.deal_id,
-                    v.block,
-                    v.firm,
-                    v.status,
-                    v.added_year_expected_t,
-                    v.added_total_expected_t,
-                    v.added_year_p50_t,
-                    v.added_total_p50_t,
-                    v.cost_musd,
-                    v.total_per_musd,
-                ]
-                for v in values
-            ],
+            [v.row() for v in values],
             keys=[v.deal_id for v in values],
         )
         self.table.resizeColumnsToContents()

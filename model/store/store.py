@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from model.assumptions import Assumptions
 from model.domain import Block, Deal, DealStatus, Firm, Plant
 from model.interchange import describe_validation_error
-from model.portfolio import Portfolio
+from model.portfolio import Portfolio, scenario_reference_problems
 from model.redaction import DEFAULT_CONFIDENTIAL, check_confidential_fields
 from model.scenario import Scenario, Target
 from model.store import backups
@@ -496,14 +496,7 @@ def _scenario_problems(conn: Connection, scenario: Scenario, replacing: str | No
         problems.append(f"scenarios.name: '{scenario.name}' is already used")
     blocks = {r[0] for r in conn.execute(text("SELECT id FROM blocks"))}
     deals = {r[0] for r in conn.execute(text("SELECT id FROM deals"))}
-    for name in ("block_delays", "block_overrides"):
-        for block_id in getattr(scenario, name):
-            if block_id not in blocks:
-                problems.append(f"scenarios.{name}: '{block_id}' is not a block id")
-    for deal_id in scenario.deal_overrides:
-        if deal_id not in deals:
-            problems.append(f"scenarios.deal_overrides: '{deal_id}' is not a deal id")
-    return problems
+    return problems + scenario_reference_problems(scenario, blocks, deals)
 
 
 def _meta(conn: Connection) -> dict[str, str]:
