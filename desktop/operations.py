@@ -16,29 +16,11 @@ from model.store import Edit
 SINGULAR = {"blocks": "block", "firms": "firm", "deals": "deal", "plants": "plant"}
 
 
-class StoreEdit(QUndoCommand):
-    """Redo applies `redo_edits`, undo applies `undo_edits`, each as one transaction."""
-
-    def __init__(
-        self, session: PortfolioSession, text: str, redo: Sequence[Edit], undo: Sequence[Edit]
-    ):
-        super().__init__(text)
-        self.session, self.redo_edits, self.undo_edits = session, list(redo), list(undo)
-        self._applied = True  # run() applied it already; QUndoStack.push calls redo() at once
-
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        self.session.store.apply(self.redo_edits)
-
-    def undo(self) -> None:
-        self.session.store.apply(self.undo_edits)
-
-
 def run(session: PortfolioSession, text: str, redo: Sequence[Edit], undo: Sequence[Edit]) -> None:
-    session.store.apply(redo)  # raises InvalidEdit: nothing applied, nothing pushed
-    session.undo_stack.push(StoreEdit(session, text, redo, undo))
+    """Record edits applied as one transaction, undone by `undo` as another."""
+    store = session.store
+    redo, undo = list(redo), list(undo)
+    _push(session, text, lambda: store.apply(redo), lambda: store.apply(undo))
 
 
 def _label(record: Any) -> str:
@@ -124,7 +106,8 @@ def apply_what_if(
 
 
 class _Do(QUndoCommand):
-    """An edit already applied, with the functions that redo and undo it."""
+    """An edit already applied, with the functions that redo and undo it. QUndoStack.push calls
+    redo() at once: the first call is skipped, because _push applied the edit already."""
 
     def __init__(self, text: str, redo: Callable[[], None], undo: Callable[[], None]):
         super().__init__(text)
