@@ -11,12 +11,7 @@ import pytest
 from model.cli import main
 from model.demo import demo_portfolio
 from model.interchange import portfolio_to_dict
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli_runner import run
 
 
 def test_project_demo_json_matches_the_api(capsys):

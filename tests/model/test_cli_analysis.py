@@ -6,15 +6,9 @@ import json
 
 import pytest
 
-from model.cli import main
 from model.demo import demo_portfolio
 from model.montecarlo import monte_carlo
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli_runner import run
 
 
 def test_montecarlo_json_matches_the_api(capsys):

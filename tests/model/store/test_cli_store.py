@@ -3,18 +3,12 @@
 import json
 
 from model.api import load_portfolio
-from model.cli import main
 from model.demo import demo_portfolio
 from model.interchange import portfolio_to_dict
 from model.store import Store, ensure_default_portfolio
 from model.store.locations import default_portfolio_path
 from model.tabular import read_xlsx
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli_runner import run
 
 
 def demo_json(tmp_path, mutate=None):
