@@ -20,23 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from model.store import NotAPortfolio, StoreError
-from model.store.backups import list_backups, make_backup, restore_backup, set_aside
-from model.store.opening import inspect_file
-
-
-def restore(backup: Path, target: Path) -> Path | None:
-    """Restore `backup` over `target`, keeping what the target held as a backup (or, when it
-    cannot be read, its raw bytes). Returns where the old content went."""
-    inspect_file(backup)  # a bad backup is refused before the target is touched
-    saved = None
-    if target.exists():
-        try:
-            inspect_file(target)
-            saved = make_backup(target)
-        except StoreError:
-            saved = set_aside(target)
-    restore_backup(backup, target)
-    return saved
+from model.store.backups import list_backups
+from model.store.recovery import restore
 
 
 class BackupsDialog(QDialog):
@@ -91,7 +76,8 @@ class BackupsDialog(QDialog):
             return
         backup = Path(item.data(Qt.ItemDataRole.UserRole))
         try:
-            saved = restore(backup, self.target)
+            # The file this dialog is about could not be opened: whatever it holds is set aside.
+            saved = restore(backup, self.target, replace_foreign=True)
         except (StoreError, OSError) as exc:
             QMessageBox.warning(self, "Restore failed", str(exc))
             return

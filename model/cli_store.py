@@ -9,9 +9,10 @@ from model.api import project
 from model.cli import EXTRA_COMMANDS, UsageError
 from model.interchange import read_interchange, write_interchange
 from model.portfolio import Portfolio
-from model.store import NotAPortfolio, Store, StoreError
-from model.store.backups import DEFAULT_KEEP, list_backups, make_backup, restore_backup, set_aside
+from model.store import NotAPortfolio, Store
+from model.store.backups import DEFAULT_KEEP, list_backups, make_backup
 from model.store.opening import inspect_file, integrity_problems
+from model.store.recovery import restore
 from model.tabular import merge_records, read_csv_records, read_xlsx, write_xlsx
 
 
@@ -89,20 +90,13 @@ def cmd_backups(args: argparse.Namespace) -> str:
 
 def cmd_restore(args: argparse.Namespace) -> str:
     backup, target = Path(args.backup), Path(args.to)
-    inspect_file(backup)  # a damaged or foreign backup is refused before the target is touched
-    note = ""
-    if target.exists():
-        try:
-            inspect_file(target)
-            saved = make_backup(target, args.keep)
-        except NotAPortfolio as exc:
-            if not args.force:
-                raise UsageError(f"{exc}; pass --force to replace it anyway") from None
-            saved = set_aside(target)
-        except StoreError:  # damaged or unreadable: keep its bytes, then restore over it
-            saved = set_aside(target)
-        note = f" (its previous content is saved as {saved})"
-    restore_backup(backup, target)
+    try:
+        saved = restore(backup, target, keep=args.keep, replace_foreign=args.force)
+    except NotAPortfolio as exc:
+        if exc.path != target:
+            raise  # the backup itself is no portfolio
+        raise UsageError(f"{exc}; pass --force to replace it anyway") from None
+    note = f" (its previous content is saved as {saved})" if saved else ""
     return f"restored {backup} to {target}{note}"
 
 

@@ -68,12 +68,11 @@ def deal_deliveries(
     return a
 
 
-def plant_capacity(inputs: ProjectionInputs, weight: np.ndarray | None = None) -> np.ndarray:
+def plant_capacity(inputs: ProjectionInputs) -> np.ndarray:
     """(5) Cap_s(t) = sum over plants p of stage s of capacity_p * ramp_p(t) * w_p.   (3, T)
     Rows: separation (t TREO feed), metal (t NdPr metal), magnet (t magnet)."""
-    w = inputs.plant_weight if weight is None else weight
     per_plant = ramp(inputs.plant_start, inputs.plant_ramp, inputs.years) * (
-        inputs.plant_capacity * w
+        inputs.plant_capacity * inputs.plant_weight
     )
     return group_sum(inputs.plant_stage, 3, per_plant).T
 

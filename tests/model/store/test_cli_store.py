@@ -153,3 +153,17 @@ def test_import_xlsx_and_csv(capsys, tmp_path):
     code, _, err = run(capsys, "import", csv_file, "--db", fresh, "--kind", "plants")
     assert code == 2 and "Plants!D2 capacity_tpa: -3 is below 0" in err
     assert load_portfolio(fresh) == before
+
+
+def test_restore_over_a_file_that_is_not_a_portfolio_needs_force(capsys, tmp_path):
+    db = tmp_path / "p.repm"
+    run(capsys, "import", demo_json(tmp_path), "--db", db)
+    backup = run(capsys, "backup", db)[1].strip().removeprefix("backup written: ")
+    other = tmp_path / "notes.txt"
+    other.write_text("minutes of the meeting")
+    code, _, err = run(capsys, "restore", backup, "--to", other)
+    assert code == 2 and "pass --force to replace it anyway" in err
+    assert other.read_text() == "minutes of the meeting"
+    code, out, _ = run(capsys, "restore", backup, "--to", other, "--force")
+    assert code == 0 and ".unreadable" in out  # its bytes were kept aside
+    assert load_portfolio(other) == demo_portfolio()
