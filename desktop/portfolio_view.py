@@ -188,11 +188,14 @@ class PortfolioView(QSplitter):
         self.refresh_charts()
         self._stale = self._analysis_views()
         self._refresh_analysis()
-        self._on_uncertainty(self.uncertainty.result)
+        self._show_headline()  # the target year may have changed; the charts are drawn already
 
-    def _on_uncertainty(self, _result) -> None:
+    def _show_headline(self) -> None:
         self.p_target.setText(self.uncertainty.headline())
         self.mc_progress.setVisible(self.uncertainty.runner.busy)
+
+    def _on_uncertainty(self, _result) -> None:
+        self._show_headline()
         self.refresh_charts()
 
     def _refresh_analysis(self) -> None:
