@@ -23,7 +23,6 @@ def app_version() -> str:
 
 
 APP_NAME = metadata()["name"]
-PUBLISHER = metadata()["publisher"]
 
 
 def about_text() -> str:

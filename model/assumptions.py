@@ -127,13 +127,6 @@ PRESETS: dict[str, dict[str, float]] = {
     "official": {"oxide_to_metal": OXIDE_TO_METAL, "ndpr_in_magnet": OXIDE_TO_METAL / 3.0},
     "engineering": {"oxide_to_metal": OXIDE_TO_METAL, "ndpr_in_magnet": 0.3075},
 }
-PRESET_SOURCES = {
-    "official": SCALARS["ndpr_in_magnet"].source,
-    "engineering": (
-        "Sintered NdFeB holds 29-32.5 wt% Nd+Pr metal (conversion.md); midpoint 0.3075, "
-        "no process losses: 2.76 t magnet per t oxide"
-    ),
-}
 
 Probability = Annotated[float, Field(ge=0, le=1)]
 DelayYears = Annotated[int, Field(ge=0, le=20)]

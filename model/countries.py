@@ -15,10 +15,6 @@ def country_names() -> dict[str, str]:
         return {row["iso_a3"]: row["name"] for row in csv.DictReader(fh)}
 
 
-def is_iso3(code: str) -> bool:
-    return code in country_names()
-
-
 def country_name(code: str) -> str:
     return country_names().get(code, code)
 
