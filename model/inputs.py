@@ -24,12 +24,13 @@ from model.domain import (
     Stage,
 )
 from model.portfolio import Portfolio
-from model.scenario import Mode, Scenario
+from model.scenario import BlockOverride, DealOverride, Mode, Scenario
 
 STAGES = ("feed", "metal", "magnet")
 PLANT_STAGE_INDEX = {PlantStage.separation: 0, PlantStage.metal: 1, PlantStage.magnet: 2}
 NEVER = np.inf  # start year of something that never starts
 ALWAYS = -np.inf  # start year of something already running before any horizon
+NO_BLOCK_OVERRIDE, NO_DEAL_OVERRIDE = BlockOverride(), DealOverride()  # shared: built once
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,14 @@ def plant_weights(mode: Mode, statuses: list[PlantStatus], a: Assumptions) -> np
     return np.ones(len(statuses))
 
 
+def first_known(*values):
+    """The first value that is not None (an override, then the record's own value)."""
+    for value in values:  # a plain loop: this runs for every record on every edit
+        if value is not None:
+            return value
+    return None
+
+
 def start_year(first_year: int | None, running: bool) -> float:
     """A missing first year means 'already at nameplate' for running assets, else 'never'."""
     if first_year is not None:
@@ -119,11 +128,12 @@ def spread(shares: np.ndarray, total: float) -> np.ndarray:
 
 def scaled_offtakes(portfolio: Portfolio, scenario: Scenario) -> list[float]:
     """Deal offtake after deal overrides, then block overrides of India's total share."""
-    offtake = [d.offtake_share for d in portfolio.deals]
-    for i, deal in enumerate(portfolio.deals):
-        override = scenario.deal_overrides.get(deal.id)
-        if override and override.offtake_share is not None:
-            offtake[i] = override.offtake_share
+    offtake = [
+        first_known(
+            scenario.deal_overrides.get(d.id, NO_DEAL_OVERRIDE).offtake_share, d.offtake_share
+        )
+        for d in portfolio.deals
+    ]
     for block_id, override in scenario.block_overrides.items():
         if override.offtake_share is None:
             continue
@@ -164,11 +174,9 @@ def build_inputs(
 
     nameplate, block_start, incomplete = [], [], []
     for b in blocks:
-        override = scenario.block_overrides.get(b.id)
-        first = override.first_year if override and override.first_year is not None else None
-        first = first if first is not None else b.first_year
-        plate = override.nameplate_tpa if override and override.nameplate_tpa is not None else None
-        plate = plate if plate is not None else b.nameplate_tpa
+        override = scenario.block_overrides.get(b.id, NO_BLOCK_OVERRIDE)
+        first = first_known(override.first_year, b.first_year)
+        plate = first_known(override.nameplate_tpa, b.nameplate_tpa)
         gaps = block_gaps(b, first, plate)
         if gaps:
             incomplete.append(f"block '{b.id}' ({b.name}) lacks {', '.join(gaps)}")
@@ -181,9 +189,9 @@ def build_inputs(
     stage_p = np.array([a.p_stage[blocks[i].stage] for i in deal_block], dtype=float)
     deal_start = []
     for d in deals:
-        override = scenario.deal_overrides.get(d.id)
-        year = override.start_year if override and override.start_year is not None else None
-        year = year if year is not None else d.start_year
+        year = first_known(
+            scenario.deal_overrides.get(d.id, NO_DEAL_OVERRIDE).start_year, d.start_year
+        )
         deal_start.append(ALWAYS if year is None else float(year))
     factor, needs_sep = [], []
     for i in deal_block:

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from model.domain import DealStatus
-from model.inputs import ProjectionInputs, block_gaps, spread, start_year
+from model.inputs import ProjectionInputs, block_gaps, first_known, spread, start_year
 from model.portfolio import Portfolio
 from model.scenario import BlockOverride, Scenario
 
@@ -40,17 +40,13 @@ def as_scenario(scenario: Scenario | None, what_if: WhatIf) -> Scenario:
     overrides = dict(base.block_overrides)
     previous = overrides.get(what_if.block_id, BlockOverride())
     overrides[what_if.block_id] = BlockOverride(
-        nameplate_tpa=_first(what_if.nameplate_tpa, previous.nameplate_tpa),
-        first_year=_first(what_if.first_year, previous.first_year),
-        offtake_share=_first(what_if.offtake_total, previous.offtake_share),
+        nameplate_tpa=first_known(what_if.nameplate_tpa, previous.nameplate_tpa),
+        first_year=first_known(what_if.first_year, previous.first_year),
+        offtake_share=first_known(what_if.offtake_total, previous.offtake_share),
     )
     delays = dict(base.block_delays)
     delays[what_if.block_id] = delays.get(what_if.block_id, 0) + what_if.delay_years
     return base.model_copy(update={"block_overrides": overrides, "block_delays": delays})
-
-
-def _first(*values):
-    return next((v for v in values if v is not None), None)
 
 
 def live_deals(portfolio: Portfolio, block_id: str) -> list[int]:
@@ -69,8 +65,8 @@ def what_if_inputs(
     b = inputs.block_ids.index(what_if.block_id)
     block = portfolio.blocks[b]
     override = scenario.block_overrides.get(block.id, BlockOverride())
-    first = _first(what_if.first_year, override.first_year, block.first_year)
-    plate = _first(what_if.nameplate_tpa, override.nameplate_tpa, block.nameplate_tpa)
+    first = first_known(what_if.first_year, override.first_year, block.first_year)
+    plate = first_known(what_if.nameplate_tpa, override.nameplate_tpa, block.nameplate_tpa)
     delay = scenario.delay_years + scenario.block_delays.get(block.id, 0) + what_if.delay_years
     nameplate = inputs.nameplate.copy()
     nameplate[b] = 0.0 if block_gaps(block, first, plate) else plate
@@ -93,7 +89,7 @@ def store_edits(portfolio: Portfolio, what_if: WhatIf) -> tuple[dict, dict[str, 
     block_fields: dict[str, Any] = {}
     if what_if.nameplate_tpa is not None and what_if.nameplate_tpa != block.nameplate_tpa:
         block_fields["nameplate_tpa"] = what_if.nameplate_tpa
-    first = _first(what_if.first_year, block.first_year)
+    first = first_known(what_if.first_year, block.first_year)
     if first is not None and (first + what_if.delay_years) != block.first_year:
         block_fields["first_year"] = first + what_if.delay_years
     deal_fields: dict[str, dict] = {}
