@@ -1,21 +1,10 @@
-"""A main window on a fresh copy of the demo portfolio, with its own settings file."""
-
-from pathlib import Path
+"""A main window on a fresh copy of the demo portfolio (tests/conftest.py: portfolio_path),
+with its own settings file."""
 
 import pytest
 from PySide6.QtCore import QSettings
 
 from desktop.app import build_window
-from model.demo import demo_portfolio
-from model.store import Store
-
-
-@pytest.fixture
-def portfolio_path(tmp_path) -> Path:
-    path = tmp_path / "demo.repm"
-    with Store.open(path) as store:
-        store.replace_portfolio(demo_portfolio())
-    return path
 
 
 @pytest.fixture

@@ -16,14 +16,6 @@ def fingerprint(path: Path) -> tuple[bytes, int]:
     return path.read_bytes(), path.stat().st_mtime_ns
 
 
-@pytest.fixture
-def portfolio_file(tmp_path) -> Path:
-    path = tmp_path / "good.repm"
-    with Store.open(path) as store:
-        store.replace_portfolio(demo_portfolio())
-    return path
-
-
 def test_text_file_is_not_a_portfolio(tmp_path):
     path = tmp_path / "notes.repm"
     path.write_text("minutes of the meeting")
@@ -33,32 +25,32 @@ def test_text_file_is_not_a_portfolio(tmp_path):
     assert fingerprint(path) == before
 
 
-def test_truncated_file_is_damaged_and_names_a_backup(portfolio_file):
-    with Store.open(portfolio_file) as store:  # reopen: a backup exists from now on
+def test_truncated_file_is_damaged_and_names_a_backup(portfolio_path):
+    with Store.open(portfolio_path) as store:  # reopen: a backup exists from now on
         store.update("blocks", "nolans", first_year=2031)
         store.backup()
-    data = portfolio_file.read_bytes()
-    portfolio_file.write_bytes(data[: len(data) // 2])
-    before = fingerprint(portfolio_file)
+    data = portfolio_path.read_bytes()
+    portfolio_path.write_bytes(data[: len(data) // 2])
+    before = fingerprint(portfolio_path)
     with pytest.raises(DamagedFile) as err:
-        Store.open(portfolio_file)
+        Store.open(portfolio_path)
     message = str(err.value)
     assert "is damaged" in message and "repm restore" in message
     assert err.value.backups and err.value.backups[0].exists()
-    assert fingerprint(portfolio_file) == before
+    assert fingerprint(portfolio_path) == before
 
 
-def test_corrupted_pages_are_caught_by_quick_check(portfolio_file):
-    with contextlib.closing(sqlite3.connect(portfolio_file)) as db:
+def test_corrupted_pages_are_caught_by_quick_check(portfolio_path):
+    with contextlib.closing(sqlite3.connect(portfolio_path)) as db:
         page_size = db.execute("PRAGMA page_size").fetchone()[0]
         root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'blocks'").fetchone()[0]
-    data = bytearray(portfolio_file.read_bytes())
+    data = bytearray(portfolio_path.read_bytes())
     data[(root - 1) * page_size] = 0x0F  # not a valid b-tree page type
-    portfolio_file.write_bytes(bytes(data))
-    before = fingerprint(portfolio_file)
+    portfolio_path.write_bytes(bytes(data))
+    before = fingerprint(portfolio_path)
     with pytest.raises(DamagedFile, match="is damaged"):
-        Store.open(portfolio_file)
-    assert fingerprint(portfolio_file) == before
+        Store.open(portfolio_path)
+    assert fingerprint(portfolio_path) == before
 
 
 def test_other_applications_database_is_refused(tmp_path):
@@ -72,22 +64,22 @@ def test_other_applications_database_is_refused(tmp_path):
     assert fingerprint(path) == before
 
 
-def test_read_only_file_is_refused_untouched(portfolio_file):
-    os.chmod(portfolio_file, 0o444)
-    before = fingerprint(portfolio_file)
+def test_read_only_file_is_refused_untouched(portfolio_path):
+    os.chmod(portfolio_path, 0o444)
+    before = fingerprint(portfolio_path)
     with pytest.raises(ReadOnlyFile, match="is read-only"):
-        Store.open(portfolio_file)
-    assert fingerprint(portfolio_file) == before
+        Store.open(portfolio_path)
+    assert fingerprint(portfolio_path) == before
 
 
-def test_file_from_a_newer_app_is_refused_untouched(portfolio_file):
-    with contextlib.closing(sqlite3.connect(portfolio_file)) as db:
+def test_file_from_a_newer_app_is_refused_untouched(portfolio_path):
+    with contextlib.closing(sqlite3.connect(portfolio_path)) as db:
         db.execute("UPDATE alembic_version SET version_num = '9999_future'")
         db.commit()
-    before = fingerprint(portfolio_file)
+    before = fingerprint(portfolio_path)
     with pytest.raises(NewerVersion, match="newer version of the REPM planner"):
-        Store.open(portfolio_file)
-    assert fingerprint(portfolio_file) == before
+        Store.open(portfolio_path)
+    assert fingerprint(portfolio_path) == before
 
 
 def test_old_schema_is_migrated_after_a_backup(tmp_path):
@@ -102,21 +94,21 @@ def test_old_schema_is_migrated_after_a_backup(tmp_path):
         assert store.load_portfolio() == demo_portfolio()
 
 
-def test_backups_rotate_and_skip_unchanged_files(portfolio_file):
+def test_backups_rotate_and_skip_unchanged_files(portfolio_path):
     for year in range(2030, 2034):
-        with Store.open(portfolio_file, keep_backups=3) as store:
+        with Store.open(portfolio_path, keep_backups=3) as store:
             store.update("blocks", "nolans", first_year=year)
-    with Store.open(portfolio_file, keep_backups=3) as store:
+    with Store.open(portfolio_path, keep_backups=3) as store:
         backups = store.backups()
     assert len(backups) == 3
-    with Store.open(portfolio_file, keep_backups=3) as store:  # nothing changed since
+    with Store.open(portfolio_path, keep_backups=3) as store:  # nothing changed since
         assert store.backups() == backups
     with Store.open(backups[0]) as old:
         assert old.get("blocks", "nolans").first_year == 2033
 
 
-def test_integrity_problems_empty_for_a_sound_file(portfolio_file):
-    with Store.open(portfolio_file) as store:
+def test_integrity_problems_empty_for_a_sound_file(portfolio_path):
+    with Store.open(portfolio_path) as store:
         assert store.integrity_problems() == []
 
 
