@@ -3,9 +3,9 @@
 import re
 from datetime import date
 
-from desktop.cli import main
 from desktop.report import build_document, write_pdf
 from model import project
+from model.cli import main
 from model.demo import demo_portfolio
 from model.montecarlo import monte_carlo
 

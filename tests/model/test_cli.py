@@ -3,8 +3,6 @@
 import csv
 import io
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -81,12 +79,3 @@ def test_argument_errors_exit_2(args):
         main(args)
     assert exc.value.code == 2
 
-
-def test_console_script_is_installed():
-    result = subprocess.run(
-        [sys.executable, "-m", "model.cli", "project", "--demo", "--to", "2025", "--format", "csv"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert result.stdout.startswith("year,target_t,magnet_t")

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import argparse
 
-from model.cli import (
-    EXTRA_COMMANDS,
+from model.cli.common import (
     UsageError,
     add_horizon_args,
     add_source_args,
     portfolio_from_args,
     scenario_from_args,
 )
+from model.cli.output import render
 from model.concentration import concentration, country_cuts
 from model.montecarlo import monte_carlo
 from model.ranking import rank_deals
 from model.scenario import Mode
 from model.scenarios import compare
 from model.sensitivity import sensitivity
-from model.tables import render
 
 
 def year_arg(args: argparse.Namespace) -> int:
@@ -182,26 +181,29 @@ def cmd_rank(args: argparse.Namespace) -> str:
     return render(args.format, headers, rows, data)
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    def common(p: argparse.ArgumentParser, *, mode: bool = True, year: bool = True) -> None:
-        add_source_args(p)
-        p.add_argument("--scenario", metavar="NAME")
-        if mode:
-            p.add_argument("--mode", choices=[m.value for m in Mode], default=None)
-        if year:
-            p.add_argument(
-                "--year", type=int, default=None, help="the year that matters (default 2030)"
-            )
-        add_horizon_args(p)
+def _add_common_args(p: argparse.ArgumentParser, *, mode: bool = True, year: bool = True) -> None:
+    add_source_args(p)
+    p.add_argument("--scenario", metavar="NAME")
+    if mode:
+        p.add_argument("--mode", choices=[m.value for m in Mode], default=None)
+    if year:
+        p.add_argument(
+            "--year", type=int, default=None, help="the year that matters (default 2030)"
+        )
+    add_horizon_args(p)
 
+
+def add_montecarlo(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "montecarlo", help="P10/P50/P90 of magnets and the chance of meeting the target"
     )
-    common(p, mode=False)
+    _add_common_args(p, mode=False)
     p.add_argument("--draws", type=int, default=10_000)
     p.add_argument("--seed", type=int, default=1)
     p.set_defaults(run=cmd_montecarlo)
 
+
+def add_compare(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("compare", help="magnets per year under two or more scenarios")
     add_source_args(p)
     p.add_argument("--scenarios", nargs="+", required=True, metavar="NAME")
@@ -209,21 +211,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_horizon_args(p)
     p.set_defaults(run=cmd_compare)
 
+
+def add_sensitivity(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("sensitivity", help="tornado: which assumption or block moves magnets most")
-    common(p)
+    _add_common_args(p)
     p.add_argument("--top", type=int, default=20)
     p.set_defaults(run=cmd_sensitivity)
 
+
+def add_concentration(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("concentration", help="country shares, HHI and the cost of losing a country")
-    common(p)
+    _add_common_args(p)
     p.add_argument("--cut-from", type=int, default=None, metavar="Y", help="year the cut starts")
     p.set_defaults(run=cmd_concentration)
 
+
+def add_rank(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("rank", help="what closing each open deal adds (expected and P50)")
-    common(p, mode=False)
+    _add_common_args(p, mode=False)
     p.add_argument("--draws", type=int, default=2000)
     p.add_argument("--seed", type=int, default=1)
     p.set_defaults(run=cmd_rank)
-
-
-EXTRA_COMMANDS.append(register)

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from model.api import project
-from model.cli import EXTRA_COMMANDS, UsageError
+from model.cli.common import UsageError
 from model.interchange import read_interchange, write_interchange
 from model.portfolio import Portfolio
 from model.store import NotAPortfolio, Store
@@ -100,7 +100,7 @@ def cmd_restore(args: argparse.Namespace) -> str:
     return f"restored {backup} to {target}{note}"
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def add_import(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", help="load a .json, .xlsx or .csv file into a portfolio store")
     p.add_argument("file")
     p.add_argument("--kind", choices=["blocks", "firms", "deals", "plants"], help="for .csv")
@@ -109,6 +109,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--keep", type=int, default=DEFAULT_KEEP, help="backups to keep")
     p.set_defaults(run=cmd_import)
 
+
+def add_export(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="write a portfolio store as .json (interchange) or .xlsx")
     p.add_argument("db", metavar="PORTFOLIO")
     p.add_argument("--to", required=True, metavar="FILE")
@@ -119,19 +121,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(run=cmd_export)
 
+
+def add_check(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="full integrity check of a portfolio file")
     p.add_argument("file")
     p.set_defaults(run=cmd_check)
 
+
+def add_backup(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("backup", help="write a backup copy of a portfolio file now")
     p.add_argument("file")
     p.add_argument("--keep", type=int, default=DEFAULT_KEEP, help="backups to keep")
     p.set_defaults(run=cmd_backup)
 
+
+def add_backups(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("backups", help="list the backups of a portfolio file, newest first")
     p.add_argument("file")
     p.set_defaults(run=cmd_backups)
 
+
+def add_restore(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("restore", help="replace a portfolio file with one of its backups")
     p.add_argument("backup")
     p.add_argument("--to", required=True, metavar="PORTFOLIO")
@@ -140,6 +150,3 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--keep", type=int, default=DEFAULT_KEEP, help="backups to keep")
     p.set_defaults(run=cmd_restore)
-
-
-EXTRA_COMMANDS.append(register)

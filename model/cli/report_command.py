@@ -1,16 +1,21 @@
-"""`repm`: the model's command line plus `repm report`, which needs Qt to draw the PDF.
+"""`repm report`: the PDF briefing, drawn by the desktop's Qt code.
 
-Qt is imported only when `report` runs, so every other command stays as light as model/ itself.
+Listed only when Qt is installed; Qt is imported only when `report` runs, so every other command
+stays as light as model/ itself.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
-import sys
-from collections.abc import Sequence
 
-from model import cli
+from model.cli.common import add_source_args, portfolio_from_args
+
+
+def qt_available() -> bool:
+    """PySide6 and the desktop package can be imported (found without importing them)."""
+    return all(importlib.util.find_spec(name) is not None for name in ("PySide6", "desktop"))
 
 
 def cmd_report(args: argparse.Namespace) -> str:
@@ -19,7 +24,7 @@ def cmd_report(args: argparse.Namespace) -> str:
     from desktop.app import application
     from desktop.report import write_report
 
-    portfolio = cli.portfolio_from_args(args)
+    portfolio = portfolio_from_args(args)
     application()
     pages = write_report(
         portfolio,
@@ -31,21 +36,11 @@ def cmd_report(args: argparse.Namespace) -> str:
     return f"wrote {args.out} ({pages} pages)"
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def add_report(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help="write a PDF briefing")
-    cli.add_source_args(p)
+    add_source_args(p)
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.add_argument("--year", type=int, default=2030)
     p.add_argument("--draws", type=int, default=5000, help="Monte Carlo draws")
     p.add_argument("--include-confidential", action="store_true")
     p.set_defaults(run=cmd_report)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    if register not in cli.EXTRA_COMMANDS:
-        cli.EXTRA_COMMANDS.append(register)
-    return cli.main(argv)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,51 @@
+"""What every `repm` command shares: the usage error, source/horizon arguments, loading."""
+
+from __future__ import annotations
+
+import argparse
+
+from model.api import load_portfolio
+from model.demo import demo_portfolio
+from model.portfolio import Portfolio
+
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for; printed as one line, exit code 2."""
+
+
+def add_source_args(parser: argparse.ArgumentParser) -> None:
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--portfolio", metavar="FILE", help="interchange JSON portfolio")
+    source.add_argument("--db", metavar="FILE", help="portfolio store (.repm SQLite file)")
+    source.add_argument("--demo", action="store_true", help="the built-in demo portfolio")
+
+
+def add_horizon_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="start", type=int, default=2025, metavar="Y")
+    parser.add_argument("--to", dest="end", type=int, default=2040, metavar="Y")
+    parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
+
+
+def portfolio_from_args(args: argparse.Namespace) -> Portfolio:
+    if args.demo:
+        return demo_portfolio()
+    if args.db:
+        from model.store import Store
+
+        with Store.open(args.db, create=False) as store:
+            return store.load_portfolio()
+    return load_portfolio(args.portfolio)
+
+
+def scenario_from_args(portfolio: Portfolio, args: argparse.Namespace):
+    """The scenario named by --scenario: stored in the portfolio, or built in."""
+    if not getattr(args, "scenario", None):
+        return None
+    from model.scenarios import find_scenario
+
+    try:
+        return find_scenario(portfolio, args.scenario)
+    except KeyError as exc:
+        raise UsageError(exc.args[0]) from None

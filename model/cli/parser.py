@@ -1,0 +1,57 @@
+"""`repm`: every sub-command listed in one parser, and the exit-code contract.
+
+Exit codes: 0 success, 2 bad input (a file, an argument); nothing is written when a check fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from model.cli import analysis_commands as analysis
+from model.cli import projection_commands as projection
+from model.cli import report_command as report
+from model.cli import store_commands as store
+from model.cli.common import EXIT_BAD_INPUT, UsageError
+from model.interchange import InvalidPortfolio
+from model.store import StoreError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="repm", description="REPM supply planner: capacity model and portfolio tools"
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    projection.add_project(sub)
+    projection.add_validate(sub)
+    projection.add_demo(sub)
+    store.add_import(sub)
+    store.add_export(sub)
+    store.add_check(sub)
+    store.add_backup(sub)
+    store.add_backups(sub)
+    store.add_restore(sub)
+    analysis.add_montecarlo(sub)
+    analysis.add_compare(sub)
+    analysis.add_sensitivity(sub)
+    analysis.add_concentration(sub)
+    analysis.add_rank(sub)
+    if report.qt_available():  # the PDF is drawn by Qt; imported only when `report` runs
+        report.add_report(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        output = args.run(args)
+    except (InvalidPortfolio, StoreError) as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (UsageError, ValueError, OSError) as exc:
+        print(f"repm {args.command}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if output:
+        print(output)
+    return 0

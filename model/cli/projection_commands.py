@@ -1,0 +1,80 @@
+"""`repm project`, `repm validate`, `repm demo`: the capacity model and the interchange file."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from model.api import load_portfolio, project
+from model.cli.common import (
+    UsageError,
+    add_horizon_args,
+    add_source_args,
+    portfolio_from_args,
+    scenario_from_args,
+)
+from model.cli.output import render
+from model.demo import demo_portfolio
+from model.interchange import write_interchange
+from model.scenario import Mode
+
+
+def cmd_project(args: argparse.Namespace) -> str:
+    portfolio = portfolio_from_args(args)
+    scenario = scenario_from_args(portfolio, args)
+    result = project(portfolio, mode=args.mode, scenario=scenario, start=args.start, end=args.end)
+    data = {
+        "scenario": result.inputs.scenario,
+        "mode": str(result.inputs.mode),
+        "years": result.rows(),
+    }
+    headers = ["year", "target_t", "magnet_t", "gap_t", "ndpr_oxide_t", "metal_t", "bottleneck"]
+    rows = [[r[h] for h in headers] for r in data["years"]]
+    text = render(args.format, headers, rows, data)
+    if args.format == "table":
+        text = f"scenario: {data['scenario']}   mode: {data['mode']}\n{text}"
+        if result.inputs.incomplete:
+            lacking = "\n".join(f"  {line}" for line in result.inputs.incomplete)
+            text += f"\n\ncontribute nothing until completed:\n{lacking}"
+    return text
+
+
+def cmd_validate(args: argparse.Namespace) -> str:
+    portfolio = load_portfolio(args.file)
+    return (
+        f"{args.file}: valid ({len(portfolio.blocks)} blocks, {len(portfolio.firms)} firms, "
+        f"{len(portfolio.deals)} deals, {len(portfolio.plants)} plants, "
+        f"{len(portfolio.scenarios)} scenarios)"
+    )
+
+
+def cmd_demo(args: argparse.Namespace) -> str:
+    out = Path(args.out)
+    if out.exists() and not args.force:
+        raise UsageError(f"{out} exists; pass --force to overwrite it")
+    write_interchange(demo_portfolio(), out)
+    return f"wrote the demo portfolio to {out}"
+
+
+def add_project(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("project", help="project magnets per year against the target")
+    add_source_args(p)
+    p.add_argument(
+        "--scenario", metavar="NAME", help="a scenario stored in the portfolio or built in"
+    )
+    p.add_argument("--mode", choices=[m.value for m in Mode], default=None)
+    add_horizon_args(p)
+    p.set_defaults(run=cmd_project)
+
+
+def add_validate(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("validate", help="check an interchange file and list every problem")
+    p.add_argument("file")
+    p.set_defaults(run=cmd_validate)
+
+
+def add_demo(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help="write the demo portfolio as an interchange file")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.set_defaults(run=cmd_demo)
