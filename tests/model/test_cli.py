@@ -78,4 +78,3 @@ def test_argument_errors_exit_2(args):
     with pytest.raises(SystemExit) as exc:
         main(args)
     assert exc.value.code == 2
-
