@@ -8,11 +8,26 @@ NdFeB instead; conversion.md in resources explains why the official 3.0 is optim
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Field, model_validator
 
 from model.domain import DealStatus, PlantStatus, Record, Stage
+
+
+class SeparationAllocation(StrEnum):
+    """Equation 4: who gets scarce separation capacity."""
+
+    merit_order = "merit_order"  # highest NdPr yield per t of feed first; equal yields pro rata
+    pro_rata = "pro_rata"  # every feed the same share
+
+
+ALLOCATION_SOURCE = (
+    "Modelling choice. merit_order: a toll separator with scarce capacity takes the feed that "
+    "yields the most NdPr per tonne first, and adding a deal never lowers output; pro_rata: all "
+    "feed is cut by the same share"
+)
 
 OFFICIAL_MAGNET_PER_OXIDE = 3.0  # t magnet per t NdPr oxide, official brief
 OXIDE_TO_METAL = 0.85  # stoichiometry of a 75:25 Nd:Pr oxide mix, conversion.md
@@ -69,7 +84,30 @@ SCALARS: dict[str, Spec] = {
         ),
         label="NdPr metal per t magnet",
     ),
+    "inr_per_usd": Spec(
+        unit="INR per USD",
+        default=88.72,
+        low=1.0,
+        high=1000.0,
+        source=(
+            "Interbank close of the rupee on 20 Nov 2025: 88.72 per US dollar (PTI, reported by "
+            "EMS India, https://www.emsindia.com/news/show/3097440/business); as of 2025-11-20. "
+            "Only converts budgets and costs between USD m and INR crore"
+        ),
+        label="Rupees per US dollar",
+    ),
 }
+CRORE = 1e7  # rupees in one crore
+
+
+def usd_m_to_crore(usd_m: float, inr_per_usd: float) -> float:
+    """USD million -> INR crore (1 crore = 10 million rupees)."""
+    return usd_m * 1e6 * inr_per_usd / CRORE
+
+
+def crore_to_usd_m(crore: float, inr_per_usd: float) -> float:
+    return crore * CRORE / inr_per_usd / 1e6
+
 
 STAGE_PROBABILITY = {
     Stage.producing: 1.0,
@@ -142,6 +180,8 @@ class Assumptions(Record):
     separation_recovery: float = Field(default=SCALARS["separation_recovery"].default, ge=0, le=1)
     oxide_to_metal: float = Field(default=SCALARS["oxide_to_metal"].default, gt=0, le=1)
     ndpr_in_magnet: float = Field(default=SCALARS["ndpr_in_magnet"].default, gt=0, le=1)
+    inr_per_usd: float = Field(default=SCALARS["inr_per_usd"].default, ge=1, le=1000)
+    separation_allocation: SeparationAllocation = SeparationAllocation.merit_order
     p_stage: dict[Stage, Probability] = Field(
         default_factory=lambda: _probabilities(STAGE_PROBABILITY)
     )
@@ -162,9 +202,11 @@ class Assumptions(Record):
 
     @model_validator(mode="after")
     def _known_sources(self) -> Assumptions:
-        names = set(SCALARS) | {
-            f"{table}.{key.value}" for table, (keys, _) in TABLES.items() for key in keys
-        }
+        names = (
+            set(SCALARS)
+            | {"separation_allocation"}
+            | {f"{table}.{key.value}" for table, (keys, _) in TABLES.items() for key in keys}
+        )
         unknown = sorted(set(self.sources) - names)
         if unknown:
             raise ValueError(
@@ -209,6 +251,8 @@ class Assumptions(Record):
             return self.sources[name]  # the user's own note for a value they changed
         if name in SCALARS:
             return SCALARS[name].source
+        if name == "separation_allocation":
+            return ALLOCATION_SOURCE
         if name.startswith("max_delay"):
             return DELAY_SOURCE
         return PIPELINE_SOURCE

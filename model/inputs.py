@@ -43,6 +43,7 @@ class ProjectionInputs:
     target: np.ndarray  # (T,) t magnets/yr
     oxide_to_metal: float
     ndpr_in_magnet: float
+    separation_allocation: str  # "merit_order" or "pro_rata" (equation 4)
     # blocks
     block_ids: tuple[str, ...]
     block_country: np.ndarray  # (B,) index into countries
@@ -219,6 +220,7 @@ def build_inputs(
         target=np.array(target.series(range(start, end + 1)), dtype=float),
         oxide_to_metal=a.oxide_to_metal,
         ndpr_in_magnet=a.ndpr_in_magnet,
+        separation_allocation=a.separation_allocation.value,
         block_ids=tuple(b.id for b in blocks),
         block_country=np.array([country_index[b.country] for b in blocks], dtype=np.intp),
         countries=countries,

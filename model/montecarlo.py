@@ -21,7 +21,13 @@ import numpy as np
 
 from model.inputs import ProjectionInputs, build_inputs
 from model.portfolio import Portfolio
-from model.projection import block_output, ramp
+from model.projection import (
+    block_output,
+    merit_order_share,
+    ramp,
+    separation_share,
+    yield_groups,
+)
 from model.scenario import Mode, Scenario
 
 CHUNK = 2048  # draws per matrix product: bounds memory, keeps the selection matrix in cache
@@ -105,8 +111,9 @@ def _options(max_delay: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def deal_table(s: Setup) -> tuple[np.ndarray, np.ndarray]:
-    """Rows (deal, delay of its block) -> [direct oxide | oxide needing separation | feed] by year.
-    Returns the table (R, 3T) and each deal's row offset."""
+    """Rows (deal, delay of its block) -> [oxide needing no separation | feed of each NdPr yield
+    group, highest yield first] by year, so either allocation rule of equation 4 can run on the
+    sums. Returns the table (R, (1 + G) T) and each deal's row offset."""
     i = s.inputs
     years = i.years
     block_max = s.max_delay_block[i.deal_block]
@@ -122,10 +129,13 @@ def deal_table(s: Setup) -> tuple[np.ndarray, np.ndarray]:
     )  # (T, R): each row is one block at one delay
     started = years[:, None] >= i.deal_start[deal][None, :]
     delivered = q * (i.offtake * i.deal_weight)[deal][None, :] * started
-    oxide = delivered * i.oxide_factor[deal][None, :]
     sep = i.needs_separation[deal][None, :]
-    table = np.concatenate([np.where(sep, 0.0, oxide), np.where(sep, oxide, 0.0), delivered * sep])
-    return table.T.copy(), offset
+    direct = np.where(sep, 0.0, delivered * i.oxide_factor[deal][None, :])
+    levels, group = yield_groups(i.oxide_factor)
+    feeds = [
+        np.where(sep & (group[deal] == g)[None, :], delivered, 0.0) for g in range(levels.size)
+    ]
+    return np.concatenate([direct, *feeds]).T.copy(), offset
 
 
 def plant_table(s: Setup) -> tuple[np.ndarray, np.ndarray]:
@@ -150,11 +160,17 @@ def _select(ok: np.ndarray, delay: np.ndarray, offset: np.ndarray, rows: int) ->
 
 
 def _chain(flows: np.ndarray, caps: np.ndarray, t: int, inputs: ProjectionInputs) -> np.ndarray:
-    """Equations (4)-(5) for a block of draws: pooled separation, metal and magnet caps."""
-    direct, sep_oxide, feed = flows[:, :t], flows[:, t : 2 * t], flows[:, 2 * t :]
+    """Equations (4)-(5) for a block of draws: separation by the allocation rule, then metal and
+    magnet caps. flows: [direct oxide | feed of each yield group] (n, (1 + G) T)."""
+    levels, _ = yield_groups(inputs.oxide_factor)
+    direct = flows[:, :t]
+    feed_g = flows[:, t:].reshape(flows.shape[0], levels.size, t)
     sep_cap, metal_cap, magnet_cap = caps[:, :t], caps[:, t : 2 * t], caps[:, 2 * t :]
-    phi = np.divide(sep_cap, feed, out=np.ones_like(feed), where=feed > sep_cap)
-    oxide = direct + sep_oxide * phi
+    if inputs.separation_allocation == "pro_rata":
+        share = separation_share(feed_g.sum(axis=1), sep_cap)[:, None, :]
+    else:
+        share = merit_order_share(feed_g, sep_cap)
+    oxide = direct + np.einsum("ngt,g->nt", feed_g * share, levels)
     metal = np.minimum(oxide * inputs.oxide_to_metal, metal_cap)
     return np.minimum(metal / inputs.ndpr_in_magnet, magnet_cap)
 
@@ -206,16 +222,14 @@ def simulate_reference(s: Setup, draws: Draws, chunk: int = 1000) -> np.ndarray:
         q = q * (years[None, :, None] < i.stop_year) * draws.block_ok[lo:hi, None, :]
         w = i.offtake * i.deal_weight * draws.deal_ok[lo:hi]  # (n, D)
         a = q[:, :, i.deal_block] * w[:, None, :] * (years[:, None] >= i.deal_start)
+        levels, group = yield_groups(i.oxide_factor)
         sep = i.needs_separation
-        feed = (a * sep).sum(axis=2)
-        oxide_raw = a * i.oxide_factor
+        feeds = [(a * (sep & (group == g))).sum(axis=2) for g in range(levels.size)]
         pstart = i.plant_start[None, :] + draws.plant_delay[lo:hi]
         pr = np.clip((years[None, :, None] - pstart[:, None, :] + 1) / i.plant_ramp, 0, 1)
         cap = pr * i.plant_capacity * draws.plant_ok[lo:hi, None, :]  # (n, T, P)
         caps = [(cap * (i.plant_stage == k)).sum(axis=2) for k in range(3)]
-        flows = np.concatenate(
-            [(oxide_raw * ~sep).sum(axis=2), (oxide_raw * sep).sum(axis=2), feed], axis=1
-        )
+        flows = np.concatenate([(a * i.oxide_factor * ~sep).sum(axis=2), *feeds], axis=1)
         out[lo:hi] = _chain(flows, np.concatenate(caps, axis=1), t, i)
     return out
 

@@ -85,21 +85,51 @@ def group_sum(group: np.ndarray, n_groups: int, values: np.ndarray) -> np.ndarra
 
 
 def separation_share(feed: np.ndarray, separation_cap: np.ndarray) -> np.ndarray:
-    """(4) phi(t) = min(1, SepCap(t) / F(t)), and 1 where F(t) = 0.   (T,)"""
+    """(4) Share of the feed that gets separated: phi(t) = min(1, SepCap(t) / F(t)), 1 where
+    F(t) = 0. The same under both allocation rules: they differ in *whose* feed is separated.  (T,)"""
     # Divide only where feed exceeds capacity: elsewhere phi is 1, and nothing can overflow.
     return np.divide(separation_cap, feed, out=np.ones_like(feed), where=feed > separation_cap)
 
 
-def deal_oxide(
-    a_dt: np.ndarray, oxide_factor: np.ndarray, needs_separation: np.ndarray, phi: np.ndarray
+def yield_groups(yields: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct NdPr yields per t of feed, highest first, and each item's group index."""
+    levels, group = np.unique(-yields, return_inverse=True)
+    return -levels, group.reshape(-1)
+
+
+def merit_order_share(feed_g: np.ndarray, separation_cap: np.ndarray) -> np.ndarray:
+    """(4, merit order) Share of each yield group's feed that is separated when capacity goes to
+    the highest-yield feed first and equal yields share what is left pro rata.
+    feed_g (..., G, T) with groups ordered highest yield first; separation_cap (..., T)."""
+    higher = np.cumsum(feed_g, axis=-2) - feed_g  # feed of every group with a higher yield
+    left = np.maximum(separation_cap[..., None, :] - higher, 0.0)
+    return np.divide(left, feed_g, out=np.ones_like(feed_g), where=feed_g > left)
+
+
+def deal_separation_share(
+    a_dt: np.ndarray,
+    oxide_factor: np.ndarray,
+    needs_separation: np.ndarray,
+    separation_cap: np.ndarray,
+    allocation: str,
 ) -> np.ndarray:
-    """(4) NdPr oxide from each deal: A_d * factor_d, times phi(t) when it needs separation.
+    """(4) Share of each deal's delivery that is separated, (T, D): 1 for deals that need no
+    separation; phi(t) for all others under `pro_rata`; by yield under `merit_order`."""
+    sep = needs_separation.astype(float)
+    if allocation == "pro_rata":
+        phi = separation_share(a_dt @ sep, separation_cap)
+        return 1.0 + (phi - 1.0)[:, None] * sep[None, :]
+    levels, group = yield_groups(oxide_factor)
+    one_hot = (group[:, None] == np.arange(levels.size)[None, :]) * sep[:, None]
+    share_g = merit_order_share((a_dt @ one_hot).T, separation_cap).T  # (T, G)
+    return np.where(needs_separation[None, :], share_g[:, group], 1.0)
+
+
+def deal_oxide(a_dt: np.ndarray, oxide_factor: np.ndarray, separated: np.ndarray) -> np.ndarray:
+    """(4) NdPr oxide from each deal: A_d * factor_d * (share of it separated).
     factor = 1 (ndpr_oxide), ndpr_share (separated), ndpr_share * recovery (concentrate/mixed).
     (T, D)"""
-    # pooled = phi where the deal needs separation, else 1, written as 1 + n_d * (phi - 1).
-    pooled = 1.0 + (phi - 1.0)[:, None] * needs_separation[None, :]
-    pooled *= oxide_factor[None, :]
-    return a_dt * pooled
+    return a_dt * oxide_factor[None, :] * separated
 
 
 def chain(
@@ -143,7 +173,7 @@ class Projection:
     separation_cap: np.ndarray  # t TREO feed/yr
     separation_feed: np.ndarray  # t TREO/yr delivered that needs separation
     unpooled_oxide: np.ndarray  # t NdPr oxide/yr if separation were unlimited (phi = 1)
-    phi: np.ndarray
+    phi: np.ndarray  # share of the separation feed that is separated
     bottleneck: list[str]
     deal_magnets: np.ndarray  # (T, D) t magnets, year-major as computed
 
@@ -227,7 +257,10 @@ def compute(inputs: ProjectionInputs) -> Projection:
     caps = plant_capacity(inputs)
     feed = a @ inputs.needs_separation.astype(float)
     phi = separation_share(feed, caps[0])
-    oxide_dt = deal_oxide(a, inputs.oxide_factor, inputs.needs_separation, phi)
+    separated = deal_separation_share(
+        a, inputs.oxide_factor, inputs.needs_separation, caps[0], inputs.separation_allocation
+    )
+    oxide_dt = deal_oxide(a, inputs.oxide_factor, separated)
     oxide = oxide_dt.sum(axis=1)
     metal, magnets = chain(oxide, caps[1], caps[2], inputs.oxide_to_metal, inputs.ndpr_in_magnet)
     capacity_eq = np.stack(

@@ -100,6 +100,8 @@ def write_xlsx(
         _sheet(wb, title, [header(f) for f in fields], rows)
     a = shown.assumptions
     rows = [[name, getattr(a, name), SCALARS[name].unit, a.source_of(name)] for name in SCALARS]
+    rule = "separation_allocation"
+    rows.append([rule, a.separation_allocation.value, "merit_order | pro_rata", a.source_of(rule)])
     for table in TABLES:
         for key, value in getattr(a, table).items():
             name = f"{table}.{key.value}"

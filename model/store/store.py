@@ -514,7 +514,8 @@ def _set_meta(conn: Connection, key: str, value: str) -> None:
 
 def _read_assumptions(conn: Connection) -> Assumptions:
     data: dict[str, Any] = {"sources": {}}
-    for name, value, source in conn.execute(text("SELECT name, value, source FROM assumptions")):
+    rows = conn.execute(text("SELECT name, coalesce(text_value, value), source FROM assumptions"))
+    for name, value, source in rows:
         table, _, key = name.partition(".")
         if key:
             data.setdefault(table, {})[key] = value
@@ -533,9 +534,13 @@ def _write_assumptions(conn: Connection, assumptions: Assumptions) -> None:
         items = value.items() if isinstance(value, dict) else [(None, value)]
         for key, v in items:
             full = f"{name}.{key}" if key else name
-            rows.append({"n": full, "v": v, "s": sources.get(full)})
+            word = v if isinstance(v, str) else None
+            rows.append({"n": full, "v": None if word else v, "w": word, "s": sources.get(full)})
     conn.execute(text("DELETE FROM assumptions"))
-    conn.execute(text("INSERT INTO assumptions (name, value, source) VALUES (:n, :v, :s)"), rows)
+    conn.execute(
+        text("INSERT INTO assumptions (name, value, text_value, source) VALUES (:n, :v, :w, :s)"),
+        rows,
+    )
 
 
 def _read_target(conn: Connection) -> Target:

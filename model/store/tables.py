@@ -73,7 +73,8 @@ class ScenarioRow(SQLModel, table=True):
 class AssumptionRow(SQLModel, table=True):
     __tablename__ = "assumptions"
     name: str = Field(primary_key=True)  # e.g. oxide_to_metal, p_stage.feasibility
-    value: float
+    value: float | None = None  # numbers
+    text_value: str | None = None  # words: separation_allocation
     source: str | None = None
 
 

@@ -25,6 +25,16 @@ def test_round_trip_is_lossless(tmp_path):
     assert load_portfolio(tmp_path / "out.json") == original
 
 
+def test_allocation_rule_is_read_and_a_wrong_word_is_named(tmp_path):
+    data = demo_dict()
+    data["assumptions"]["separation_allocation"] = "pro_rata"
+    assert load_portfolio(write(tmp_path, data)).assumptions.separation_allocation == "pro_rata"
+    data["assumptions"]["separation_allocation"] = "first_come"
+    with pytest.raises(InvalidPortfolio) as err:
+        load_portfolio(write(tmp_path, data))
+    assert any(p.startswith("assumptions.separation_allocation:") for p in err.value.problems)
+
+
 def test_offtake_above_one_names_the_field(tmp_path):
     data = demo_dict()
     data["deals"][3]["offtake_share"] = 1.4

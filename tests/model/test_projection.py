@@ -61,6 +61,38 @@ def test_scarce_separation_is_shared_pro_rata_and_named_bottleneck():
     assert set(r.bottleneck) == {"separation"}
 
 
+def two_concentrates(allocation: str, rich_share: float = 0.5):
+    """100 t/yr each of a rich and a lean (0.1 NdPr) concentrate on 150 t/yr of separation."""
+    return portfolio(
+        [
+            block("rich", product="concentrate", nameplate_tpa=100.0, ndpr_share=rich_share),
+            block("lean", product="concentrate", nameplate_tpa=100.0, ndpr_share=0.1),
+        ],
+        [deal("rich"), deal("lean")],
+        [plant("separation", 150.0), *ample_downstream()],
+        assumptions=Assumptions(separation_allocation=allocation),
+    )
+
+
+def test_merit_order_separates_the_richest_feed_first():
+    r = project(two_concentrates("merit_order"))
+    # rich: all 100 t separated; lean: the 50 t left.
+    np.testing.assert_allclose(r.ndpr_oxide, 0.95 * (100 * 0.5 + 50 * 0.1))
+    np.testing.assert_allclose(r.phi, 0.75)  # 150 of 200 t feed separated, either rule
+
+
+def test_pro_rata_cuts_every_feed_by_the_same_share():
+    r = project(two_concentrates("pro_rata"))
+    np.testing.assert_allclose(r.ndpr_oxide, 0.95 * 0.75 * (100 * 0.5 + 100 * 0.1))
+    np.testing.assert_allclose(r.phi, 0.75)
+
+
+def test_merit_order_shares_equal_yields_pro_rata():
+    r = project(two_concentrates("merit_order", rich_share=0.1))
+    np.testing.assert_allclose(r.by_deal[0], r.by_deal[1])
+    np.testing.assert_allclose(r.ndpr_oxide, 0.95 * 150 * 0.1)
+
+
 def test_no_separation_plant_means_concentrate_yields_nothing():
     p = portfolio(
         [block(product="mixed", nameplate_tpa=1000.0, ndpr_share=0.2)], [deal()], ample_downstream()

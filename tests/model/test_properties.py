@@ -1,10 +1,12 @@
 """Properties of the projection over generated portfolios (hypothesis)."""
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from model import Block, Deal, Scenario, project
+from model.assumptions import Assumptions
 from model.inputs import build_inputs
 from model.projection import block_output, compute, plant_capacity, ramp
 from tests.builders import ample_downstream, block, deal, plant, portfolio, portfolios_st
@@ -77,14 +79,58 @@ def test_adding_a_deal_never_lowers_magnets_when_separation_is_ample(p, mode):
     assert np.all(project(grown, mode=mode).magnets >= before - EPS)
 
 
-def test_pro_rata_separation_lets_a_low_grade_deal_crowd_out_a_high_grade_one():
-    """The documented exception to monotonicity: pooled separation is shared pro rata."""
+def crowded_separation(allocation: str):
+    """A rich concentrate alone, then with a lean one, on 100 t/yr of separation."""
+    rule = Assumptions(separation_allocation=allocation)
     rich = block("rich", product="concentrate", ndpr_share=0.5, nameplate_tpa=100.0)
     sep = [plant("separation", 100.0), *ample_downstream()]
-    p = portfolio([rich], [deal("rich")], sep)
+    p = portfolio([rich], [deal("rich")], sep, assumptions=rule)
     lean = block("lean", product="concentrate", ndpr_share=0.0, nameplate_tpa=100.0)
-    grown = portfolio([rich, lean], [deal("rich"), deal("lean")], sep)
-    assert project(grown).magnets[0] < project(p).magnets[0]
+    grown = portfolio([rich, lean], [deal("rich"), deal("lean")], sep, assumptions=rule)
+    return project(p).magnets[0], project(grown).magnets[0]
+
+
+def test_pro_rata_separation_lets_a_low_grade_deal_crowd_out_a_high_grade_one():
+    """The documented exception to monotonicity under the pro-rata rule."""
+    alone, grown = crowded_separation("pro_rata")
+    assert grown < alone
+
+
+def test_merit_order_keeps_the_rich_feed_when_a_lean_one_is_added():
+    alone, grown = crowded_separation("merit_order")
+    assert grown == pytest.approx(alone)
+    assert alone > 0
+
+
+@st.composite
+def any_new_deal(draw):
+    b = Block(
+        id="new",
+        name="New",
+        country=draw(st.sampled_from(["CHL", "AUS"])),
+        stage=draw(st.sampled_from(["producing", "feasibility"])),
+        product=draw(st.sampled_from(["concentrate", "mixed", "separated", "ndpr_oxide"])),
+        nameplate_tpa=draw(st.floats(0, 20_000)),
+        ndpr_share=draw(st.floats(0, 1)),
+        first_year=draw(st.integers(2020, 2040)),
+        resource_treo_t=draw(st.none() | st.floats(0, 100_000)),
+    )
+    status = draw(st.sampled_from(["candidate", "mou", "signed", "acquired"]))
+    d = Deal(
+        id="new", block_id="new", firm_id="f", status=status, offtake_share=draw(st.floats(0, 1))
+    )
+    return b, d
+
+
+@settings(max_examples=200, deadline=None)
+@given(portfolios_st(), any_new_deal(), MODES)
+def test_with_merit_order_adding_any_deal_never_lowers_magnets(p, new, mode):
+    """Equation 4 under merit order: a new feed only displaces feed of a lower yield."""
+    assert p.assumptions.separation_allocation == "merit_order"  # the default
+    before = project(p, mode=mode).magnets
+    b, d = new
+    grown = p.model_copy(update={"blocks": [*p.blocks, b], "deals": [*p.deals, d]})
+    assert np.all(project(grown, mode=mode).magnets >= before - EPS)
 
 
 @settings(max_examples=150, deadline=None)

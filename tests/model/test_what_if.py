@@ -13,7 +13,8 @@ from model.scenario import Scenario
 from model.what_if import WhatIf, as_scenario, store_edits, what_if_inputs
 
 DEMO = demo_portfolio()
-SCENARIOS = [None, *DEMO.scenarios]
+PRO_RATA = Scenario(name="Pro rata", assumption_overrides={"separation_allocation": "pro_rata"})
+SCENARIOS = [None, PRO_RATA, *DEMO.scenarios]
 
 
 @settings(max_examples=120, deadline=None)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from model.demo import demo_portfolio
+from model.migrations import HEAD
 from model.store import DamagedFile, NewerVersion, NotAPortfolio, ReadOnlyFile, Store
 from model.store.opening import APPLICATION_ID
 
@@ -141,7 +142,7 @@ def test_a_file_at_schema_0001_is_backed_up_and_migrated(tmp_path):
         store.set_assumptions(a)
         assert store.assumptions().max_delay_stage["feasibility"] == 5
     with contextlib.closing(sqlite3.connect(path)) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
         with pytest.raises(sqlite3.IntegrityError):
             db.execute("UPDATE assumptions SET value = 2.5 WHERE name = 'oxide_to_metal'")
         with pytest.raises(sqlite3.IntegrityError):

@@ -130,6 +130,30 @@ def test_scenarios_assumptions_target_and_name(store):
         store.set_name("  ")
 
 
+def test_allocation_rule_and_exchange_rate_are_stored_and_checked(store, tmp_path):
+    assert store.assumptions().separation_allocation == "merit_order"
+    a = store.assumptions().with_overrides(
+        {
+            "separation_allocation": "pro_rata",
+            "inr_per_usd": 90.5,
+            "sources": {"inr_per_usd": "RBI reference rate, as of 2026-01-02"},
+        }
+    )
+    store.set_assumptions(a)
+    again = store.assumptions()
+    assert again.separation_allocation == "pro_rata" and again.inr_per_usd == 90.5
+    assert again.source_of("inr_per_usd") == "RBI reference rate, as of 2026-01-02"
+    db = sqlite3.connect(store.path)
+    for sql in (
+        "UPDATE assumptions SET text_value = 'greedy' WHERE name = 'separation_allocation'",
+        "UPDATE assumptions SET value = 0.5 WHERE name = 'inr_per_usd'",
+        "UPDATE assumptions SET text_value = 'x' WHERE name = 'oxide_to_metal'",
+    ):
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute(sql)
+    db.close()
+
+
 def test_failed_replace_changes_nothing(store, tmp_path):
     before = store.load_portfolio()
     broken = demo_portfolio().model_copy(deep=True)
