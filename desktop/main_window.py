@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -22,6 +21,7 @@ from desktop import operations
 from desktop.about import about_text
 from desktop.confidential_dialog import ConfidentialDialog
 from desktop.dialogs import BackupsDialog
+from desktop.file_dialogs import open_path, save_path
 from desktop.portfolio_view import PortfolioView
 from desktop.session import PortfolioSession
 from model.interchange import InvalidPortfolio, read_interchange, write_interchange
@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.session: PortfolioSession | None = None
         self.view: PortfolioView | None = None
         self.dialog: QWidget | None = None  # the last non-blocking dialog opened
+        self.briefing = None  # the briefing export under way, if any
         self.undo_group = QUndoGroup(self)
         self._build_menus()
         self._build_toolbar()
@@ -253,15 +254,16 @@ class MainWindow(QMainWindow):
     # --- file menu -------------------------------------------------------------------------
 
     def choose_and_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open portfolio", "", FILE_FILTER)
+        path = open_path(self, self.settings, "Open portfolio", FILE_FILTER)
         if path:
             self.open_portfolio(path)
 
     def new_portfolio(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New portfolio", "", FILE_FILTER)
+        path = save_path(
+            self, self.settings, "New portfolio", FILE_FILTER, f"Portfolio{EXTENSION}", EXTENSION
+        )
         if not path:
             return
-        path = Path(path).with_suffix(EXTENSION) if not Path(path).suffix else Path(path)
         if path.exists():
             QMessageBox.warning(self, "New portfolio", f"{path} exists: choose another name.")
             return
@@ -271,7 +273,8 @@ class MainWindow(QMainWindow):
     def save_copy(self) -> None:
         if not self.session:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Save a copy", "", FILE_FILTER)
+        name = f"{self.session.path.stem} copy {date.today().isoformat()}{EXTENSION}"
+        path = save_path(self, self.settings, "Save a copy", FILE_FILTER, name, EXTENSION)
         if path:
             copy_database(self.session.path, Path(path))
             self.statusBar().showMessage(f"Copy saved to {path}", 8000)
@@ -280,7 +283,7 @@ class MainWindow(QMainWindow):
         if not self.session:
             return
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, "Import interchange JSON", "", JSON_FILTER)
+            path = open_path(self, self.settings, "Import interchange JSON", JSON_FILTER)
         if not path:
             return
         try:
@@ -303,13 +306,24 @@ class MainWindow(QMainWindow):
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def _export_path(self, title: str, filter_: str, name: str, extension: str) -> Path | None:
+        """Ask where to write an export: `name` suggested, the extension added if left out."""
+        stem = f"{self.session.portfolio.name} {date.today().isoformat()}"
+        return save_path(self, self.settings, title, filter_, name or stem + extension, extension)
+
     def _export(
-        self, title: str, filter_: str, path: str | None, include: bool | None, write
+        self,
+        title: str,
+        filter_: str,
+        path: str | None,
+        include: bool | None,
+        write,
+        extension: str = "",
     ) -> None:
         if not self.session:
             return
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, title, "", filter_)
+            path = self._export_path(title, filter_, "", extension)
         if not path:
             return
         if include is None:
@@ -342,36 +356,41 @@ class MainWindow(QMainWindow):
             path,
             include,
             lambda p, out, inc: write_interchange(p, out, include_confidential=inc),
+            ".json",
         )
 
     def export_xlsx(self, path: str | None = None, include: bool | None = None) -> None:
         def write(portfolio, out, inc):
             write_xlsx(portfolio, out, projection=self.session.projection, include_confidential=inc)
 
-        self._export("Export Excel", XLSX_FILTER, path, include, write)
+        self._export("Export Excel", XLSX_FILTER, path, include, write, ".xlsx")
 
     def export_briefing(self, path: str | None = None, include: bool | None = None) -> None:
-        from desktop.report import write_report  # only when a briefing is asked for
+        """Write the PDF briefing for what the window shows (scenario, mode, horizon, year);
+        the figures are computed in the background with a progress dialog."""
+        from desktop.briefing_export import BriefingExport  # only when a briefing is asked for
+        from desktop.report import suggested_name
 
-        def write(portfolio, out, inc):
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                write_report(
-                    portfolio, out, year=self.session.target_year, include_confidential=inc
-                )
-            finally:
-                QApplication.restoreOverrideCursor()
-
-        self._export("Export briefing", PDF_FILTER, path, include, write)
+        if not self.session:
+            return
+        if not path:
+            path = self._export_path("Export briefing", PDF_FILTER, suggested_name(), ".pdf")
+        if not path:
+            return
+        if include is None:
+            include = self._include_confidential()
+        self.briefing = BriefingExport(self.session, path, include, self)
+        self.briefing.finished.connect(lambda text: self.statusBar().showMessage(text, 15000))
 
     def import_table(self, path: str | None = None, kind: str | None = None) -> None:
         """Replace the portfolio from a workbook, or merge one table from a CSV (all or nothing)."""
         if not self.session:
             return
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, "Import Excel or CSV", "", TABLE_FILTER)
+            path = open_path(self, self.settings, "Import Excel or CSV", TABLE_FILTER)
         if not path:
             return
+        path = str(path)
         try:
             if path.lower().endswith(".csv"):
                 kind = kind or Path(path).stem.lower()

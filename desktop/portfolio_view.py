@@ -45,6 +45,7 @@ class PortfolioView(QSplitter):
         self.session = session
         self.group_by = "country"
         self.preview: Projection | None = None
+        self.deal_id = ""  # the deal the panels show the block of, when a deal is selected
 
         self.tabs = QTabWidget(objectName="recordTabs")
         self.views = {kind: RecordsView(session, kind) for kind in TITLES}
@@ -151,6 +152,10 @@ class PortfolioView(QSplitter):
     # --- selection, linked across views ----------------------------------------------------------
 
     def select_block(self, block_id: str) -> None:
+        self.deal_id = ""
+        self._show_block(block_id)
+
+    def _show_block(self, block_id: str) -> None:
         self.detail.show_block(block_id)
         self.what_if.set_block(block_id)
         self.tornado.select_block(block_id)
@@ -169,10 +174,17 @@ class PortfolioView(QSplitter):
         self.views["deals"].select(deal_id)
 
     def _on_deal_selected(self, deal_id: str) -> None:
-        self.what_if.set_deal(deal_id)
-        deal = next((d for d in self.session.portfolio.deals if d.id == deal_id), None)
-        if deal is not None:
-            self.detail.show_block(deal.block_id)
+        self.deal_id = deal_id
+        self._show_block(self._deal_block())
+
+    def _deal_block(self) -> str:
+        deal = next((d for d in self.session.portfolio.deals if d.id == self.deal_id), None)
+        return deal.block_id if deal else ""
+
+    def _follow_selected_deal(self) -> None:
+        """A deal moved to another block (an edit, undo, import): the panels follow it."""
+        if self.deal_id and self._deal_block() != self.detail.block_id:
+            self._show_block(self._deal_block())
 
     # --- charts ----------------------------------------------------------------------------
 
@@ -185,6 +197,7 @@ class PortfolioView(QSplitter):
         self.refresh_charts()
 
     def _on_projection_changed(self) -> None:
+        self._follow_selected_deal()
         self.refresh_charts()
         self._stale = self._analysis_views()
         self._refresh_analysis()

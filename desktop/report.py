@@ -7,6 +7,8 @@ the app's own, rendered off screen. Confidential fields are left out unless incl
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -16,15 +18,27 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.charts.capacity_chart import CapacityChart
 from desktop.charts.projection_chart import ProjectionChart, stacked_groups
+from desktop.labels import (
+    ASSUMPTION_LABELS,
+    MODE_RULES,
+    PLANT_STAGE_WORDS,
+    PLANT_UNITS,
+    Names,
+    field_label,
+    plain_source,
+    word,
+)
 from desktop.style import STAGE_LABELS
 from model.api import project
 from model.assumptions import SCALARS, TABLES
-from model.concentration import concentration, country_cuts
+from model.concentration import CountryCut, concentration, country_cuts
 from model.countries import country_name
 from model.montecarlo import MonteCarloResult, monte_carlo
 from model.portfolio import Portfolio
-from model.ranking import rank_deals
+from model.projection import Projection
+from model.ranking import DealValue, rank_deals
 from model.redaction import redact
+from model.scenario import Mode, Scenario
 
 MARKING = "RESTRICTED — FOR OFFICIAL USE ONLY"
 CHART_SIZE = (1100, 520)
@@ -48,9 +62,7 @@ def _table(headers: list[str], rows: list[list], numeric: set[int] | None = None
     )
 
 
-def _chart_images(
-    portfolio: Portfolio, projection, mc: MonteCarloResult, year: int
-) -> tuple[QImage, QImage]:
+def _chart_images(projection, mc: MonteCarloResult, year: int) -> tuple[QImage, QImage]:
     labelled = {country_name(c): v for c, v in projection.by_country().items()}
     chart = ProjectionChart()
     chart.resize(*CHART_SIZE)
@@ -66,25 +78,122 @@ def _chart_images(
     return images
 
 
+@dataclass(frozen=True)
+class BriefingFigures:
+    """Everything the briefing states, computed off the GUI thread (pure model calls)."""
+
+    portfolio: Portfolio
+    scenario: Scenario | None
+    mode: str
+    year: int
+    projection: Projection
+    mc: MonteCarloResult
+    ranking: list[DealValue]
+    cuts: list[CountryCut]
+
+
+def compute_figures(
+    portfolio: Portfolio,
+    *,
+    scenario: Scenario | None = None,
+    mode: Mode | str | None = None,
+    start: int = 2025,
+    end: int = 2040,
+    year: int = 2030,
+    draws: int = 5000,
+    seed: int = 1,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> BriefingFigures:
+    """The briefing's numbers for one scenario, mode, horizon and target year. Raises
+    ValueError (one line) when the year is outside the horizon."""
+    if end < start:
+        raise ValueError(f"horizon: end year {end} is before start year {start}")
+    if not start <= year <= end:
+        raise ValueError(f"target year {year} is outside the horizon {start}-{end}")
+    report = progress or (lambda _f: None)
+    projection = project(portfolio, mode=mode, scenario=scenario, start=start, end=end)
+    mc = monte_carlo(
+        portfolio,
+        scenario,
+        draws=draws,
+        seed=seed,
+        start=start,
+        end=end,
+        progress=lambda f: report(0.6 * f),
+        cancelled=cancelled,
+    )
+    ranking = rank_deals(
+        portfolio,
+        year,
+        scenario=scenario,
+        draws=min(draws, 2000),
+        seed=seed,
+        start=start,
+        end=end,
+        progress=lambda f: report(0.6 + 0.35 * f),
+        cancelled=cancelled,
+    )
+    cuts = country_cuts(
+        portfolio, from_year=start, year=year, mode=mode, scenario=scenario, start=start, end=end
+    )
+    report(1.0)
+    return BriefingFigures(
+        portfolio, scenario, projection.inputs.mode.value, year, projection, mc, ranking, cuts
+    )
+
+
 def build_document(
     portfolio: Portfolio,
     *,
-    year: int = 2030,
     include_confidential: bool = False,
-    draws: int = 5000,
-    seed: int = 1,
     today: date | None = None,
+    **settings,
 ) -> QTextDocument:
-    """The briefing as a QTextDocument (tests read its text; write_pdf prints it)."""
+    """The briefing as a QTextDocument (tests read its text; write_pdf prints it). `settings`
+    are compute_figures' (scenario, mode, start, end, year, draws, seed)."""
+    figures = compute_figures(portfolio, **settings)
+    return document_from(figures, include_confidential=include_confidential, today=today)
+
+
+def _cover(f: BriefingFigures, shown: Portfolio, when: str, confidential: str) -> list[str]:
+    p, i, year = f.projection, f.projection.year_index(f.year), f.year
+    years = f"{int(p.years[0])}-{int(p.years[-1])}"
+    scenario = f.scenario.name if f.scenario else "the portfolio as it is (no scenario)"
+    headline = (
+        f"{p.magnets[i]:,.0f} t/yr of magnets in {year} against a target of {p.target[i]:,.0f} t/yr"
+    )
+    chance = f"; chance of meeting the target: {f.mc.p_target[i]:.0%}" if p.target[i] > 0 else ""
+    return [
+        f"<p class='marking' align='center'>{MARKING}</p>",
+        "<p style='margin-top:120px'></p>",
+        "<h1 align='center' style='font-size:26pt'>REPM supply briefing</h1>",
+        f"<h2 align='center'>{esc(shown.name)}</h2>",
+        f"<p align='center' style='font-size:15pt; margin-top:40px'><b>{esc(headline)}"
+        f"{esc(chance)}</b></p>",
+        f"<p align='center'>Bottleneck in {year}: {esc(STAGE_LABELS[p.bottleneck[i]])}.</p>",
+        f"<p align='center' style='margin-top:40px'>Scenario: {esc(scenario)} · "
+        f"mode: {esc(f.mode)} ({esc(MODE_RULES[f.mode])}) · years {years}</p>",
+        f"<p align='center'>Prepared {when} with the REPM supply planner.</p>",
+        f"<p align='center'>{confidential}</p>",
+        "<p class='small' align='center' style='margin-top:60px'>Figures are model projections "
+        "from the portfolio's sourced data and the assumptions listed at the end; blocks "
+        "lacking a figure contribute nothing.</p>",
+        f"<p class='marking' align='center' style='margin-top:60px'>{MARKING}</p>",
+    ]
+
+
+def document_from(
+    f: BriefingFigures, *, include_confidential: bool = False, today: date | None = None
+) -> QTextDocument:
+    """Lay out computed figures as a document (GUI thread: the charts are widgets)."""
+    portfolio, projection, mc, year = f.portfolio, f.projection, f.mc, f.year
     shown = redact(portfolio, include_confidential)
-    projection = project(portfolio)
     i = projection.year_index(year)
-    mc = monte_carlo(portfolio, draws=draws, seed=seed)
-    ranking = rank_deals(portfolio, year, draws=min(draws, 2000), seed=seed)
     conc = concentration(projection)
-    cuts = country_cuts(portfolio, from_year=int(projection.years[0]), year=year)
+    names = Names(portfolio)
     doc = QTextDocument()
-    chart_image, capacity_image = _chart_images(portfolio, projection, mc, year)
+    chart_image, capacity_image = _chart_images(projection, mc, year)
     doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart:projection"), chart_image)
     doc.addResource(
         QTextDocument.ResourceType.ImageResource, QUrl("chart:capacity"), capacity_image
@@ -95,39 +204,42 @@ def build_document(
         ".marking { color: #B00020; font-weight: bold; } .small { color: #555555; font-size: 8pt; }"
     )
     when = (today or date.today()).isoformat()
-    p_target = mc.p_target[i]
-    bottleneck = STAGE_LABELS[projection.bottleneck[i]]
     confidential = (
         "This copy <b>includes</b> confidential fields ("
-        + esc(", ".join(portfolio.confidential_fields))
+        + esc(", ".join(field_label(n) for n in portfolio.confidential_fields))
         + ")."
         if include_confidential
         else "Confidential fields ("
-        + esc(", ".join(portfolio.confidential_fields) or "none")
+        + esc(", ".join(field_label(n) for n in portfolio.confidential_fields) or "none")
         + ") are left out of this copy."
     )
+    p50, p90 = mc.percentile(50), mc.percentile(90)
+    has_target = projection.target > 0
+    chance = (
+        f"<b>P(target met in {year}) = {mc.p_target[i]:.0%}</b> over {mc.n:,} Monte Carlo draws. "
+        if has_target[i]
+        else f"No target is set for {year}, so no chance of meeting it is given. "
+    )
+    above_p90 = [
+        int(y) for k, y in enumerate(projection.years) if projection.magnets[k] > p90[k] + 0.5
+    ]
     parts = [
-        f"<p class='marking'>{MARKING}</p>",
-        "<h1>REPM supply briefing</h1>",
-        f"<h2>{esc(shown.name)}</h2>",
-        f"<p>Prepared {when} with the REPM supply planner.</p>",
-        f"<p>{confidential}</p>",
-        "<p class='small'>Figures are model projections from the portfolio's sourced data and the "
-        "assumptions listed at the end; blocks lacking a figure contribute nothing.</p>",
+        *_cover(f, shown, when, confidential),
         "<div style='page-break-before: always'></div>",
         f"<p class='marking'>{MARKING}</p>",
         "<h2>Headline</h2>",
         f"<p><b>{year}</b>: {projection.magnets[i]:,.0f} t/yr of sintered NdFeB magnets expected "
         f"against a target of {projection.target[i]:,.0f} t/yr; gap {projection.gap[i]:,.0f} t/yr. "
-        f"<b>P(target met in {year}) = {p_target:.0%}</b> over {mc.n:,} Monte Carlo draws. "
-        f"Bottleneck in {year}: {esc(bottleneck)}.</p>",
+        + chance
+        + f"Bottleneck in {year}: {esc(STAGE_LABELS[projection.bottleneck[i]])}.</p>",
         _table(
             [
                 "Year",
                 "Target (t)",
-                "Magnets, expected (t)",
+                f"Magnets, {f.mode} (t)",
                 "Gap (t)",
                 "P50 (t)",
+                "P90 (t)",
                 "P(target)",
                 "Bottleneck",
             ],
@@ -137,14 +249,23 @@ def build_document(
                     float(projection.target[k]),
                     float(projection.magnets[k]),
                     float(projection.gap[k]),
-                    float(mc.percentile(50)[k]),
-                    f"{mc.p_target[k]:.0%}",
+                    float(p50[k]),
+                    float(p90[k]),
+                    f"{mc.p_target[k]:.0%}" if has_target[k] else "no target",
                     STAGE_LABELS[projection.bottleneck[k]],
                 ]
                 for k, y in enumerate(projection.years.tolist())
             ],
-            numeric={0, 1, 2, 3, 4, 5},
+            numeric={0, 1, 2, 3, 4, 5, 6},
         ),
+    ]
+    if above_p90:
+        parts.append(
+            f"<p class='small'>In {_years(above_p90)} the expected figure is above P90: a small "
+            "chance of a large deal closing carries the mean, while in most draws it does not "
+            "close.</p>"
+        )
+    parts += [
         "<h2>Projection against the target</h2>",
         "<p><img src='chart:projection' width='1000'></p>",
         "<h2>Stage capacities against supply</h2>",
@@ -154,7 +275,7 @@ def build_document(
         f"<h2>What closing each open deal adds ({year})</h2>",
         _table(
             [
-                "Deal",
+                "Firm",
                 "Block",
                 "Status",
                 f"Added {year}, expected (t)",
@@ -163,19 +284,28 @@ def build_document(
             ],
             [
                 [
-                    v.deal_id,
+                    v.firm,
                     v.block,
-                    v.status,
+                    word(v.status),
                     v.added_year_expected_t,
                     v.added_total_expected_t,
                     v.added_year_p50_t,
                 ]
-                for v in ranking[:15]
+                for v in f.ranking[:15]
             ],
             numeric={3, 4, 5},
         ),
+    ]
+    if any(v.added_year_p50_t < 0.5 for v in f.ranking[:15]):
+        parts.append(
+            "<p class='small'>A P50 gain of 0 means that in most draws the deal adds nothing "
+            f"in {year} (its project or a plant downstream is not yet producing), although on "
+            "average it adds the expected figure.</p>"
+        )
+    parts += [
         "<h2>Concentration of supply</h2>",
-        f"<p>{year}: HHI {conc.hhi[i]:,.0f}; largest single-country dependence "
+        f"<p>{year}: HHI {conc.hhi[i]:,.0f} (Herfindahl-Hirschman index: 10,000 is one country, "
+        "above 2,500 highly concentrated); largest single-country dependence "
         + (
             f"{esc(country_name(conc.largest[i]))} {conc.largest_share[i]:.0%}"
             if conc.largest[i]
@@ -189,7 +319,7 @@ def build_document(
                 "Lost over horizon (t)",
                 f"Gap in {year} (t)",
             ],
-            [[c.name, c.magnets_lost_t, c.cumulative_lost_t, c.gap_t] for c in cuts],
+            [[c.name, c.magnets_lost_t, c.cumulative_lost_t, c.gap_t] for c in f.cuts],
             numeric={1, 2, 3},
         ),
         "<div style='page-break-before: always'></div>",
@@ -202,7 +332,7 @@ def build_document(
             if shown.target.path
             else ""
         )
-        + f". Source: {esc(shown.target.source)}</p>",
+        + f". Source: {esc(plain_source(shown.target.source))}</p>",
         "<h2>Blocks and their sources</h2>",
         _table(
             ["Block", "Country", "Stage", "Nameplate (t/yr)", "Cost (USD m)", "Source", "As of"],
@@ -210,18 +340,35 @@ def build_document(
                 [
                     b.name,
                     country_name(b.country),
-                    b.stage.value,
+                    word(b.stage),
                     b.nameplate_tpa,
                     b.acquisition_cost_musd,
-                    b.source or "—",
+                    plain_source(b.source) or "—",
                     b.as_of or "—",
                 ]
                 for b in shown.blocks
             ],
             numeric={3, 4},
         ),
+        "<h2>Domestic plants</h2>",
+        _table(
+            ["Plant", "Firm", "Stage", "Capacity", "Status", "First year", "Source"],
+            [
+                [
+                    pl.name,
+                    names.firm(pl.firm_id),
+                    PLANT_STAGE_WORDS[pl.stage.value],
+                    f"{pl.capacity_tpa:,.0f} {PLANT_UNITS[pl.stage.value]}",
+                    word(pl.status),
+                    pl.first_year,
+                    plain_source(pl.source) or "—",
+                ]
+                for pl in shown.plants
+            ],
+            numeric={3, 5},
+        ),
     ]
-    deal_notes = [(d.id, d.notes) for d in shown.deals if d.notes]
+    deal_notes = [(names.deal(d.id), d.notes) for d in shown.deals if d.notes]
     if deal_notes:
         parts.append("<h2>Deal notes</h2>")
         parts.append(_table(["Deal", "Notes"], [list(n) for n in deal_notes]))
@@ -229,15 +376,31 @@ def build_document(
     return doc
 
 
+def _years(years: list[int]) -> str:
+    return ", ".join(str(y) for y in years[:6]) + (" and later" if len(years) > 6 else "")
+
+
 def _assumptions_table(portfolio: Portfolio) -> str:
     a = portfolio.assumptions
     rows = [
-        [name, f"{getattr(a, name):.4g}", SCALARS[name].unit, a.source_of(name)] for name in SCALARS
+        [
+            SCALARS[name].label,
+            f"{getattr(a, name):.4g}",
+            SCALARS[name].unit,
+            plain_source(a.source_of(name)),
+        ]
+        for name in SCALARS
     ]
     for table in TABLES:
-        values = ", ".join(f"{k.value} {v:g}" for k, v in getattr(a, table).items())
-        unit = "years (uniform 0..max)" if table.startswith("max_delay") else "probability"
-        rows.append([table, values, unit, a.source_of(f"{table}.x")])
+        probability = not table.startswith("max_delay")
+        values = ", ".join(
+            f"{word(k)} {v:.0%}" if probability else f"{word(k)} {v:g}"
+            for k, v in getattr(a, table).items()
+        )
+        unit = "chance" if probability else "years (uniform 0..max)"
+        rows.append(
+            [ASSUMPTION_LABELS[table], values, unit, plain_source(a.source_of(f"{table}.x"))]
+        )
     return _table(["Assumption", "Value", "Unit", "Source"], rows)
 
 
@@ -258,3 +421,7 @@ def write_pdf(doc: QTextDocument, path: str | Path) -> int:
 
 def write_report(portfolio: Portfolio, path: str | Path, **kwargs) -> int:
     return write_pdf(build_document(portfolio, **kwargs), path)
+
+
+def suggested_name(today: date | None = None) -> str:
+    return f"REPM briefing {(today or date.today()).isoformat()}.pdf"

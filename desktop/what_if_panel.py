@@ -4,6 +4,8 @@ undoable edit; Reset discards it."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -19,43 +21,60 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import operations
+from desktop.labels import STAGE_WORDS
 from desktop.session import PortfolioSession
+from model.countries import country_name
 from model.projection import Projection, compute
 from model.store import InvalidEdit
 from model.what_if import WhatIf, live_deals, store_edits, what_if_inputs
 
-OFFTAKE_STEPS = 1000  # slider resolution for a share in 0..1
+NO_BLOCK = "Select a block (or one of its deals) to try changes."
+SLIDER_MIN_WIDTH = 180  # narrower and a slider step is too coarse to hit a value
+TIPS = {
+    "offtake": "India's total share of the block's output, over all its live deals (0-100 %)",
+    "first": "First year of production; the slider spans the horizon and the current value",
+    "plate": "Nameplate capacity of the block (t TREO/yr, or t NdPr oxide/yr for oxide)",
+    "delay": "Years of delay on top of the first year (Apply moves the first year)",
+}
+PERCENT_STEPS = 10  # slider steps per percentage point of India's offtake
+FIELD_RANGES = {"first_year": (1950, 2100), "nameplate_tpa": (0.0, 1e6)}  # as the store declares
 
 
 class Control:
-    """A slider and a spin box showing one value, kept in step without echo."""
+    """A slider and a spin box showing one value, kept in step without echo. `factor` converts
+    the stored value to what is shown (100 for a share shown in %); `scale` is slider steps per
+    shown unit. Only a move by the user reports a change (`on_change(key)`)."""
 
-    def __init__(self, spin: QSpinBox | QDoubleSpinBox, scale: float, on_change):
-        self.spin, self.scale = spin, scale
+    def __init__(
+        self, key: str, spin: QSpinBox | QDoubleSpinBox, scale: float, on_change, factor=1.0
+    ):
+        self.key, self.spin, self.scale, self.factor = key, spin, scale, factor
         self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setMinimumWidth(SLIDER_MIN_WIDTH)
         self.slider.valueChanged.connect(self._from_slider)
         spin.valueChanged.connect(self._from_spin)
         self._on_change = on_change
 
-    def set_range(self, low: float, high: float) -> None:
-        # Narrowing a range may clamp the value: that is not a user's change, so stay quiet.
+    def _quiet(self, quiet: bool) -> None:
         for widget in (self.spin, self.slider):
-            widget.blockSignals(True)
+            widget.blockSignals(quiet)
+
+    def set_range(self, low: float, high: float) -> None:
+        """Range in stored units; the caller makes sure it holds the current value."""
+        self._quiet(True)
+        low, high = low * self.factor, high * self.factor
         self.spin.setRange(low, high)
         self.slider.setRange(round(low * self.scale), round(high * self.scale))
-        for widget in (self.spin, self.slider):
-            widget.blockSignals(False)
+        self._quiet(False)
 
     def set_value(self, value: float) -> None:
-        for widget in (self.spin, self.slider):
-            widget.blockSignals(True)
-        self.spin.setValue(value)
-        self.slider.setValue(round(value * self.scale))
-        for widget in (self.spin, self.slider):
-            widget.blockSignals(False)
+        self._quiet(True)
+        self.spin.setValue(value * self.factor)
+        self.slider.setValue(round(value * self.factor * self.scale))
+        self._quiet(False)
 
     def value(self) -> float:
-        return self.spin.value()
+        return self.spin.value() / self.factor
 
     def setEnabled(self, enabled: bool) -> None:  # noqa: N802 (Qt-style, used like a widget)
         self.spin.setEnabled(enabled)
@@ -65,13 +84,13 @@ class Control:
         self.spin.blockSignals(True)
         self.spin.setValue(position / self.scale)
         self.spin.blockSignals(False)
-        self._on_change()
+        self._on_change(self.key)
 
     def _from_spin(self, value: float) -> None:
         self.slider.blockSignals(True)
         self.slider.setValue(round(value * self.scale))
         self.slider.blockSignals(False)
-        self._on_change()
+        self._on_change(self.key)
 
 
 class WhatIfPanel(QGroupBox):
@@ -84,39 +103,49 @@ class WhatIfPanel(QGroupBox):
         self.session = session
         self.block_id = ""
         self._base: dict[str, float] = {}
+        self.touched: set[str] = set()  # what the user moved since the last Apply or Reset
 
-        self.title = QLabel("Select a block (or one of its deals) to try changes.")
+        self.title = QLabel(NO_BLOCK, objectName="whatIfTitle")
         self.title.setWordWrap(True)
-        offtake = QDoubleSpinBox(decimals=3, singleStep=0.01)
-        self.offtake = Control(offtake, OFFTAKE_STEPS, self._changed)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        offtake = QDoubleSpinBox(decimals=1, singleStep=1, suffix=" %")
+        self.offtake = Control("offtake", offtake, PERCENT_STEPS, self._changed, factor=100)
         self.offtake.set_range(0, 1)
-        self.first_year = Control(QSpinBox(), 1, self._changed)
-        self.first_year.set_range(2020, 2050)
+        self.first_year = Control("first", QSpinBox(), 1, self._changed)
         nameplate = QDoubleSpinBox(decimals=0, singleStep=100, suffix=" t/yr")
-        self.nameplate = Control(nameplate, 1, self._changed)
-        self.delay = Control(QSpinBox(suffix=" yr"), 1, self._changed)
+        nameplate.setGroupSeparatorShown(True)
+        self.nameplate = Control("plate", nameplate, 1, self._changed)
+        self.delay = Control("delay", QSpinBox(suffix=" yr"), 1, self._changed)
         self.delay.set_range(0, 10)
         grid = QGridLayout()
         rows = [
-            ("India's offtake share", self.offtake),
-            ("First year", self.first_year),
-            ("Nameplate", self.nameplate),
-            ("Delay", self.delay),
+            ("India's offtake", self.offtake, TIPS["offtake"]),
+            ("First year", self.first_year, TIPS["first"]),
+            ("Nameplate", self.nameplate, TIPS["plate"]),
+            ("Delay", self.delay, TIPS["delay"]),
         ]
-        for row, (label, control) in enumerate(rows):
-            grid.addWidget(QLabel(label), row, 0)
+        for row, (label, control, tip) in enumerate(rows):
+            text = QLabel(label)
+            for widget in (text, control.slider, control.spin):
+                widget.setToolTip(tip)
+            grid.addWidget(text, row, 0)
             grid.addWidget(control.slider, row, 1)
             grid.addWidget(control.spin, row, 2)
         grid.setColumnStretch(1, 1)
 
         self.delta = QLabel(" ")
         self.delta.setObjectName("whatIfDelta")
+        self.delta.setToolTip("Change in magnets produced in the target year if this were agreed")
         font = self.delta.font()
         font.setPointSize(font.pointSize() + 2)
         font.setBold(True)
         self.delta.setFont(font)
         self.apply_button = QPushButton("Apply")
+        self.apply_button.setToolTip(
+            "Write the values you moved into the portfolio (one undo step)"
+        )
         self.reset_button = QPushButton("Reset")
+        self.reset_button.setToolTip("Discard the what-if: back to the values in the portfolio")
         self.apply_button.clicked.connect(self.apply)
         self.reset_button.clicked.connect(self.reset)
         buttons = QHBoxLayout()
@@ -144,51 +173,88 @@ class WhatIfPanel(QGroupBox):
         self.set_block(deal.block_id if deal else "")
 
     def reset(self) -> None:
+        """Forget what the user moved and show the record as it is now."""
+        self.touched.clear()
+        self._show_record()
+        self._publish(None)
+
+    def _show_record(self) -> None:
+        """Put the record's current values into every control the user has not moved."""
         if not self.block_id:
-            self.title.setText("Select a block (or one of its deals) to try changes.")
+            self.title.setText(NO_BLOCK)
             self._set_enabled(False)
-            self._publish(None)
             return
-        portfolio = self.session.portfolio
+        s = self.session
+        portfolio = s.portfolio
         block = portfolio.block(self.block_id)
         deals = live_deals(portfolio, block.id)
         offtake = sum(portfolio.deals[i].offtake_share for i in deals)
-        first = block.first_year if block.first_year is not None else self.session.start
+        first = block.first_year if block.first_year is not None else s.start
         plate = block.nameplate_tpa or 0.0
         self._base = {"offtake": offtake, "first": first, "plate": plate, "delay": 0}
-        self.nameplate.set_range(0, max(2 * plate, 1000.0))
-        self.offtake.set_value(offtake)
-        self.first_year.set_value(first)
-        self.nameplate.set_value(plate)
-        self.delay.set_value(0)
+        low, high = FIELD_RANGES["first_year"]
+        shown_first = self.first_year.value() if "first" in self.touched else first
+        self.first_year.set_range(
+            max(low, min(s.start, first, shown_first)), min(high, max(s.end, first, shown_first))
+        )
+        shown_plate = self.nameplate.value() if "plate" in self.touched else plate
+        self.nameplate.set_range(
+            0, min(FIELD_RANGES["nameplate_tpa"][1], max(2 * plate, 2 * shown_plate, 1000.0))
+        )
+        for control in (self.offtake, self.first_year, self.nameplate, self.delay):
+            if control.key not in self.touched:
+                control.set_value(self._base[control.key])
         self._set_enabled(True)
         self.offtake.setEnabled(bool(deals))
+        self.title.setText("<br>".join(self._notes(block, deals)))
+        self.apply_button.setEnabled(self.preview is not None)
+        self.reset_button.setEnabled(bool(self.touched))
+
+    def _notes(self, block, deals: list[int]) -> list[str]:
+        esc = html.escape
         unit = "t NdPr oxide/yr" if block.product.value == "ndpr_oxide" else "t TREO/yr"
-        notes = [f"<b>{block.name}</b> ({block.country}, {block.stage.value}; nameplate in {unit})"]
+        stage = STAGE_WORDS.get(block.stage.value, block.stage.value)
+        notes = [
+            f"<b>{esc(block.name)}</b> ({esc(country_name(block.country))}, {esc(stage)}; "
+            f"nameplate in {unit})"
+        ]
         if not deals:
             notes.append("No live deal on this block: add one in Deals to try an offtake.")
         if block.first_year is None:
             notes.append("First year unknown: moving it sets one.")
-        self.title.setText("<br>".join(notes))
-        self._publish(None)
+        scenario = self.session.scenario()
+        if scenario and (
+            block.id in scenario.block_overrides or scenario.block_delays.get(block.id)
+        ):
+            notes.append(
+                f"Scenario '{esc(scenario.name)}' changes this block; the chart shows the "
+                "scenario, the controls and Apply the portfolio's own values."
+            )
+        return notes
 
     # --- live preview ----------------------------------------------------------------------
 
     def what_if(self) -> WhatIf | None:
+        """Only what the user moved, and only where it differs from the record."""
         if not self.block_id:
             return None
         b = self._base
-        changed = lambda value, key: value if abs(value - b[key]) > 1e-12 else None  # noqa: E731
+
+        def moved(key: str, value: float):
+            return value if key in self.touched and abs(value - b[key]) > 1e-9 else None
+
         what_if = WhatIf(
             self.block_id,
-            offtake_total=changed(self.offtake.value(), "offtake"),
-            first_year=changed(int(self.first_year.value()), "first"),
-            nameplate_tpa=changed(self.nameplate.value(), "plate"),
-            delay_years=int(self.delay.value()),
+            offtake_total=moved("offtake", self.offtake.value()),
+            first_year=moved("first", int(self.first_year.value())),
+            nameplate_tpa=moved("plate", self.nameplate.value()),
+            delay_years=int(self.delay.value()) if "delay" in self.touched else 0,
         )
         return None if what_if.is_empty() else what_if
 
-    def _changed(self) -> None:
+    def _changed(self, key: str | None = None) -> None:
+        if key is not None:
+            self.touched.add(key)
         what_if = self.what_if()
         if what_if is None:
             self._publish(None)
@@ -200,7 +266,7 @@ class WhatIfPanel(QGroupBox):
     def _publish(self, preview: Projection | None) -> None:
         self.preview = preview
         self.apply_button.setEnabled(preview is not None)
-        self.reset_button.setEnabled(preview is not None)
+        self.reset_button.setEnabled(bool(self.touched))
         self.delta.setText(self.delta_text())
         self.previewChanged.emit(preview)
 
@@ -213,10 +279,13 @@ class WhatIfPanel(QGroupBox):
         return f"{delta:+,.0f} t/yr magnets in {year}"
 
     def _on_projection_changed(self) -> None:
-        # Settings or data changed under the what-if: recompute it on the new base.
+        # An edit, undo, redo, import or a settings change: show the record as it is now, and
+        # recompute any what-if on the new base.
         if self.block_id and self.block_id not in self.session.inputs.block_ids:
             self.set_block("")
-        elif self.preview is not None:
+            return
+        self._show_record()
+        if self.touched:
             self._changed()
         else:
             self.delta.setText(self.delta_text())
@@ -227,13 +296,22 @@ class WhatIfPanel(QGroupBox):
         what_if = self.what_if()
         if what_if is None:
             return
-        block_fields, deal_fields = store_edits(self.session.portfolio, what_if)
+        s = self.session
+        year = s.target_year
+        before = float(s.projection.magnets[s.projection.year_index(year)])
+        block_fields, deal_fields = store_edits(s.portfolio, what_if)
+        touched, self.touched = self.touched, set()  # the record will hold these values now
         try:
-            operations.apply_what_if(self.session, self.block_id, block_fields, deal_fields)
+            operations.apply_what_if(s, self.block_id, block_fields, deal_fields)
         except InvalidEdit as exc:
+            self.touched = touched
             self.message.emit(f"What-if not applied: {exc}")
             return
-        self.message.emit(f"Applied: {self.delta.text()}")
+        after = float(s.projection.magnets[s.projection.year_index(year)])
+        self.message.emit(
+            f"Applied: {after - before:+,.0f} t/yr magnets in {year} "
+            f"({before:,.0f} t -> {after:,.0f} t)"
+        )
         self.reset()
 
     def _set_enabled(self, enabled: bool) -> None:

@@ -21,9 +21,10 @@ def test_export_json_and_xlsx_redacted_unless_included(window, tmp_path):
     assert read_xlsx(tmp_path / "f.xlsx").block("nolans").acquisition_cost_musd == 321.0
 
 
-def test_export_briefing(window, tmp_path):
+def test_export_briefing(window, tmp_path, qtbot):
     out = tmp_path / "brief.pdf"
     window.export_briefing(str(out), include=False)
+    qtbot.waitUntil(lambda: window.briefing.done, timeout=60000)
     assert out.read_bytes().startswith(b"%PDF")
     assert "confidential fields left out" in window.statusBar().currentMessage()
 

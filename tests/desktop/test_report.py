@@ -36,7 +36,7 @@ def test_briefing_has_its_pages_and_headline_figures(qapp, tmp_path):
     out = tmp_path / "brief.pdf"
     pages = write_pdf(doc, out)
     assert out.read_bytes().startswith(b"%PDF")
-    assert pages == pdf_pages(out) == 4
+    assert pages == pdf_pages(out) == 5  # cover, headline, ranking, assumptions, plants
 
 
 def test_confidential_fields_only_when_included(qapp):
@@ -57,5 +57,5 @@ def test_confidential_fields_only_when_included(qapp):
 def test_repm_report_command(tmp_path, capsys):
     out = tmp_path / "b.pdf"
     assert main(["report", "--demo", "--out", str(out), "--draws", "300"]) == 0
-    assert "4 pages" in capsys.readouterr().out
-    assert pdf_pages(out) == 4
+    assert "5 pages" in capsys.readouterr().out
+    assert pdf_pages(out) == 5

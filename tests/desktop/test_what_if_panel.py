@@ -19,7 +19,7 @@ def test_slider_moves_the_plotted_series_and_the_delta(window):
     before = chart.series["Magnets"].copy()
     view.views["blocks"].select("mt-weld")
     assert panel.block_id == "mt-weld" and panel.offtake.value() == pytest.approx(0.05)
-    panel.offtake.slider.setValue(250)  # 0.250 of Mt Weld's output
+    panel.offtake.slider.setValue(250)  # 25.0 % of Mt Weld's output (0.1 % steps)
     expected = reference(window, WhatIf("mt-weld", offtake_total=0.25))
     np.testing.assert_allclose(chart.series["Magnets"], expected.magnets)
     np.testing.assert_allclose(chart.series["Before what-if"], before)
@@ -27,7 +27,7 @@ def test_slider_moves_the_plotted_series_and_the_delta(window):
     delta = expected.magnets[i] - before[i]
     assert delta > 0
     assert panel.delta.text() == f"{delta:+,.0f} t/yr magnets in 2030"
-    assert panel.offtake.spin.value() == pytest.approx(0.25)
+    assert panel.offtake.spin.text() == "25.0 %"
     # the store is untouched until Apply
     assert window.session.store.get("deals", "kabil-mt-weld").offtake_share == 0.05
 

@@ -1,0 +1,118 @@
+"""Plain words for what the model calls by code: stages, statuses, products, firm kinds.
+
+Everything a person reads (tables, panels, tooltips, the briefing) goes through here, so the
+words are the same everywhere."""
+
+from __future__ import annotations
+
+import re
+
+WORDS: dict[str, str] = {
+    # block stages
+    "exploration": "exploration",
+    "prefeasibility": "pre-feasibility study",
+    "feasibility": "feasibility study",
+    "construction": "under construction",
+    "producing": "producing",
+    # products
+    "concentrate": "mineral concentrate",
+    "mixed": "mixed rare-earth carbonate",
+    "separated": "separated oxides",
+    "ndpr_oxide": "NdPr oxide",
+    # firm kinds
+    "psu": "public sector (PSU)",
+    "private": "private",
+    "foreign": "foreign",
+    # deal statuses
+    "candidate": "candidate",
+    "negotiating": "negotiating",
+    "mou": "MoU signed",
+    "signed": "signed",
+    "acquired": "acquired",
+    "rejected": "rejected",
+    # plant statuses
+    "operating": "operating",
+    "committed": "committed",
+    "planned": "planned",
+}
+STAGE_WORDS = {
+    k: WORDS[k]
+    for k in ("exploration", "prefeasibility", "feasibility", "construction", "producing")
+}
+
+# Which statuses count in each projection mode (said wherever "committed" shows 0).
+MODE_RULES = {
+    "expected": "every deal and plant, weighted by its chance of happening",
+    "committed": "only signed or acquired deals, and plants operating, under construction or "
+    "committed",
+    "all": "every deal and plant that is not rejected, as if all succeed",
+}
+
+
+def word(value: object) -> str:
+    """The plain word for an enum value (or its text)."""
+    text = getattr(value, "value", value)
+    return WORDS.get(str(text), str(text))
+
+
+def percent(share: float | None, decimals: int = 1) -> str:
+    return "—" if share is None else f"{100 * share:,.{decimals}f} %"
+
+
+PLANT_STAGE_WORDS = {"separation": "separation", "metal": "metal making", "magnet": "magnet making"}
+PLANT_UNITS = {"separation": "t TREO feed/yr", "metal": "t NdPr metal/yr", "magnet": "t magnets/yr"}
+ASSUMPTION_LABELS = {
+    "p_stage": "Chance a project reaches production, by its stage",
+    "p_deal": "Chance a deal closes, by its status",
+    "p_plant": "Chance a domestic plant is built, by its status",
+    "max_delay_stage": "Longest delay of a project, by its stage",
+    "max_delay_plant": "Longest delay of a plant, by its status",
+}
+FIELD_LABELS = {
+    "deals.notes": "deal notes",
+    "blocks.acquisition_cost_musd": "block acquisition costs",
+    "blocks.notes": "block notes",
+    "firms.notes": "firm notes",
+    "plants.notes": "plant notes",
+}
+
+# A reference to one of the app's own notes files, e.g. "(india.md)" or "; resources/india.md".
+_NOTE_FILE = re.compile(r"\s*(?:;\s*)?(?:resources/)?[\w-]+\.md\b")
+
+
+def plain_source(text: str | None) -> str:
+    """A source as a reader can follow it: references to the app's own notes files removed
+    (the source they summarise is named in the same text)."""
+    if not text:
+        return ""
+    cleaned = _NOTE_FILE.sub("", text)
+    cleaned = re.sub(r"\(\s*\)", "", cleaned)
+    cleaned = re.sub(r"\(\s*;\s*", "(", cleaned)
+    cleaned = re.sub(r"\s+([.,;)])", r"\1", cleaned)
+    return re.sub(r"\s{2,}", " ", cleaned).strip(" ;")
+
+
+def field_label(name: str) -> str:
+    table, _, field = name.partition(".")
+    return FIELD_LABELS.get(name, f"{field.replace('_', ' ')} of {table}")
+
+
+class Names:
+    """Names instead of ids, for the tables and reports people read."""
+
+    def __init__(self, portfolio) -> None:
+        self.blocks = {b.id: b.name for b in portfolio.blocks}
+        self.firms = {f.id: f.name for f in portfolio.firms}
+        self.deals = {d.id: (d.firm_id, d.block_id) for d in portfolio.deals}
+
+    def block(self, block_id: str | None) -> str:
+        return self.blocks.get(block_id or "", block_id or "—")
+
+    def firm(self, firm_id: str | None) -> str:
+        return self.firms.get(firm_id or "", firm_id or "—")
+
+    def deal(self, deal_id: str) -> str:
+        if deal_id not in self.deals:
+            return deal_id
+        firm, block = self.deals[deal_id]
+        return f"{self.firm(firm)} – {self.block(block)}"
