@@ -10,7 +10,7 @@ import argparse
 import importlib.util
 import os
 
-from model.cli.common import add_source_args, portfolio_from_args
+from model.cli.common import UsageError, add_source_args, portfolio_from_args, scenario_from_args
 
 
 def qt_available() -> bool:
@@ -25,10 +25,19 @@ def cmd_report(args: argparse.Namespace) -> str:
     from desktop.report import write_report
 
     portfolio = portfolio_from_args(args)
+    scenario = scenario_from_args(portfolio, args)
+    if args.end < args.start:
+        raise UsageError(f"--to {args.end} is before --from {args.start}")
+    if not args.start <= args.year <= args.end:
+        raise UsageError(f"--year {args.year} is outside the horizon {args.start}-{args.end}")
     application()
     pages = write_report(
         portfolio,
         args.out,
+        scenario=scenario,
+        mode=args.mode,
+        start=args.start,
+        end=args.end,
         year=args.year,
         include_confidential=args.include_confidential,
         draws=args.draws,
@@ -40,7 +49,11 @@ def add_report(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help="write a PDF briefing")
     add_source_args(p)
     p.add_argument("--out", required=True, metavar="FILE.pdf")
-    p.add_argument("--year", type=int, default=2030)
+    p.add_argument("--scenario", metavar="NAME", help="a stored or built-in scenario")
+    p.add_argument("--mode", choices=("expected", "committed", "all"), default=None)
+    p.add_argument("--from", dest="start", type=int, default=2025, metavar="Y")
+    p.add_argument("--to", dest="end", type=int, default=2040, metavar="Y")
+    p.add_argument("--year", type=int, default=2030, help="the target year the briefing leads with")
     p.add_argument("--draws", type=int, default=5000, help="Monte Carlo draws")
     p.add_argument("--include-confidential", action="store_true")
     p.set_defaults(run=cmd_report)

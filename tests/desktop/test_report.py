@@ -59,3 +59,30 @@ def test_repm_report_command(tmp_path, capsys):
     assert main(["report", "--demo", "--out", str(out), "--draws", "300"]) == 0
     assert "5 pages" in capsys.readouterr().out
     assert pdf_pages(out) == 5
+
+
+def test_repm_report_takes_the_windows_settings(tmp_path, capsys, monkeypatch):
+    import desktop.report as report
+
+    seen = {}
+    original = report.compute_figures
+
+    def spy(portfolio, **settings):
+        seen.update(settings)
+        return original(portfolio, **settings)
+
+    monkeypatch.setattr(report, "compute_figures", spy)
+    out = tmp_path / "b.pdf"
+    args = ["report", "--demo", "--out", str(out), "--draws", "100", "--scenario"]
+    args += ["All deals slip 2 years", "--mode", "all", "--from", "2027", "--to", "2045"]
+    assert main([*args, "--year", "2044"]) == 0
+    assert seen["scenario"].name == "All deals slip 2 years" and seen["mode"] == "all"
+    assert (seen["start"], seen["end"], seen["year"]) == (2027, 2045, 2044)
+
+
+def test_repm_report_refuses_a_year_outside_the_horizon(tmp_path, capsys):
+    out = tmp_path / "b.pdf"
+    assert main(["report", "--demo", "--out", str(out), "--year", "2050"]) == 2
+    err = capsys.readouterr().err
+    assert "--year 2050 is outside the horizon 2025-2040" in err and "Traceback" not in err
+    assert not out.exists()
