@@ -164,22 +164,34 @@ def _cover(f: BriefingFigures, shown: Portfolio, when: str, confidential: str) -
         f"{p.magnets[i]:,.0f} t/yr of magnets in {year} against a target of {p.target[i]:,.0f} t/yr"
     )
     chance = f"; chance of meeting the target: {f.mc.p_target[i]:.0%}" if p.target[i] > 0 else ""
+    gap = "<br>" * 6
     return [
         f"<p class='marking' align='center'>{MARKING}</p>",
-        "<p style='margin-top:120px'></p>",
-        "<h1 align='center' style='font-size:26pt'>REPM supply briefing</h1>",
-        f"<h2 align='center'>{esc(shown.name)}</h2>",
-        f"<p align='center' style='font-size:15pt; margin-top:40px'><b>{esc(headline)}"
-        f"{esc(chance)}</b></p>",
-        f"<p align='center'>Bottleneck in {year}: {esc(STAGE_LABELS[p.bottleneck[i]])}.</p>",
-        f"<p align='center' style='margin-top:40px'>Scenario: {esc(scenario)} · "
-        f"mode: {esc(f.mode)} ({esc(MODE_RULES[f.mode])}) · years {years}</p>",
-        f"<p align='center'>Prepared {when} with the REPM supply planner.</p>",
+        gap,
+        "<p align='center'><span style='font-size:30pt; font-weight:bold'>"
+        "REPM supply briefing</span></p>",
+        f"<p align='center'><span style='font-size:18pt'>{esc(shown.name)}</span></p>",
+        gap,
+        f"<p align='center'><span style='font-size:16pt; font-weight:bold'>{esc(headline)}"
+        f"</span></p>",
+        f"<p align='center'><span style='font-size:14pt'>{esc(chance.lstrip('; ').capitalize())}"
+        f"</span></p>"
+        if chance
+        else "",
+        f"<p align='center'><span style='font-size:12pt'>Bottleneck in {year}: "
+        f"{esc(STAGE_LABELS[p.bottleneck[i]])}</span></p>",
+        gap,
+        f"<p align='center'><span style='font-size:11pt'>Scenario: {esc(scenario)}<br>"
+        f"mode: {esc(f.mode)} ({esc(MODE_RULES[f.mode])})<br>years {years}</span></p>",
+        f"<p align='center'><span style='font-size:11pt'>Prepared {when} with the REPM supply "
+        f"planner</span></p>",
         f"<p align='center'>{confidential}</p>",
-        "<p class='small' align='center' style='margin-top:60px'>Figures are model projections "
-        "from the portfolio's sourced data and the assumptions listed at the end; blocks "
-        "lacking a figure contribute nothing.</p>",
-        f"<p class='marking' align='center' style='margin-top:60px'>{MARKING}</p>",
+        gap,
+        "<p class='small' align='center'>Figures are model projections from the portfolio's "
+        "sourced data and the assumptions listed at the end; blocks lacking a figure contribute "
+        "nothing.</p>",
+        gap,
+        f"<p class='marking' align='center'>{MARKING}</p>",
     ]
 
 
