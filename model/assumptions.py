@@ -129,6 +129,7 @@ PLANT_PROBABILITY = {
     PlantStatus.construction: 0.85,
     PlantStatus.committed: 0.7,
     PlantStatus.planned: 0.4,
+    PlantStatus.option: 0.0,  # not built unless a plan builds it (it then counts as committed)
 }
 
 # Monte Carlo: each draw delays a block by 0..max years (uniform, whole years), by stage, and a
@@ -150,6 +151,7 @@ MAX_DELAY_PLANT = {
     PlantStatus.construction: 1,
     PlantStatus.committed: 2,
     PlantStatus.planned: 3,
+    PlantStatus.option: 0,
 }
 TABLES = {  # keyed assumptions: name -> (key enum, defaults)
     "p_stage": (Stage, STAGE_PROBABILITY),

@@ -69,6 +69,10 @@ class PlantStatus(StrEnum):
     construction = "construction"
     committed = "committed"
     planned = "planned"
+    option = "option"  # not decided: contributes nothing unless a plan builds it
+
+
+BUILT_OPTION = PlantStatus.committed  # the status a plan gives an option it builds
 
 
 COMMITTED_PLANTS = frozenset(
@@ -138,6 +142,11 @@ class Deal(Record):
     offtake_share: float = Field(ge=0, le=1)
     equity_share: float = Field(default=0.0, ge=0, le=1)
     start_year: Year | None = Field(default=None, ge=YEAR_MIN, le=YEAR_MAX)
+    cost_musd: float | None = Field(
+        default=None,
+        ge=0,
+        description="USD m India commits to close this deal (equity, acquisition, prepayment)",
+    )
     notes: str = ""
 
 
@@ -150,5 +159,6 @@ class Plant(Record):
     first_year: Year | None = Field(default=None, ge=YEAR_MIN, le=YEAR_MAX)
     ramp_years: int = Field(default=1, ge=1, le=50)
     status: PlantStatus
+    capex_musd: float | None = Field(default=None, ge=0, description="USD m to build it")
     source: str = ""
     notes: str = ""

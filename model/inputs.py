@@ -89,7 +89,7 @@ def plant_weights(mode: Mode, statuses: list[PlantStatus], a: Assumptions) -> np
         return np.array([a.p_plant[s] for s in statuses], dtype=float)
     if mode == Mode.committed:
         return np.array([s in COMMITTED_PLANTS for s in statuses], dtype=float)
-    return np.ones(len(statuses))
+    return np.array([s != PlantStatus.option for s in statuses], dtype=float)
 
 
 def first_known(*values):

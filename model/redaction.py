@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from model.domain import Block, Deal, Firm, Plant
 
-DEFAULT_CONFIDENTIAL = ("deals.notes", "blocks.acquisition_cost_musd")
+DEFAULT_CONFIDENTIAL = ("deals.notes", "blocks.acquisition_cost_musd", "deals.cost_musd")
 RECORDS: dict[str, type[BaseModel]] = {
     "blocks": Block,
     "firms": Firm,

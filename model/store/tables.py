@@ -47,6 +47,7 @@ class DealRow(SQLModel, table=True):
     offtake_share: float
     equity_share: float = 0.0
     start_year: int | None = None
+    cost_musd: float | None = None
     notes: str = ""
 
 
@@ -60,6 +61,7 @@ class PlantRow(SQLModel, table=True):
     first_year: int | None = None
     ramp_years: int = 1
     status: str
+    capex_musd: float | None = None
     source: str = ""
     notes: str = ""
 

@@ -235,3 +235,14 @@ def test_assumptions_defaults_reproduce_official_ratio():
     a = Assumptions()
     assert a.magnet_per_oxide == pytest.approx(3.0)
     assert a.preset_name() == "official"
+
+
+@pytest.mark.parametrize("mode", ["expected", "committed", "all"])
+def test_a_plant_option_adds_nothing_until_a_plan_builds_it(mode):
+    option = plant("magnet", 5000.0, id="opt", status="option", first_year=2025)
+    p = portfolio([block(nameplate_tpa=1000.0)], [deal()], [plant("metal", 10_000.0), option])
+    assert project(p, mode=mode).magnets.max() == 0.0
+    built = p.model_copy(
+        update={"plants": [p.plants[0], option.model_copy(update={"status": "operating"})]}
+    )
+    assert project(built, mode=mode).magnets.max() > 0.0

@@ -115,7 +115,10 @@ def test_exports_leave_confidential_fields_out_unless_asked(capsys, tmp_path):
         store.update("blocks", "nolans", acquisition_cost_musd=125.0)
     for name in ("redacted.json", "redacted.xlsx"):
         code, out, _ = run(capsys, "export", db, "--to", tmp_path / name)
-        assert code == 0 and "left out: deals.notes, blocks.acquisition_cost_musd" in out
+        assert (
+            code == 0
+            and "left out: deals.notes, blocks.acquisition_cost_musd, deals.cost_musd" in out
+        )
         exported = (
             load_portfolio(tmp_path / name)
             if name.endswith(".json")
@@ -127,6 +130,7 @@ def test_exports_leave_confidential_fields_out_unless_asked(capsys, tmp_path):
     assert json.loads((tmp_path / "redacted.json").read_text())["redacted_fields"] == [
         "deals.notes",
         "blocks.acquisition_cost_musd",
+        "deals.cost_musd",
     ]
     run(capsys, "export", db, "--to", tmp_path / "full.xlsx", "--include-confidential")
     assert read_xlsx(tmp_path / "full.xlsx").block("nolans").acquisition_cost_musd == 125.0

@@ -149,3 +149,35 @@ def test_a_file_at_schema_0001_is_backed_up_and_migrated(tmp_path):
             db.execute(
                 "UPDATE assumptions SET value = 2.5 WHERE name = 'max_delay_stage.feasibility'"
             )
+
+
+def test_a_file_at_schema_0003_gets_costs_options_and_a_confidential_cost(tmp_path):
+    """Migration 0004 on a file with a plant and the user's own confidential list."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from model.store.opening import alembic_config
+
+    path = tmp_path / "v3.repm"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        command.upgrade(alembic_config(conn), "0003")
+        conn.exec_driver_sql(
+            "INSERT INTO plants (id, name, stage, capacity_tpa, status, first_year) "
+            "VALUES ('p', 'Old plant', 'magnet', 100, 'planned', 2030)"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO meta (key, value) VALUES ('confidential_fields', '[\"deals.notes\"]')"
+        )
+    engine.dispose()
+    with Store.open(path) as store:
+        assert store.confidential_fields() == ["deals.notes", "deals.cost_musd"]
+        assert store.get("plants", "p").capex_musd is None
+        store.update("plants", "p", status="option", capex_musd=12.5)
+        assert store.get("plants", "p").status == "option"
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute("UPDATE plants SET capex_musd = -1 WHERE id = 'p'")
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute("UPDATE plants SET status = 'maybe' WHERE id = 'p'")
