@@ -1,22 +1,21 @@
 """What each table shows: the column, its header with unit, how it is edited and its range.
 
-The ranges mirror the model's pydantic fields, so an editor can refuse a value before the store
-would; the store checks again anyway.
+Everything here is derived from the record declarations (model/domain.py via model/fields.py):
+a field added there appears in the table, the detail panel and its editor with its unit and range.
+The store checks again anyway.
 """
 
 from __future__ import annotations
 
+import enum
+import typing
 from dataclasses import dataclass
 
-from model.domain import (
-    DealStatus,
-    FirmKind,
-    FirmRole,
-    PlantStage,
-    PlantStatus,
-    Product,
-    Stage,
-)
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from model import fields as f
+from model.domain import KINDS
 
 # Editor kinds
 TEXT, CHOICE, NUMBER, YEAR, INTEGER, COUNTRY, FIRM, BLOCK, ROLES, READONLY = [
@@ -31,6 +30,19 @@ TEXT, CHOICE, NUMBER, YEAR, INTEGER, COUNTRY, FIRM, BLOCK, ROLES, READONLY = [
     "roles",
     "readonly",
 ]
+OPEN_HIGH = 1e9  # editor maximum for a number the model does not bound above
+EDITORS = {
+    f.ID: READONLY,
+    f.TEXT: TEXT,
+    f.COUNTRY: COUNTRY,
+    f.CHOICE: CHOICE,
+    f.NUMBER: NUMBER,
+    f.PERCENT: NUMBER,
+    f.INTEGER: INTEGER,
+    f.YEAR: YEAR,
+    f.LIST: ROLES,
+}
+REFERENCE_EDITORS = {"firms": FIRM, "blocks": BLOCK}
 
 
 @dataclass(frozen=True)
@@ -39,121 +51,50 @@ class Column:
     header: str
     editor: str = TEXT
     low: float = 0.0
-    high: float = 1e9
+    high: float = OPEN_HIGH
     decimals: int = 0
-    unit: str = ""
+    unit: str = ""  # editor suffix, e.g. ' t/yr'
     optional: bool = False  # may be left empty ("unknown")
     choices: tuple[str, ...] = ()
     tip: str = ""
+    percent: bool = False  # a fraction 0..1 (shares): may be shown and typed as a percentage
+    label: str = ""
 
 
-def _choices(enum) -> tuple[str, ...]:
-    return tuple(e.value for e in enum)
+def _enum_of(annotation: object) -> type[enum.Enum] | None:
+    """Stage, list[FirmRole] or Stage | None -> the enum class."""
+    candidates = [annotation, *typing.get_args(annotation)]
+    return next((c for c in candidates if isinstance(c, type) and issubclass(c, enum.Enum)), None)
 
 
-COLUMNS: dict[str, list[Column]] = {
-    "blocks": [
-        Column("id", "Id", READONLY),
-        Column("name", "Name"),
-        Column("country", "Country", COUNTRY),
-        Column("stage", "Stage", CHOICE, choices=_choices(Stage)),
-        Column("product", "Product", CHOICE, choices=_choices(Product)),
-        Column(
-            "nameplate_tpa",
-            "Nameplate (t/yr)",
-            NUMBER,
-            0,
-            1e6,
-            0,
-            " t/yr",
-            True,
-            tip="t TREO/yr contained, or t NdPr oxide/yr when the product is ndpr_oxide",
-        ),
-        Column(
-            "ndpr_share", "NdPr share", NUMBER, 0, 1, 3, "", True, tip="NdPr oxide fraction of TREO"
-        ),
-        Column("first_year", "First year", YEAR, 1950, 2100, optional=True),
-        Column("ramp_years", "Ramp (yr)", INTEGER, 1, 50, unit=" yr"),
-        Column("resource_treo_t", "Resource (t TREO)", NUMBER, 0, 1e9, 0, " t", True),
-        Column("acquisition_cost_musd", "Cost (USD m)", NUMBER, 0, 1e6, 1, " USD m", True),
-        Column("operator", "Operator"),
-        Column("lat", "Lat (°)", NUMBER, -90, 90, 2, "°", True),
-        Column("lon", "Lon (°)", NUMBER, -180, 180, 2, "°", True),
-        Column("dytb_share", "Dy+Tb share", NUMBER, 0, 1, 4, "", True),
-        Column("deposit_type", "Deposit type"),
-        Column("source", "Source"),
-        Column("as_of", "As of"),
-        Column("notes", "Notes"),
-    ],
-    "firms": [
-        Column("id", "Id", READONLY),
-        Column("name", "Name"),
-        Column("kind", "Kind", CHOICE, choices=_choices(FirmKind)),
-        Column("roles", "Roles", ROLES, choices=_choices(FirmRole), tip="comma-separated"),
-        Column("notes", "Notes"),
-    ],
-    "deals": [
-        Column("id", "Id", READONLY),
-        Column("block_id", "Block", BLOCK),
-        Column("firm_id", "Firm", FIRM),
-        Column("status", "Status", CHOICE, choices=_choices(DealStatus)),
-        Column(
-            "offtake_share",
-            "Offtake share",
-            NUMBER,
-            0,
-            1,
-            3,
-            tip="Fraction of the block's output delivered to India under this deal",
-        ),
-        Column("equity_share", "Equity share", NUMBER, 0, 1, 3),
-        Column("start_year", "Start year", YEAR, 1950, 2100, optional=True),
-        Column(
-            "cost_musd",
-            "Cost (USD m)",
-            NUMBER,
-            0,
-            1e6,
-            1,
-            " USD m",
-            True,
-            tip="What India commits to close this deal (equity, acquisition, prepayment)",
-        ),
-        Column("notes", "Notes"),
-    ],
-    "plants": [
-        Column("id", "Id", READONLY),
-        Column("name", "Name"),
-        Column("firm_id", "Firm", FIRM, optional=True),
-        Column("stage", "Stage", CHOICE, choices=_choices(PlantStage)),
-        Column(
-            "capacity_tpa",
-            "Capacity (t/yr)",
-            NUMBER,
-            0,
-            1e6,
-            0,
-            " t/yr",
-            tip="separation: t TREO feed/yr; metal: t NdPr metal/yr; magnet: t magnet/yr",
-        ),
-        Column("status", "Status", CHOICE, choices=_choices(PlantStatus)),
-        Column("first_year", "First year", YEAR, 1950, 2100, optional=True),
-        Column("ramp_years", "Ramp (yr)", INTEGER, 1, 50, unit=" yr"),
-        Column(
-            "capex_musd",
-            "Capex (USD m)",
-            NUMBER,
-            0,
-            1e6,
-            1,
-            " USD m",
-            True,
-            tip="What building it costs; a plan's budget counts it for options it builds",
-        ),
-        Column("source", "Source"),
-        Column("notes", "Notes"),
-    ],
-}
+def column(name: str, info: FieldInfo) -> Column:
+    m = f.meta(info)
+    low, high = f.bounds(info)
+    editor = REFERENCE_EDITORS[m.refers_to] if m.fmt == f.REFERENCE else EDITORS[m.fmt]
+    choices_of = _enum_of(info.annotation)
+    return Column(
+        field=name,
+        header=f"{m.label} ({m.unit})" if m.unit else m.label,
+        editor=editor,
+        low=0.0 if low is None else low,
+        high=OPEN_HIGH if high is None else high,
+        decimals=m.decimals,
+        unit=m.unit if m.unit in ("", "°") else f" {m.unit}",
+        optional=f.optional(info),
+        choices=tuple(e.value for e in choices_of) if choices_of else (),
+        tip=m.tip,
+        percent=m.fmt == f.PERCENT,
+        label=m.label,
+    )
 
-TITLES = {"blocks": "Blocks", "firms": "Firms", "deals": "Deals", "plants": "Plants"}
+
+def columns_of(record: type[BaseModel], lead: tuple[str, ...] = ()) -> list[Column]:
+    """One column per declared field: the `lead` fields first, then the rest in declared order."""
+    fields = record.model_fields
+    order = [*lead, *(name for name in fields if name not in lead)]
+    return [column(name, fields[name]) for name in order]
+
+
+COLUMNS: dict[str, list[Column]] = {name: columns_of(k.record, k.lead) for name, k in KINDS.items()}
+TITLES = {name: k.title for name, k in KINDS.items()}
 UNKNOWN = "unknown"

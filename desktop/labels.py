@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from model.assumptions import TABLES
+
 WORDS: dict[str, str] = {
     # block stages
     "exploration": "exploration",
@@ -61,13 +63,7 @@ def percent(share: float | None, decimals: int = 1) -> str:
 
 PLANT_STAGE_WORDS = {"separation": "separation", "metal": "metal making", "magnet": "magnet making"}
 PLANT_UNITS = {"separation": "t TREO feed/yr", "metal": "t NdPr metal/yr", "magnet": "t magnets/yr"}
-ASSUMPTION_LABELS = {
-    "p_stage": "Chance a project reaches production, by its stage",
-    "p_deal": "Chance a deal closes, by its status",
-    "p_plant": "Chance a domestic plant is built, by its status",
-    "max_delay_stage": "Longest delay of a project, by its stage",
-    "max_delay_plant": "Longest delay of a plant, by its status",
-}
+ASSUMPTION_LABELS = {name: spec.label for name, spec in TABLES.items()}  # declared once
 FIELD_LABELS = {
     "deals.notes": "deal notes",
     "blocks.acquisition_cost_musd": "block acquisition costs",

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.session import PortfolioSession
+from model.domain import KINDS
 
 DEFAULTS: dict[str, dict[str, Any]] = {
     "blocks": {"country": "AUS", "stage": "exploration", "product": "concentrate"},
@@ -15,7 +16,6 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "deals": {"status": "candidate", "offtake_share": 0.0},
     "plants": {"stage": "magnet", "capacity_tpa": 0.0, "status": "planned"},
 }
-PREFIX = {"blocks": "block", "firms": "firm", "deals": "deal", "plants": "plant"}
 
 
 def unique(base: str, taken: set[str]) -> str:
@@ -42,11 +42,11 @@ def new_record(
         if kind == "deals":
             fields["offtake_share"] = 0.0
         return fields
-    fields = dict(DEFAULTS[kind], id=unique(f"new-{PREFIX[kind]}", ids))
+    fields = dict(DEFAULTS[kind], id=unique(f"new-{KINDS[kind].singular}", ids))
     if kind == "deals":
         if not portfolio.blocks or not portfolio.firms:
             return None
         fields.update(block_id=portfolio.blocks[0].id, firm_id=portfolio.firms[0].id)
     else:
-        fields["name"] = unique(f"New {PREFIX[kind]}", names)
+        fields["name"] = unique(f"New {KINDS[kind].singular}", names)
     return fields

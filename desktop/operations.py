@@ -9,11 +9,10 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from desktop.session import PortfolioSession
+from model.domain import KINDS
 from model.portfolio import Portfolio
 from model.scenario import Scenario
 from model.store import Edit
-
-SINGULAR = {"blocks": "block", "firms": "firm", "deals": "deal", "plants": "plant"}
 
 
 def run(session: PortfolioSession, text: str, redo: Sequence[Edit], undo: Sequence[Edit]) -> None:
@@ -35,7 +34,7 @@ def set_record_fields(session: PortfolioSession, kind: str, record_id: str, **fi
     names = ", ".join(fields)
     run(
         session,
-        f"Set {names} of {SINGULAR[kind]} {_label(current)}",
+        f"Set {names} of {KINDS[kind].singular} {_label(current)}",
         [Edit("update", kind, record_id, fields)],
         [Edit("update", kind, record_id, old)],
     )
@@ -44,7 +43,7 @@ def set_record_fields(session: PortfolioSession, kind: str, record_id: str, **fi
 def add_record(session: PortfolioSession, kind: str, fields: dict[str, Any]) -> None:
     run(
         session,
-        f"Add {SINGULAR[kind]} {fields.get('name') or fields['id']}",
+        f"Add {KINDS[kind].singular} {fields.get('name') or fields['id']}",
         [Edit("add", kind, fields["id"], fields)],
         [Edit("delete", kind, fields["id"])],
     )
@@ -68,7 +67,7 @@ def delete_record(session: PortfolioSession, kind: str, record_id: str) -> None:
     undo += [Edit("update", "plants", p.id, {"firm_id": record_id}) for p in plants]
     run(
         session,
-        f"Delete {SINGULAR[kind]} {_label(record)}",
+        f"Delete {KINDS[kind].singular} {_label(record)}",
         [Edit("delete", kind, record_id, cascade=True)],
         undo,
     )

@@ -23,13 +23,6 @@ from desktop.record_model import RAW_ROLE, RecordTableModel
 from desktop.session import PortfolioSession
 from model.store import InvalidEdit
 
-OBJECT_NAMES = {
-    "blocks": "blocksView",
-    "firms": "firmsView",
-    "deals": "dealsView",
-    "plants": "plantsView",
-}
-
 
 class RecordsView(QWidget):
     selectionChangedTo = Signal(str)  # id of the selected record ('' when none)
@@ -49,7 +42,7 @@ class RecordsView(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
 
-        self.table = QTableView(objectName=OBJECT_NAMES[kind])
+        self.table = QTableView(objectName=f"{kind}View")
         self.table.setModel(self.proxy)
         self.delegate = RecordDelegate(session, self.model.columns, self.table)
         self.table.setItemDelegate(self.delegate)

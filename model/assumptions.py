@@ -1,4 +1,6 @@
-"""Default assumptions of the capacity model: one place holds each value, its unit and its source.
+"""Assumptions of the capacity model, each declared once: value, unit, range, label, source and the
+range the sensitivity tornado sweeps. The model, the tornado, the store, spreadsheets and the GUI
+read them from here; no range is written anywhere else.
 
 The defaults reproduce the official calibration (400 t NdPr oxide -> 1,200 t magnets, i.e.
 oxide_to_metal / ndpr_in_magnet = 3.0). The `engineering` preset uses the composition of sintered
@@ -7,9 +9,10 @@ NdFeB instead; conversion.md in resources explains why the official 3.0 is optim
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 
@@ -31,6 +34,9 @@ ALLOCATION_SOURCE = (
 
 OFFICIAL_MAGNET_PER_OXIDE = 3.0  # t magnet per t NdPr oxide, official brief
 OXIDE_TO_METAL = 0.85  # stoichiometry of a 75:25 Nd:Pr oxide mix, conversion.md
+OFFICIAL_NDPR_IN_MAGNET = OXIDE_TO_METAL / OFFICIAL_MAGNET_PER_OXIDE  # 0.2833
+ENGINEERING_NDPR_HIGH = 0.325  # top of 29-32.5 wt% Nd+Pr in sintered NdFeB, conversion.md
+MAX_DELAY_YEARS = 20  # longest Monte Carlo delay range a portfolio may set
 
 PIPELINE_SOURCE = (
     "Convention of risk-weighted project pipelines (probability of reaching production by stage); "
@@ -40,18 +46,27 @@ PIPELINE_SOURCE = (
 
 @dataclass(frozen=True)
 class Spec:
-    """What a scalar assumption means: unit, default, allowed range and source."""
+    """One scalar assumption, declared once: default, unit, allowed range, label and source, and
+    the range the sensitivity tornado sweeps (plausible values, with why)."""
 
+    label: str
     unit: str
     default: float
     low: float
     high: float
     source: str
-    label: str
+    sweep: tuple[float, float] | None = None  # (low case, high case) for the tornado
+    sweep_source: str = ""
+    low_open: bool = False  # the value must be above `low`, not equal to it
+
+    def field(self) -> Any:
+        bound = {"gt": self.low} if self.low_open else {"ge": self.low}
+        return Field(default=self.default, le=self.high, allow_inf_nan=False, **bound)
 
 
 SCALARS: dict[str, Spec] = {
     "separation_recovery": Spec(
+        label="Separation recovery",
         unit="t NdPr oxide out / t NdPr oxide contained in feed",
         default=0.95,
         low=0.0,
@@ -60,29 +75,37 @@ SCALARS: dict[str, Spec] = {
             "Modelling convention for a commercial solvent-extraction circuit; no project-specific "
             "figure in the shared sources: set it per study"
         ),
-        label="Separation recovery",
+        sweep=(0.85, 0.98),
+        sweep_source="commercial solvent-extraction circuits; convention",
     ),
     "oxide_to_metal": Spec(
+        label="Oxide to metal",
         unit="t NdPr metal / t NdPr oxide",
         default=OXIDE_TO_METAL,
-        low=0.01,
+        low=0.0,
+        low_open=True,
         high=1.0,
         source=(
             "Stoichiometry: Nd2O3 -> Nd 0.857, Pr6O11 -> Pr 0.828; 75:25 Nd:Pr mix ~0.85 "
             "before reduction losses (conversion.md)"
         ),
-        label="Oxide to metal",
+        sweep=(0.80, 0.857),
+        sweep_source="reduction losses of ~6% .. Nd2O3 stoichiometry (conversion.md)",
     ),
     "ndpr_in_magnet": Spec(
+        label="NdPr metal per t magnet",
         unit="t NdPr metal / t sintered magnet (losses included)",
-        default=OXIDE_TO_METAL / OFFICIAL_MAGNET_PER_OXIDE,
-        low=0.01,
+        default=OFFICIAL_NDPR_IN_MAGNET,
+        low=0.0,
+        low_open=True,
         high=1.0,
         source=(
             "Official calibration: 400 t NdPr oxide -> 1,200 t magnets (official brief), "
             "so 0.85 / 3.0 = 0.2833 (conversion.md)"
         ),
-        label="NdPr metal per t magnet",
+        # More metal per magnet means fewer magnets, so the top of 29-32.5 wt% is the low case.
+        sweep=(ENGINEERING_NDPR_HIGH, OFFICIAL_NDPR_IN_MAGNET),
+        sweep_source="top of 29-32.5 wt% Nd+Pr in sintered NdFeB .. the official calibration",
     ),
     "inr_per_usd": Spec(
         unit="INR per USD",
@@ -107,6 +130,25 @@ def usd_m_to_crore(usd_m: float, inr_per_usd: float) -> float:
 
 def crore_to_usd_m(crore: float, inr_per_usd: float) -> float:
     return crore * CRORE / inr_per_usd / 1e6
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A keyed assumption (one value per stage or status), declared once."""
+
+    label: str
+    unit: str
+    keys: type[StrEnum]
+    defaults: dict
+    low: float
+    high: float
+    whole: bool  # whole numbers (years)
+    source: str
+
+    @property
+    def value_type(self) -> Any:
+        kind = int if self.whole else float
+        return Annotated[kind, Field(ge=self.low, le=self.high, allow_inf_nan=False)]
 
 
 STAGE_PROBABILITY = {
@@ -153,50 +195,76 @@ MAX_DELAY_PLANT = {
     PlantStatus.planned: 3,
     PlantStatus.option: 0,
 }
-TABLES = {  # keyed assumptions: name -> (key enum, defaults)
-    "p_stage": (Stage, STAGE_PROBABILITY),
-    "p_deal": (DealStatus, DEAL_PROBABILITY),
-    "p_plant": (PlantStatus, PLANT_PROBABILITY),
-    "max_delay_stage": (Stage, MAX_DELAY_STAGE),
-    "max_delay_plant": (PlantStatus, MAX_DELAY_PLANT),
+
+
+def _probabilities(label: str, keys: type[StrEnum], defaults: dict) -> TableSpec:
+    return TableSpec(label, "probability", keys, defaults, 0.0, 1.0, False, PIPELINE_SOURCE)
+
+
+def _delays(label: str, keys: type[StrEnum], defaults: dict) -> TableSpec:
+    unit = "years (uniform 0..max)"
+    return TableSpec(label, unit, keys, defaults, 0, MAX_DELAY_YEARS, True, DELAY_SOURCE)
+
+
+TABLES: dict[str, TableSpec] = {
+    "p_stage": _probabilities(
+        "Chance a project reaches production, by its stage", Stage, STAGE_PROBABILITY
+    ),
+    "p_deal": _probabilities("Chance a deal closes, by its status", DealStatus, DEAL_PROBABILITY),
+    "p_plant": _probabilities(
+        "Chance a domestic plant is built, by its status", PlantStatus, PLANT_PROBABILITY
+    ),
+    "max_delay_stage": _delays("Longest delay of a project, by its stage", Stage, MAX_DELAY_STAGE),
+    "max_delay_plant": _delays(
+        "Longest delay of a plant, by its status", PlantStatus, MAX_DELAY_PLANT
+    ),
 }
+
+# The tornado's other sweeps (model/sensitivity.py): every non-certain probability moves by
+# PROBABILITY_SWING (clipped to 0..1); each block with a live deal: nameplate times
+# NAMEPLATE_FACTORS, India's offtake by OFFTAKE_SWING (clipped), first year by START_YEARS_SWING.
+PROBABILITY_SWING = 0.1
+NAMEPLATE_FACTORS = (0.75, 1.25)
+OFFTAKE_SWING = 0.1
+START_YEARS_SWING = 2
 
 # Engineering preset: NdPr metal is 29-32.5 wt% of sintered NdFeB (conversion.md); the midpoint,
 # with no process losses, gives 0.85 / 0.3075 = 2.76 t magnet per t oxide.
 PRESETS: dict[str, dict[str, float]] = {
-    "official": {"oxide_to_metal": OXIDE_TO_METAL, "ndpr_in_magnet": OXIDE_TO_METAL / 3.0},
+    "official": {"oxide_to_metal": OXIDE_TO_METAL, "ndpr_in_magnet": OFFICIAL_NDPR_IN_MAGNET},
     "engineering": {"oxide_to_metal": OXIDE_TO_METAL, "ndpr_in_magnet": 0.3075},
 }
 
-Probability = Annotated[float, Field(ge=0, le=1)]
-DelayYears = Annotated[int, Field(ge=0, le=20)]
+
+def _default_table(name: str) -> Callable[[], dict]:
+    spec = TABLES[name]
+    kind = int if spec.whole else float
+    return lambda: {key: kind(value) for key, value in spec.defaults.items()}
 
 
-def _probabilities(table: dict) -> dict:
-    return {key: float(value) for key, value in table.items()}
+def _table_field(name: str) -> Any:
+    return Field(default_factory=_default_table(name))
+
+
+# The value type of each table (range from its TableSpec).
+_P_STAGE, _P_DEAL, _P_PLANT, _MAX_DELAY_STAGE, _MAX_DELAY_PLANT = (
+    spec.value_type for spec in TABLES.values()
+)
 
 
 class Assumptions(Record):
     """Every number the projection uses besides the portfolio itself."""
 
-    separation_recovery: float = Field(default=SCALARS["separation_recovery"].default, ge=0, le=1)
-    oxide_to_metal: float = Field(default=SCALARS["oxide_to_metal"].default, gt=0, le=1)
-    ndpr_in_magnet: float = Field(default=SCALARS["ndpr_in_magnet"].default, gt=0, le=1)
-    inr_per_usd: float = Field(default=SCALARS["inr_per_usd"].default, ge=1, le=1000)
+    separation_recovery: float = SCALARS["separation_recovery"].field()
+    oxide_to_metal: float = SCALARS["oxide_to_metal"].field()
+    ndpr_in_magnet: float = SCALARS["ndpr_in_magnet"].field()
+    inr_per_usd: float = SCALARS["inr_per_usd"].field()
     separation_allocation: SeparationAllocation = SeparationAllocation.merit_order
-    p_stage: dict[Stage, Probability] = Field(
-        default_factory=lambda: _probabilities(STAGE_PROBABILITY)
-    )
-    p_deal: dict[DealStatus, Probability] = Field(
-        default_factory=lambda: _probabilities(DEAL_PROBABILITY)
-    )
-    p_plant: dict[PlantStatus, Probability] = Field(
-        default_factory=lambda: _probabilities(PLANT_PROBABILITY)
-    )
-    max_delay_stage: dict[Stage, DelayYears] = Field(default_factory=lambda: dict(MAX_DELAY_STAGE))
-    max_delay_plant: dict[PlantStatus, DelayYears] = Field(
-        default_factory=lambda: dict(MAX_DELAY_PLANT)
-    )
+    p_stage: dict[Stage, _P_STAGE] = _table_field("p_stage")
+    p_deal: dict[DealStatus, _P_DEAL] = _table_field("p_deal")
+    p_plant: dict[PlantStatus, _P_PLANT] = _table_field("p_plant")
+    max_delay_stage: dict[Stage, _MAX_DELAY_STAGE] = _table_field("max_delay_stage")
+    max_delay_plant: dict[PlantStatus, _MAX_DELAY_PLANT] = _table_field("max_delay_plant")
     sources: dict[str, str] = Field(
         default_factory=dict,
         description="Source notes for values the user changed, by assumption name",
@@ -207,7 +275,7 @@ class Assumptions(Record):
         names = (
             set(SCALARS)
             | {"separation_allocation"}
-            | {f"{table}.{key.value}" for table, (keys, _) in TABLES.items() for key in keys}
+            | {f"{table}.{key.value}" for table, spec in TABLES.items() for key in spec.keys}
         )
         unknown = sorted(set(self.sources) - names)
         if unknown:
@@ -220,9 +288,9 @@ class Assumptions(Record):
     @model_validator(mode="after")
     def _fill_probabilities(self) -> Assumptions:
         # A file may list only some probabilities: the rest keep their defaults.
-        for name, (_, defaults) in TABLES.items():
+        for name, spec in TABLES.items():
             table = getattr(self, name)
-            for key, value in defaults.items():
+            for key, value in spec.defaults.items():
                 table.setdefault(key, value)
         return self
 
@@ -255,6 +323,5 @@ class Assumptions(Record):
             return SCALARS[name].source
         if name == "separation_allocation":
             return ALLOCATION_SOURCE
-        if name.startswith("max_delay"):
-            return DELAY_SOURCE
-        return PIPELINE_SOURCE
+        table = name.partition(".")[0]
+        return TABLES[table].source if table in TABLES else ""

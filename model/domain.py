@@ -1,17 +1,35 @@
-"""The portfolio's records: blocks, firms, deals and plants.
+"""The portfolio's records: blocks, firms, deals and plants, each declared once, and their registry.
 
-Plain pydantic models with typed, ranged fields; no Qt and no database. Every field that may be
+Each class is an SQLModel record with typed, ranged fields and their labels and units
+(`model.fields`); the store's tables, the desktop's columns, spreadsheet headers, redaction
+defaults and the interchange file are derived from it. No Qt. Every field that may be
 unknown for a real project is optional: the demo never invents a figure, and the projection treats
 a block that lacks what it needs as contributing nothing (it is listed as incomplete).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic.fields import FieldInfo
+from sqlmodel import SQLModel
 
+from model import fields
 from model.countries import parse_country
+from model.fields import (
+    choice,
+    country,
+    ident,
+    listing,
+    meta,
+    number,
+    reference,
+    text,
+    whole,
+    year,
+)
 
 
 class Stage(StrEnum):
@@ -80,7 +98,7 @@ COMMITTED_PLANTS = frozenset(
 )
 
 Year = int
-YEAR_MIN, YEAR_MAX = 1950, 2100
+YEAR_MIN, YEAR_MAX = fields.YEAR_MIN, fields.YEAR_MAX  # re-exported: one year range
 
 
 class Record(BaseModel):
@@ -89,28 +107,60 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
 
 
-class Block(Record):
-    id: str = Field(min_length=1, max_length=64)
-    name: str = Field(min_length=1, max_length=200)
-    country: str = Field(description="ISO 3166-1 alpha-3")
-    lat: float | None = Field(default=None, ge=-90, le=90)
-    lon: float | None = Field(default=None, ge=-180, le=180)
-    operator: str = ""
-    deposit_type: str = ""
-    stage: Stage
-    product: Product
-    nameplate_tpa: float | None = Field(
-        default=None, ge=0, description="t TREO/yr contained, or t NdPr oxide/yr (ndpr_oxide)"
+class TableRecord(SQLModel):
+    """A record kind kept in a table of the portfolio file. The class is the validated record
+    (SQLModel without `table=True` validates like pydantic); `model.store.tables` derives the
+    table class from it by subclassing, so fields are declared only here."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+
+    # pydantic's own constructor: SQLModel's validates each record a second time and prepares
+    # it for SQLAlchemy (needed for table instances, which the app never creates), which would
+    # make the bulk load three times slower.
+    def __new__(cls, *args: object, **kwargs: object) -> TableRecord:
+        return object.__new__(cls)
+
+    __init__ = BaseModel.__init__
+
+
+class Block(TableRecord):
+    id: str = ident()
+    name: str = text("Name", ..., unique=True, max_length=200)
+    country: str = country()
+    lat: float | None = number("Lat", unit="°", low=-90, high=90, decimals=2, optional=True)
+    lon: float | None = number("Lon", unit="°", low=-180, high=180, decimals=2, optional=True)
+    operator: str = text("Operator")
+    deposit_type: str = text("Deposit type")
+    stage: Stage = choice("Stage")
+    product: Product = choice("Product")
+    nameplate_tpa: float | None = number(
+        "Nameplate",
+        unit="t/yr",
+        low=0,
+        optional=True,
+        tip="t TREO/yr contained, or t NdPr oxide/yr when the product is ndpr_oxide",
     )
-    ndpr_share: float | None = Field(default=None, ge=0, le=1)
-    dytb_share: float | None = Field(default=None, ge=0, le=1)
-    first_year: Year | None = Field(default=None, ge=YEAR_MIN, le=YEAR_MAX)
-    ramp_years: int = Field(default=1, ge=1, le=50)
-    resource_treo_t: float | None = Field(default=None, ge=0)
-    acquisition_cost_musd: float | None = Field(default=None, ge=0)
-    source: str = ""
-    as_of: str = ""
-    notes: str = ""
+    ndpr_share: float | None = number(
+        "NdPr share",
+        low=0,
+        high=1,
+        decimals=3,
+        percent=True,
+        optional=True,
+        tip="NdPr oxide fraction of TREO",
+    )
+    dytb_share: float | None = number(
+        "Dy+Tb share", low=0, high=1, decimals=4, percent=True, optional=True
+    )
+    first_year: Year | None = year("First year")
+    ramp_years: int = whole("Ramp", unit="yr", low=1, high=50, default=1)
+    resource_treo_t: float | None = number("Resource", unit="t TREO", low=0, optional=True)
+    acquisition_cost_musd: float | None = number(
+        "Cost", unit="USD m", low=0, decimals=1, optional=True, confidential=True
+    )
+    source: str = text("Source")
+    as_of: str = text("As of")
+    notes: str = text("Notes")
 
     @field_validator("country")
     @classmethod
@@ -121,12 +171,12 @@ class Block(Record):
         return found
 
 
-class Firm(Record):
-    id: str = Field(min_length=1, max_length=64)
-    name: str = Field(min_length=1, max_length=200)
-    kind: FirmKind
-    roles: list[FirmRole] = Field(default_factory=list)
-    notes: str = ""
+class Firm(TableRecord):
+    id: str = ident()
+    name: str = text("Name", ..., unique=True, max_length=200)
+    kind: FirmKind = choice("Kind")
+    roles: list[FirmRole] = listing("Roles", tip="comma-separated")
+    notes: str = text("Notes")
 
     @field_validator("roles")
     @classmethod
@@ -134,31 +184,121 @@ class Firm(Record):
         return list(dict.fromkeys(roles))
 
 
-class Deal(Record):
-    id: str = Field(min_length=1, max_length=64)
-    block_id: str = Field(min_length=1)
-    firm_id: str = Field(min_length=1)
-    status: DealStatus
-    offtake_share: float = Field(ge=0, le=1)
-    equity_share: float = Field(default=0.0, ge=0, le=1)
-    start_year: Year | None = Field(default=None, ge=YEAR_MIN, le=YEAR_MAX)
-    cost_musd: float | None = Field(
-        default=None,
-        ge=0,
-        description="USD m India commits to close this deal (equity, acquisition, prepayment)",
+class Deal(TableRecord):
+    id: str = ident()
+    block_id: str = reference("Block", "blocks")
+    firm_id: str = reference("Firm", "firms")
+    status: DealStatus = choice("Status")
+    offtake_share: float = number(
+        "Offtake share",
+        low=0,
+        high=1,
+        decimals=3,
+        percent=True,
+        tip="Fraction of the block's output delivered to India under this deal",
     )
-    notes: str = ""
+    equity_share: float = number(
+        "Equity share", low=0, high=1, decimals=3, percent=True, default=0.0
+    )
+    start_year: Year | None = year("Start year")
+    cost_musd: float | None = number(
+        "Cost",
+        unit="USD m",
+        low=0,
+        decimals=1,
+        optional=True,
+        confidential=True,
+        tip="What India commits to close this deal (equity, acquisition, prepayment)",
+    )
+    notes: str = text("Notes", confidential=True)
 
 
-class Plant(Record):
-    id: str = Field(min_length=1, max_length=64)
-    firm_id: str | None = None
-    name: str = Field(min_length=1, max_length=200)
-    stage: PlantStage
-    capacity_tpa: float = Field(ge=0)
-    first_year: Year | None = Field(default=None, ge=YEAR_MIN, le=YEAR_MAX)
-    ramp_years: int = Field(default=1, ge=1, le=50)
-    status: PlantStatus
-    capex_musd: float | None = Field(default=None, ge=0, description="USD m to build it")
-    source: str = ""
-    notes: str = ""
+class Plant(TableRecord):
+    id: str = ident()
+    firm_id: str | None = reference("Firm", "firms", optional=True)
+    name: str = text("Name", ..., unique=True, max_length=200)
+    stage: PlantStage = choice("Stage")
+    capacity_tpa: float = number(
+        "Capacity",
+        unit="t/yr",
+        low=0,
+        tip="separation: t TREO feed/yr; metal: t NdPr metal/yr; magnet: t magnet/yr",
+    )
+    first_year: Year | None = year("First year")
+    ramp_years: int = whole("Ramp", unit="yr", low=1, high=50, default=1)
+    status: PlantStatus = choice("Status")
+    capex_musd: float | None = number(
+        "Capex",
+        unit="USD m",
+        low=0,
+        decimals=1,
+        optional=True,
+        tip="What building it costs; a plan's budget counts it for options it builds",
+    )
+    source: str = text("Source")
+    notes: str = text("Notes")
+
+
+# --- the registry of record kinds -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One record kind: its table (also the interchange key), class and the words for it."""
+
+    table: str  # 'blocks': table, interchange key, Edit.kind
+    record: type[TableRecord]
+    singular: str  # 'block': messages, undo text, new ids ('new-block')
+    title: str  # 'Blocks': tab and spreadsheet sheet
+    lead: tuple[str, ...] = ()  # fields the desktop's table shows first; the rest follow in order
+
+    @property
+    def sheet(self) -> str:
+        return self.title
+
+    @property
+    def fields(self) -> dict[str, FieldInfo]:
+        return self.record.model_fields
+
+    def dependents(self) -> list[tuple[str, str]]:
+        """(kind, field) of every reference to this kind, from the declarations."""
+        return [
+            (other.table, name)
+            for other in KINDS.values()
+            for name, info in other.fields.items()
+            if meta(info).refers_to == self.table
+        ]
+
+
+KINDS: dict[str, Kind] = {
+    k.table: k
+    for k in (
+        Kind(
+            "blocks",
+            Block,
+            "block",
+            "Blocks",
+            lead=(
+                *("id", "name", "country", "stage", "product", "nameplate_tpa", "ndpr_share"),
+                *("first_year", "ramp_years", "resource_treo_t", "acquisition_cost_musd"),
+                "operator",
+            ),
+        ),
+        Kind("firms", Firm, "firm", "Firms"),
+        Kind("deals", Deal, "deal", "Deals"),
+        Kind(
+            "plants",
+            Plant,
+            "plant",
+            "Plants",
+            lead=("id", "name", "firm_id", "stage", "capacity_tpa", "status"),
+        ),
+    )
+}
+
+
+def kind(name: str) -> Kind:
+    """The registry entry for 'blocks', ...; a clear error for anything else."""
+    if name not in KINDS:
+        raise ValueError(f"unknown record kind '{name}' (one of {', '.join(KINDS)})")
+    return KINDS[name]

@@ -6,15 +6,16 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from model.domain import Block, Deal, Firm, Plant
+from model.domain import KINDS
+from model.fields import meta
 
-DEFAULT_CONFIDENTIAL = ("deals.notes", "blocks.acquisition_cost_musd", "deals.cost_musd")
-RECORDS: dict[str, type[BaseModel]] = {
-    "blocks": Block,
-    "firms": Firm,
-    "deals": Deal,
-    "plants": Plant,
-}
+# Confidential by default: the fields declared `confidential=True` (deal notes, acquisition costs).
+DEFAULT_CONFIDENTIAL = tuple(
+    f"{name}.{field}"
+    for name, kind in KINDS.items()
+    for field, info in kind.fields.items()
+    if meta(info).confidential
+)
 
 
 def _empty_value(model: type[BaseModel], field: str):
@@ -30,7 +31,8 @@ def _empty_value(model: type[BaseModel], field: str):
 def redactable_fields() -> list[str]:
     """Every 'kind.field' that may be marked confidential."""
     out = []
-    for kind, model in RECORDS.items():
+    for kind, entry in KINDS.items():
+        model = entry.record
         for field in model.model_fields:
             try:
                 _empty_value(model, field)
@@ -55,7 +57,8 @@ def redact(portfolio, include_confidential: bool = False):
     if include_confidential or not portfolio.confidential_fields:
         return portfolio
     update = {}
-    for kind, model in RECORDS.items():
+    for kind, entry in KINDS.items():
+        model = entry.record
         fields = [
             n.split(".", 1)[1] for n in portfolio.confidential_fields if n.startswith(f"{kind}.")
         ]

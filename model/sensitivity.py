@@ -1,14 +1,9 @@
 """Tornado: move each assumption and each block's nameplate, offtake and start through a
 documented range, one at a time, and rank them by how much the magnets of one year swing.
 
-Ranges (low, high):
-* separation_recovery 0.85 .. 0.98 (commercial solvent-extraction circuits; convention)
-* oxide_to_metal 0.80 .. 0.857 (reduction losses of ~6% .. Nd2O3 stoichiometry; conversion.md)
-* ndpr_in_magnet 0.325 .. 0.2833 (top of 29-32.5 wt% Nd+Pr in sintered NdFeB .. the official
-  calibration; more metal per magnet means fewer magnets, so 0.325 is the low case)
-* stage, deal and plant probabilities: every non-certain one -0.1 .. +0.1 (clipped to 0..1)
-* each block with a live deal: nameplate x0.75 .. x1.25; India's offtake -0.1 .. +0.1 (clipped
-  to 0..1); first year 2 years later .. 2 years earlier (when the first year is known)
+The ranges are declared with the assumptions (model/assumptions.py: each scalar's `sweep` and
+its source; PROBABILITY_SWING, NAMEPLATE_FACTORS, OFFTAKE_SWING, START_YEARS_SWING for the
+probabilities and each block with a live deal).
 """
 
 from __future__ import annotations
@@ -16,6 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from model.assumptions import (
+    NAMEPLATE_FACTORS,
+    OFFTAKE_SWING,
+    PROBABILITY_SWING,
+    SCALARS,
+    START_YEARS_SWING,
+)
 from model.inputs import build_inputs
 from model.montecarlo import Cancelled, Progress
 from model.portfolio import Portfolio
@@ -23,15 +25,10 @@ from model.projection import compute
 from model.scenario import Mode, Scenario
 from model.what_if import WhatIf, live_deals, what_if_inputs
 
-ASSUMPTION_RANGES = {
-    "separation_recovery": (0.85, 0.98),
-    "oxide_to_metal": (0.80, 0.857),
-    "ndpr_in_magnet": (0.325, 0.85 / 3),
-}
-PROBABILITY_STEP = 0.1
-NAMEPLATE_FACTORS = (0.75, 1.25)
-OFFTAKE_STEP = 0.1
-START_YEARS = 2
+ASSUMPTION_RANGES = {name: spec.sweep for name, spec in SCALARS.items() if spec.sweep}
+PROBABILITY_STEP = PROBABILITY_SWING
+OFFTAKE_STEP = OFFTAKE_SWING
+START_YEARS = START_YEARS_SWING
 
 
 @dataclass(frozen=True)

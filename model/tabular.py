@@ -20,39 +20,31 @@ from openpyxl.utils import get_column_letter
 from pydantic import BaseModel, ValidationError
 
 from model.assumptions import SCALARS, TABLES, Assumptions
-from model.domain import Block, Deal, Firm, Plant
+from model.domain import KINDS
+from model.fields import LIST, meta, unit_text
 from model.interchange import InvalidPortfolio, describe_error, describe_validation_error
 from model.portfolio import Portfolio, PortfolioError
 from model.projection import Projection
 from model.redaction import redact
 
+# One sheet per record kind, named and ordered as the registry says.
 SHEETS: dict[str, tuple[str, type[BaseModel]]] = {
-    "Blocks": ("blocks", Block),
-    "Firms": ("firms", Firm),
-    "Deals": ("deals", Deal),
-    "Plants": ("plants", Plant),
+    k.sheet: (name, k.record) for name, k in KINDS.items()
 }
-UNITS = {
-    "lat": "deg",
-    "lon": "deg",
-    "nameplate_tpa": "t/yr",
-    "ndpr_share": "0-1",
-    "dytb_share": "0-1",
-    "first_year": "year",
-    "ramp_years": "yr",
-    "resource_treo_t": "t TREO",
-    "acquisition_cost_musd": "USD m",
-    "offtake_share": "0-1",
-    "equity_share": "0-1",
-    "start_year": "year",
-    "capacity_tpa": "t/yr",
-    "roles": "comma-separated",
-}
-LIST_FIELDS = {"roles"}
 
 
-def header(field: str) -> str:
-    return f"{field} ({UNITS[field]})" if field in UNITS else field
+def header(model: type[BaseModel], field: str) -> str:
+    """'nameplate_tpa (t/yr)': the field's name and its declared unit."""
+    unit = unit_text(model.model_fields[field])
+    return f"{field} ({unit})" if unit else field
+
+
+def headers(model: type[BaseModel]) -> list[str]:
+    return [header(model, f) for f in model.model_fields]
+
+
+def _is_list(model: type[BaseModel], field: str) -> bool:
+    return meta(model.model_fields[field]).fmt == LIST
 
 
 def field_of(text: Any) -> str:
@@ -97,7 +89,7 @@ def write_xlsx(
     for title, (kind, model) in SHEETS.items():
         fields = list(model.model_fields)
         rows = [[_cell(getattr(r, f)) for f in fields] for r in getattr(shown, kind)]
-        _sheet(wb, title, [header(f) for f in fields], rows)
+        _sheet(wb, title, headers(model), rows)
     a = shown.assumptions
     rows = [[name, getattr(a, name), SCALARS[name].unit, a.source_of(name)] for name in SCALARS]
     rule = "separation_allocation"
@@ -105,8 +97,7 @@ def write_xlsx(
     for table in TABLES:
         for key, value in getattr(a, table).items():
             name = f"{table}.{key.value}"
-            unit = "years" if table.startswith("max_delay") else "probability"
-            rows.append([name, value, unit, a.source_of(name)])
+            rows.append([name, value, TABLES[table].unit, a.source_of(name)])
     _sheet(wb, "Assumptions", ["name", "value", "unit", "source"], rows)
     target_rows = [["default", shown.target.default_tpa, shown.target.source]]
     target_rows += [[year, tpa, ""] for year, tpa in sorted(shown.target.path.items())]
@@ -193,7 +184,7 @@ def _records(
                 value = "" if info.annotation is str else None
                 if value is None and info.is_required():
                     continue  # reported as missing, at its cell
-            if name in LIST_FIELDS:
+            if _is_list(model, name):
                 value = [v.strip() for v in str(value or "").split(",") if v.strip()]
             record[name] = value
             cells.where[(kind, len(records), name)] = f"{title}!{get_column_letter(col)}{r}"

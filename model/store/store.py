@@ -22,7 +22,9 @@ from sqlalchemy import Connection, create_engine, event, text
 from sqlalchemy.exc import IntegrityError
 
 from model.assumptions import Assumptions
-from model.domain import Block, Deal, DealStatus, Firm, Plant
+from model.domain import KINDS, Deal, DealStatus
+from model.domain import kind as record_kind
+from model.fields import LIST, meta
 from model.interchange import describe_validation_error
 from model.portfolio import Portfolio, scenario_reference_problems
 from model.redaction import DEFAULT_CONFIDENTIAL, check_confidential_fields
@@ -36,15 +38,9 @@ from model.store.opening import (
     upgrade_to_head,
 )
 
-RECORD_TYPES: dict[str, type[BaseModel]] = {
-    "blocks": Block,
-    "firms": Firm,
-    "deals": Deal,
-    "plants": Plant,
-}
-DEPENDENTS = {
-    "blocks": [("deals", "block_id")],
-    "firms": [("deals", "firm_id"), ("plants", "firm_id")],
+# Fields kept as JSON text in their column (lists), by kind, from the declarations.
+JSON_FIELDS = {
+    name: [f for f, info in k.fields.items() if meta(info).fmt == LIST] for name, k in KINDS.items()
 }
 
 
@@ -72,18 +68,17 @@ class Change:
 
 def _to_row(kind: str, record: BaseModel) -> dict[str, Any]:
     row = record.model_dump(mode="json")
-    if kind == "firms":
-        row["roles"] = json.dumps(row["roles"])
+    for name in JSON_FIELDS[kind]:
+        row[name] = json.dumps(row[name])
     return row
 
 
 def _from_row(kind: str, row: dict[str, Any]) -> BaseModel:
-    if kind == "firms":
-        row = {**row, "roles": json.loads(row["roles"])}
-    return RECORD_TYPES[kind].model_validate(row)
+    row = {**row, **{name: json.loads(row[name]) for name in JSON_FIELDS[kind]}}
+    return KINDS[kind].record.model_validate(row)
 
 
-LIST_ADAPTERS = {kind: TypeAdapter(list[model]) for kind, model in RECORD_TYPES.items()}
+LIST_ADAPTERS = {name: TypeAdapter(list[k.record]) for name, k in KINDS.items()}
 
 
 def _read_records(conn: Connection, kind: str) -> list[BaseModel]:
@@ -96,9 +91,9 @@ def _read_records(conn: Connection, kind: str) -> list[BaseModel]:
         rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
     finally:
         cursor.close()
-    if kind == "firms":
+    for name in JSON_FIELDS[kind]:
         for row in rows:
-            row["roles"] = json.loads(row["roles"])
+            row[name] = json.loads(row[name])
     return LIST_ADAPTERS[kind].validate_python(rows)
 
 
@@ -240,7 +235,7 @@ class Store:
         if edit.action != "delete":
             raise ValueError(f"unknown edit action '{edit.action}'")
         changes = []
-        for child, column in DEPENDENTS.get(kind, []):
+        for child, column in KINDS[kind].dependents():
             ids = tuple(
                 r[0]
                 for r in conn.execute(
@@ -249,7 +244,10 @@ class Store:
             )
             if ids and not edit.cascade:
                 raise InvalidEdit(
-                    [f"{kind[:-1]} '{edit.record_id}' has {len(ids)} {child}: delete those first"]
+                    [
+                        f"{KINDS[kind].singular} '{edit.record_id}' has {len(ids)} {child}: "
+                        "delete those first"
+                    ]
                 )
             if ids:
                 if child == "deals":
@@ -375,7 +373,7 @@ class Store:
             data: dict[str, Any] = {"name": meta.get("name", "Portfolio")}
             if "confidential_fields" in meta:
                 data["confidential_fields"] = json.loads(meta["confidential_fields"])
-            for kind in RECORD_TYPES:
+            for kind in KINDS:
                 data[kind] = _read_records(conn, kind)
             data["assumptions"] = _read_assumptions(conn)
             data["target"] = _read_target(conn)
@@ -415,7 +413,7 @@ class Store:
     def is_empty(self) -> bool:
         with self.engine.connect() as conn:
             return not any(
-                conn.execute(text(f"SELECT 1 FROM {kind} LIMIT 1")).first() for kind in RECORD_TYPES
+                conn.execute(text(f"SELECT 1 FROM {kind} LIMIT 1")).first() for kind in KINDS
             )
 
     def integrity_problems(self) -> list[str]:
@@ -432,9 +430,7 @@ class Store:
 
 
 def _table(kind: str) -> str:
-    if kind not in RECORD_TYPES:
-        raise ValueError(f"unknown record kind '{kind}' (one of {', '.join(RECORD_TYPES)})")
-    return kind
+    return record_kind(kind).table
 
 
 def _get(conn: Connection, kind: str, record_id: str) -> BaseModel:
@@ -444,12 +440,12 @@ def _get(conn: Connection, kind: str, record_id: str) -> BaseModel:
         .first()
     )
     if row is None:
-        raise KeyError(f"no {kind[:-1]} with id '{record_id}'")
+        raise KeyError(f"no {KINDS[kind].singular} with id '{record_id}'")
     return _from_row(kind, dict(row))
 
 
 def _validated(kind: str, record: BaseModel | dict[str, Any]) -> BaseModel:
-    model = RECORD_TYPES[_table(kind)]
+    model = record_kind(kind).record
     data = record.model_dump() if isinstance(record, BaseModel) else record
     try:
         return model.model_validate(data)

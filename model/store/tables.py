@@ -1,69 +1,23 @@
-"""SQLModel tables of the portfolio file. The DDL (with its CHECK constraints, foreign keys and the
-offtake trigger) lives in the alembic migrations; a test checks the two agree column by column."""
+"""SQLModel tables of the portfolio file. The four record tables are derived from the record
+declarations in model/domain.py; the DDL (with its CHECK constraints, foreign keys and the offtake
+trigger) lives in the alembic migrations, and a test checks the two agree column by column, range
+by range."""
 
 from __future__ import annotations
 
 from sqlmodel import Field, SQLModel
 
-
-class BlockRow(SQLModel, table=True):
-    __tablename__ = "blocks"
-    id: str = Field(primary_key=True)
-    name: str = Field(unique=True)
-    country: str
-    lat: float | None = None
-    lon: float | None = None
-    operator: str = ""
-    deposit_type: str = ""
-    stage: str
-    product: str
-    nameplate_tpa: float | None = None
-    ndpr_share: float | None = None
-    dytb_share: float | None = None
-    first_year: int | None = None
-    ramp_years: int = 1
-    resource_treo_t: float | None = None
-    acquisition_cost_musd: float | None = None
-    source: str = ""
-    as_of: str = ""
-    notes: str = ""
+from model.domain import KINDS, Kind
 
 
-class FirmRow(SQLModel, table=True):
-    __tablename__ = "firms"
-    id: str = Field(primary_key=True)
-    name: str = Field(unique=True)
-    kind: str
-    roles: str = "[]"  # JSON list of role names
-    notes: str = ""
+def _table_class(kind: Kind) -> type[SQLModel]:
+    """The record class as a table: a subclass that adds nothing but `table=True` and a name."""
+    name = f"{kind.record.__name__}Row"
+    return type(kind.record)(name, (kind.record,), {"__tablename__": kind.table}, table=True)
 
 
-class DealRow(SQLModel, table=True):
-    __tablename__ = "deals"
-    id: str = Field(primary_key=True)
-    block_id: str = Field(foreign_key="blocks.id")
-    firm_id: str = Field(foreign_key="firms.id")
-    status: str
-    offtake_share: float
-    equity_share: float = 0.0
-    start_year: int | None = None
-    cost_musd: float | None = None
-    notes: str = ""
-
-
-class PlantRow(SQLModel, table=True):
-    __tablename__ = "plants"
-    id: str = Field(primary_key=True)
-    firm_id: str | None = Field(default=None, foreign_key="firms.id")
-    name: str = Field(unique=True)
-    stage: str
-    capacity_tpa: float
-    first_year: int | None = None
-    ramp_years: int = 1
-    status: str
-    capex_musd: float | None = None
-    source: str = ""
-    notes: str = ""
+ROWS: dict[str, type[SQLModel]] = {name: _table_class(kind) for name, kind in KINDS.items()}
+BlockRow, FirmRow, DealRow, PlantRow = (ROWS[k] for k in ("blocks", "firms", "deals", "plants"))
 
 
 class ScenarioRow(SQLModel, table=True):

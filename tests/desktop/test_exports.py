@@ -12,9 +12,9 @@ def test_export_json_and_xlsx_redacted_unless_included(window, tmp_path):
     window.export_json(str(tmp_path / "r.json"), include=False)
     data = json.loads((tmp_path / "r.json").read_text())
     assert data["redacted_fields"] == [
-        "deals.notes",
         "blocks.acquisition_cost_musd",
         "deals.cost_musd",
+        "deals.notes",
     ]
     assert all(d["notes"] == "" for d in data["deals"])
     window.export_xlsx(str(tmp_path / "r.xlsx"), include=False)

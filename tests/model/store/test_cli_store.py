@@ -117,7 +117,7 @@ def test_exports_leave_confidential_fields_out_unless_asked(capsys, tmp_path):
         code, out, _ = run(capsys, "export", db, "--to", tmp_path / name)
         assert (
             code == 0
-            and "left out: deals.notes, blocks.acquisition_cost_musd, deals.cost_musd" in out
+            and "left out: blocks.acquisition_cost_musd, deals.cost_musd, deals.notes" in out
         )
         exported = (
             load_portfolio(tmp_path / name)
@@ -128,9 +128,9 @@ def test_exports_leave_confidential_fields_out_unless_asked(capsys, tmp_path):
         assert all(b.acquisition_cost_musd is None for b in exported.blocks)
         assert exported.block("nolans").notes  # not confidential: kept
     assert json.loads((tmp_path / "redacted.json").read_text())["redacted_fields"] == [
-        "deals.notes",
         "blocks.acquisition_cost_musd",
         "deals.cost_musd",
+        "deals.notes",
     ]
     run(capsys, "export", db, "--to", tmp_path / "full.xlsx", "--include-confidential")
     assert read_xlsx(tmp_path / "full.xlsx").block("nolans").acquisition_cost_musd == 125.0

@@ -206,9 +206,9 @@ def test_scenario_names_unique_and_references_checked(store):
 
 def test_confidential_fields_are_stored_and_checked(store):
     assert store.confidential_fields() == [
-        "deals.notes",
         "blocks.acquisition_cost_musd",
         "deals.cost_musd",
+        "deals.notes",
     ]
     store.set_confidential_fields(["deals.notes", "firms.notes"])
     assert store.load_portfolio().confidential_fields == ["deals.notes", "firms.notes"]
