@@ -1,7 +1,8 @@
 """Cell editors: combo boxes for enums, spin boxes with units and ranges, a country picker.
 
-An editor only offers valid values (ranges from desktop/columns.py, the room left for an offtake
-share on its block); what it cannot prevent it refuses with the reason, via `refused`.
+Numbers are typed as people write them (shares in %: "30" and "30%" both mean 30 %) and checked
+when the edit ends: a value outside its range (from desktop/columns.py, or the room left for an
+offtake share on its block) is refused with the reason, via `refused`, never clamped.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDoubleSpinBox,
     QLineEdit,
     QSpinBox,
     QStyledItemDelegate,
@@ -32,7 +32,9 @@ from desktop.columns import (
     YEAR,
     Column,
 )
-from desktop.record_model import ID_ROLE, RAW_ROLE
+from desktop.labels import percent, word
+from desktop.number_format import NotANumber, format_number, parse_number
+from desktop.record_model import ID_ROLE, RAW_ROLE, column_tip, header
 from desktop.session import PortfolioSession
 from model.countries import country_names, parse_country
 from model.domain import DealStatus, FirmRole
@@ -42,6 +44,43 @@ NONE_ITEM = "(none)"
 
 def country_label(code: str) -> str:
     return f"{country_names()[code]} ({code})"
+
+
+class NumberEdit(QLineEdit):
+    """A number typed as people write it ("30%", "1,200"), checked when the edit ends: a value
+    outside the range is refused with the reason, never clamped. A share is shown in %."""
+
+    def __init__(self, column: Column, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.column = column
+        self.low, self.high = column.low, column.high
+        self.why_high = ""  # the reason for a maximum tighter than the column's own
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if column.optional:
+            self.setPlaceholderText(f"{UNKNOWN} (leave empty)")
+
+    def setValue(self, value: float | None) -> None:  # noqa: N802 (like a spin box)
+        self.setText("" if value is None else format_number(self.column, value))
+
+    def maximum(self) -> float:
+        return self.high
+
+    def value(self) -> float | None:
+        """The stored value typed; NotANumber with the reason when it cannot be stored."""
+        value = parse_number(self.column, self.text())
+        if value is None:
+            if not self.column.optional:
+                raise NotANumber("a value is needed (it cannot be left unknown)")
+            return None
+        shown = lambda v: format_number(self.column, v)  # noqa: E731
+        if value > self.high + 1e-12:
+            reason = f": {self.why_high}" if self.why_high else ""
+            raise NotANumber(
+                f"{shown(value)} is more than the most allowed, {shown(self.high)}{reason}"
+            )
+        if value < self.low - 1e-12:
+            raise NotANumber(f"{shown(value)} is less than the least allowed, {shown(self.low)}")
+        return value
 
 
 def offtake_room(session: PortfolioSession, deal_id: str) -> tuple[float, float, str]:
@@ -71,24 +110,17 @@ class RecordDelegate(QStyledItemDelegate):
         column = self.columns[index.column()]
         if column.editor == CHOICE:
             editor = QComboBox(parent)
-            editor.addItems(list(column.choices))
+            for choice in column.choices:
+                editor.addItem(word(choice), choice)
             return editor
         if column.editor == NUMBER:
-            editor = QDoubleSpinBox(parent)
-            editor.setDecimals(column.decimals)
-            step = 10**-column.decimals if column.decimals else 1.0
-            editor.setSingleStep(step * (10 if column.decimals >= 2 else 1))
-            low = column.low - step if column.optional else column.low
-            editor.setRange(low, column.high)
-            editor.setSuffix(column.unit)
-            if column.optional:
-                editor.setSpecialValueText(UNKNOWN)
+            editor = NumberEdit(column, parent)
+            editor.setToolTip(column_tip(column))
             if column.field == "offtake_share":
                 room, others, block = offtake_room(self.session, index.data(ID_ROLE))
-                editor.setMaximum(room)
-                editor.setToolTip(
-                    f"At most {room:.3f}: other deals on {block} take {others:.3f} of its output"
-                )
+                editor.high = room
+                editor.why_high = f"other deals on {block} take {percent(others)} of its output"
+                editor.setToolTip(f"At most {percent(room)}: {editor.why_high}")
             return editor
         if column.editor in (YEAR, INTEGER):
             editor = QSpinBox(parent)
@@ -130,8 +162,11 @@ class RecordDelegate(QStyledItemDelegate):
         elif isinstance(editor, QComboBox) and column.editor in (FIRM, BLOCK):
             editor.setCurrentIndex(max(0, editor.findData(value)))
         elif isinstance(editor, QComboBox):
-            editor.setCurrentText(str(value))
-        elif isinstance(editor, QDoubleSpinBox | QSpinBox):
+            editor.setCurrentIndex(max(0, editor.findData(str(value))))
+        elif isinstance(editor, NumberEdit):
+            editor.setValue(value)
+            editor.selectAll()
+        elif isinstance(editor, QSpinBox):
             editor.setValue(editor.minimum() if value is None else value)
         elif column.editor == ROLES:
             editor.setText(", ".join(value or []))
@@ -151,8 +186,14 @@ class RecordDelegate(QStyledItemDelegate):
         if column.editor in (FIRM, BLOCK):
             return True, editor.currentData()
         if isinstance(editor, QComboBox):
-            return True, editor.currentText()
-        if isinstance(editor, QDoubleSpinBox | QSpinBox):
+            return True, editor.currentData()
+        if isinstance(editor, NumberEdit):
+            try:
+                return True, editor.value()
+            except NotANumber as exc:
+                self.refused.emit(f"{header(column)}: {exc}")
+                return False, None
+        if isinstance(editor, QSpinBox):
             if column.optional and editor.value() == editor.minimum():
                 return True, None
             return True, editor.value()

@@ -28,8 +28,9 @@ def unique(base: str, taken: set[str]) -> str:
 
 
 def new_record(
-    session: PortfolioSession, kind: str, like: str | None = None
+    session: PortfolioSession, kind: str, like: str | None = None, block_id: str = ""
 ) -> dict[str, Any] | None:
+    """A new deal goes on `block_id` (the selected block) when given, else the first block."""
     portfolio = session.portfolio
     records = getattr(portfolio, kind)
     ids = {r.id for r in records}
@@ -46,7 +47,9 @@ def new_record(
     if kind == "deals":
         if not portfolio.blocks or not portfolio.firms:
             return None
-        fields.update(block_id=portfolio.blocks[0].id, firm_id=portfolio.firms[0].id)
+        block_ids = {b.id for b in portfolio.blocks}
+        block = block_id if block_id in block_ids else portfolio.blocks[0].id
+        fields.update(block_id=block, firm_id=portfolio.firms[0].id)
     else:
         fields["name"] = unique(f"New {KINDS[kind].singular}", names)
     return fields

@@ -156,6 +156,7 @@ class PortfolioView(QSplitter):
         self._show_block(block_id)
 
     def _show_block(self, block_id: str) -> None:
+        self.views["deals"].block_for_new_deal = block_id
         self.detail.show_block(block_id)
         self.what_if.set_block(block_id)
         self.tornado.select_block(block_id)

@@ -12,7 +12,19 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
 from desktop import operations
-from desktop.columns import COLUMNS, NUMBER, READONLY, ROLES, UNKNOWN, Column
+from desktop.columns import (
+    BLOCK,
+    CHOICE,
+    COLUMNS,
+    FIRM,
+    NUMBER,
+    READONLY,
+    ROLES,
+    UNKNOWN,
+    Column,
+)
+from desktop.labels import Names, word
+from desktop.number_format import format_number, is_percent
 from desktop.session import PortfolioSession
 from model.countries import country_name
 from model.store import Change, InvalidEdit
@@ -28,9 +40,34 @@ def display(column: Column, value: Any) -> str:
         return ", ".join(str(v) for v in value)
     if column.field == "country":
         return f"{country_name(value)} ({value})"
+    if column.editor == NUMBER:  # the unit is in the header; a share shows its % sign
+        return format_number(column, value, with_unit=is_percent(column))
+    return word(value) if column.editor == CHOICE else str(value)
+
+
+def header(column: Column) -> str:
+    """The header as shown: a share says it is in %."""
+    if is_percent(column) and "%" not in column.header:
+        return f"{column.header} (%)"
+    return column.header
+
+
+def column_tip(column: Column) -> str:
+    """What a column means and what it accepts, for the header's tooltip."""
+    parts = [column.tip or header(column)]
     if column.editor == NUMBER:
-        return f"{value:,.{column.decimals}f}"
-    return str(value)
+        low, high = column.low, column.high
+        if is_percent(column):
+            parts.append(
+                f"Type a percentage, {100 * low:g}-{100 * high:g} (30 and 30% both mean 30 %)."
+            )
+        elif high < 1e9:
+            parts.append(f"From {low:,g} to {high:,g}{column.unit}.")
+    if column.optional:
+        parts.append("May be left empty when unknown.")
+    if column.editor == READONLY:
+        parts.append("Set when the record is created; not editable.")
+    return " ".join(parts)
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -41,6 +78,7 @@ class RecordTableModel(QAbstractTableModel):
         self.session, self.kind = session, kind
         self.columns = COLUMNS[kind]
         self._records = list(getattr(session.portfolio, kind))
+        self.names = Names(session.portfolio)
         session.portfolioChanged.connect(self._on_portfolio_changed)
 
     # --- reading ---------------------------------------------------------------------------
@@ -69,6 +107,10 @@ class RecordTableModel(QAbstractTableModel):
         record, column = self._records[index.row()], self.columns[index.column()]
         value = getattr(record, column.field)
         if role == Qt.ItemDataRole.DisplayRole:
+            if column.editor == FIRM:
+                return self.names.firm(value) if value else "—"
+            if column.editor == BLOCK:
+                return self.names.block(value)
             return display(column, value)
         if role in (Qt.ItemDataRole.EditRole, RAW_ROLE):
             return value.value if hasattr(value, "value") else value
@@ -90,9 +132,9 @@ class RecordTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             column = self.columns[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return column.header
+                return header(column)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return column.tip or column.header
+                return column_tip(column)
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -119,8 +161,13 @@ class RecordTableModel(QAbstractTableModel):
     # --- refreshing ------------------------------------------------------------------------
 
     def _on_portfolio_changed(self, changes: list[Change]) -> None:
+        self.names = Names(self.session.portfolio)
         relevant = [c for c in changes if c.table in (self.kind, "*")]
         if not relevant:
+            if any(c.table in ("blocks", "firms") for c in changes) and self._records:
+                # a renamed block or firm: the names shown in this table change too
+                last = self.index(len(self._records) - 1, len(self.columns) - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
             return
         records = list(getattr(self.session.portfolio, self.kind))
         if all(c.action == "update" for c in relevant) and len(records) == len(self._records):

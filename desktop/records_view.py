@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -18,11 +18,14 @@ from PySide6.QtWidgets import (
 from desktop import operations
 from desktop.columns import TITLES
 from desktop.delegates import RecordDelegate
+from desktop.frozen_table import FrozenTableView
+from desktop.labels import Names
 from desktop.new_records import new_record
 from desktop.record_model import RAW_ROLE, RecordTableModel
 from desktop.session import PortfolioSession
 from model.store import InvalidEdit
 
+FROZEN_FIELD = {"blocks": "name", "firms": "name", "deals": "block_id", "plants": "name"}
 
 class RecordsView(QWidget):
     selectionChangedTo = Signal(str)  # id of the selected record ('' when none)
@@ -42,10 +45,11 @@ class RecordsView(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
 
-        self.table = QTableView(objectName=f"{kind}View")
-        self.table.setModel(self.proxy)
+        self.table = FrozenTableView()
+        self.table.setObjectName(f"{kind}View")
         self.delegate = RecordDelegate(session, self.model.columns, self.table)
         self.table.setItemDelegate(self.delegate)
+        self.table.setModel(self.proxy)
         # Keep the file's order until a header is clicked (and do not sort 1,000 rows at start).
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
@@ -60,11 +64,33 @@ class RecordsView(QWidget):
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
+        # The record's name (a deal's block) stays at the left; the internal id goes last.
+        header = self.table.horizontalHeader()
+        header.moveSection(header.visualIndex(self.model.column_of("id")), header.count() - 1)
+        self.name_column = self.model.column_of(FROZEN_FIELD[kind])
+        self.table.freeze(self.name_column)
+        self.refusal = QLabel(self.table.viewport(), objectName="refusalNote")
+        self.refusal.setWordWrap(True)
+        self.refusal.setMaximumWidth(360)
+        self.refusal.setStyleSheet(
+            "QLabel { background: #FFF4F4; color: #8A0018; border: 1px solid #B00020; "
+            "padding: 4px; }"
+        )
+        self.refusal.hide()
+        self.last_refusal = self.refusal
+        self._refusal_timer = QTimer(self, singleShot=True, interval=12000)
+        self._refusal_timer.timeout.connect(self.refusal.hide)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
+        noun = kind[:-1]
         add = QPushButton("Add")
+        add.setToolTip(
+            "Add a deal on the selected block" if kind == "deals" else f"Add a new {noun}"
+        )
         duplicate = QPushButton("Duplicate")
+        duplicate.setToolTip(f"Add a copy of the selected {noun}")
         delete = QPushButton("Delete…")
+        delete.setToolTip(f"Delete the selected {noun} (asks first; Edit > Undo brings it back)")
         add.clicked.connect(self.add_record)
         duplicate.clicked.connect(self.duplicate_record)
         delete.clicked.connect(self.delete_selected)
@@ -77,6 +103,7 @@ class RecordsView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table)
 
+        self.block_for_new_deal = ""  # the selected block, set by the portfolio view
         self.model.editRefused.connect(self._refused)
         self.delegate.refused.connect(self._refused)
 
@@ -92,10 +119,10 @@ class RecordsView(QWidget):
         row = self.model.row_of(record_id)
         if row < 0:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.proxy.mapFromSource(self.model.index(row, self.name_column))
         if not index.isValid():  # hidden by the filter: clear it so the selection shows
             self.filter.clear()
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            index = self.proxy.mapFromSource(self.model.index(row, self.name_column))
         flags = (
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows
@@ -109,25 +136,37 @@ class RecordsView(QWidget):
         return self.proxy.mapFromSource(self.model.index(row, self.model.column_of(field)))
 
     def _on_current_changed(self, current, _previous) -> None:
+        self.refusal.hide()
         self.selectionChangedTo.emit(self.selected_id())
 
     def _refused(self, text: str) -> None:
-        """Say why, without blocking: the box is window-modal and opened, not exec'd."""
+        """Say why next to the cell being edited (and in the status bar), without blocking."""
         self.message.emit(text)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Value not accepted", text, parent=self)
-        box.setObjectName("refusedMessage")
-        box.open()
-        self.last_refusal = box
+        self.refusal.setText(text)
+        self.refusal.adjustSize()
+        cell = self.table.visualRect(self.table.currentIndex())
+        viewport = self.table.viewport().rect()
+        x = min(max(cell.right() + 4, 0), max(0, viewport.width() - self.refusal.width()))
+        y = min(max(cell.top(), 0), max(0, viewport.height() - self.refusal.height()))
+        if cell.isValid() and x < cell.right():  # no room on the right: below the cell
+            x, y = max(0, min(cell.left(), x)), min(cell.bottom() + 2, y + cell.height())
+        self.refusal.move(x, y)
+        self.refusal.show()
+        self.refusal.raise_()
+        self._refusal_timer.start()
 
     # --- add / duplicate / delete ------------------------------------------------------------
 
     def add_record(self) -> None:
-        fields = new_record(self.session, self.kind)
+        fields = new_record(self.session, self.kind, block_id=self.block_for_new_deal)
         if fields is None:
             self._refused(f"Add a block and a firm before adding a {self.kind[:-1]}.")
             return
         self._run(lambda: operations.add_record(self.session, self.kind, fields))
         self.select(fields["id"])
+        if self.kind == "deals":
+            block = self.session.portfolio.block(fields["block_id"]).name
+            self.message.emit(f"New deal on {block}: choose its firm, status and offtake share")
 
     def duplicate_record(self) -> None:
         record_id = self.selected_id()
@@ -144,17 +183,24 @@ class RecordsView(QWidget):
             self.message.emit("Select a row to delete.")
             return
         deals, plants = operations.dependents(self.session, self.kind, record_id)
-        if confirm and (deals or plants):
+        if confirm:
+            names = Names(self.session.portfolio)
+            record = next(
+                r for r in getattr(self.session.portfolio, self.kind) if r.id == record_id
+            )
+            label = getattr(record, "name", None) or names.deal(record_id)
             detail = []
             if deals:
-                detail.append(f"{len(deals)} deal(s): " + ", ".join(d.id for d in deals))
+                detail.append(
+                    f"{len(deals)} deal(s): " + ", ".join(names.deal(d.id) for d in deals)
+                )
             if plants:
                 detail.append(f"{len(plants)} plant(s) will lose their firm")
+            together = ("together with\n" + "\n".join(detail)) if detail else ""
             answer = QMessageBox.question(
                 self,
                 "Delete",
-                f"Delete {self.kind[:-1]} '{record_id}' together with\n"
-                + "\n".join(detail)
+                f"Delete {self.kind[:-1]} '{label}'{' ' + together if together else '?'}"
                 + "\n\nYou can undo this (Edit > Undo).",
             )
             if answer != QMessageBox.StandardButton.Yes:

@@ -105,19 +105,23 @@ def test_offtake_editor_offers_only_the_room_left_on_the_block(window):
 
     def try_too_much(editor):
         captured["max"], captured["tip"] = editor.maximum(), editor.toolTip()
-        editor.setValue(0.9)  # the spin box clamps to the room left
+        editor.setText("90%")
 
-    edit_cell(window.view.views["deals"], "kabil-nolans", "offtake_share", try_too_much)
+    view = window.view.views["deals"]
+    window.view.tabs.setCurrentWidget(view)
+    edit_cell(view, "kabil-nolans", "offtake_share", try_too_much)
     assert captured["max"] == pytest.approx(0.3)
-    assert "other deals on Nolans take 0.700" in captured["tip"]
-    assert store.get("deals", "kabil-nolans").offtake_share == pytest.approx(0.3)
+    assert "other deals on Nolans take 70.0 %" in captured["tip"]
+    assert store.get("deals", "kabil-nolans").offtake_share == pytest.approx(0.2)  # not clamped
+    assert view.refusal.isVisible()
+    assert "90.0 % is more than the most allowed, 30.0 %" in view.refusal.text()
 
 
 def test_optional_value_can_be_set_back_to_unknown(window):
     view = window.view.views["blocks"]
-    edit_cell(view, "eneabba", "ndpr_share", lambda e: e.setValue(0.25))
+    edit_cell(view, "eneabba", "ndpr_share", lambda e: e.setText("25"))
     assert window.session.store.get("blocks", "eneabba").ndpr_share == 0.25
-    edit_cell(view, "eneabba", "ndpr_share", lambda e: e.setValue(e.minimum()))
+    edit_cell(view, "eneabba", "ndpr_share", lambda e: e.setText(""))
     assert window.session.store.get("blocks", "eneabba").ndpr_share is None
 
 
@@ -157,7 +161,7 @@ def test_add_duplicate_and_delete_with_undo(window, monkeypatch):
         lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes,
     )
     view.delete_selected()
-    assert "1 deal(s): kabil-nolans" in asked[0]
+    assert "1 deal(s): KABIL (Khanij Bidesh India Ltd) – Nolans" in asked[0]
     with pytest.raises(KeyError):
         store.get("deals", "kabil-nolans")
     window.undo_action.trigger()

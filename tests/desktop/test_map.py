@@ -43,7 +43,10 @@ def test_markers_follow_edits(window):
     from tests.desktop.helpers import edit_cell
 
     edit_cell(
-        window.view.views["deals"], "kabil-nolans", "status", lambda e: e.setCurrentText("mou")
+        window.view.views["deals"],
+        "kabil-nolans",
+        "status",
+        lambda e: e.setCurrentIndex(e.findData("mou")),
     )
     assert m.spots["nolans"]["status"] == "mou"
 

@@ -1,0 +1,54 @@
+"""How numbers are shown and read back in the tables: shares as percentages ("30.0 %"), other
+numbers with thousands separators and their unit. Reading accepts what people type: "30",
+"30%", "30 %" for a share; "1,200", "1200 t/yr" for a tonnage."""
+
+from __future__ import annotations
+
+import re
+
+# Shares the store keeps as fractions 0..1 and people read as percentages. (The schema's field
+# metadata will say this per field; until then the flag falls back to these names.)
+PERCENT_FIELDS = {"ndpr_share", "dytb_share", "offtake_share", "equity_share"}
+
+
+def is_percent(column) -> bool:
+    flag = getattr(column, "percent", None)
+    if flag is None:
+        flag = getattr(column, "number_format", "") == "percent"
+    return bool(flag) or column.field in PERCENT_FIELDS
+
+
+def shown_decimals(column) -> int:
+    """Decimals of the shown number: a share to 0.1 %, unless stored finer (Dy+Tb ~0.01 %)."""
+    if is_percent(column):
+        return max(1, column.decimals - 2)
+    return column.decimals
+
+
+def format_number(column, value: float, with_unit: bool = True) -> str:
+    decimals = shown_decimals(column)
+    if is_percent(column):
+        return f"{100 * value:,.{decimals}f} %"
+    unit = column.unit if with_unit else ""
+    return f"{value:,.{decimals}f}{unit}"
+
+
+class NotANumber(ValueError):
+    pass
+
+
+def parse_number(column, text: str) -> float | None:
+    """The stored value for what was typed (None for an empty optional cell); NotANumber with
+    the reason when the text is not a number. Ranges are checked by the caller."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    unit = column.unit.strip()
+    if unit and cleaned.endswith(unit):
+        cleaned = cleaned[: -len(unit)]
+    cleaned = cleaned.rstrip().removesuffix("%").strip().replace(",", "").replace("\u202f", "")
+    if not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?", cleaned):
+        example = "30 or 30%" if is_percent(column) else "1,200"
+        raise NotANumber(f"'{text.strip()}' is not a number (type e.g. {example})")
+    value = float(cleaned)
+    return value / 100 if is_percent(column) else value
