@@ -36,6 +36,7 @@ WORDS: dict[str, str] = {
     "operating": "operating",
     "committed": "committed",
     "planned": "planned",
+    "option": "option (not decided)",
 }
 STAGE_WORDS = {
     k: WORDS[k]
@@ -67,6 +68,8 @@ ASSUMPTION_LABELS = {name: spec.label for name, spec in TABLES.items()}  # decla
 FIELD_LABELS = {
     "deals.notes": "deal notes",
     "blocks.acquisition_cost_musd": "block acquisition costs",
+    "deals.cost_musd": "deal costs",
+    "plants.capex_musd": "plant capital costs",
     "blocks.notes": "block notes",
     "firms.notes": "firm notes",
     "plants.notes": "plant notes",
