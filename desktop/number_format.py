@@ -6,16 +6,10 @@ from __future__ import annotations
 
 import re
 
-# Shares the store keeps as fractions 0..1 and people read as percentages. (The schema's field
-# metadata will say this per field; until then the flag falls back to these names.)
-PERCENT_FIELDS = {"ndpr_share", "dytb_share", "offtake_share", "equity_share"}
-
 
 def is_percent(column) -> bool:
-    flag = getattr(column, "percent", None)
-    if flag is None:
-        flag = getattr(column, "number_format", "") == "percent"
-    return bool(flag) or column.field in PERCENT_FIELDS
+    """A share the store keeps as a fraction 0..1 (declared with the percent format)."""
+    return bool(getattr(column, "percent", False))
 
 
 def shown_decimals(column) -> int:

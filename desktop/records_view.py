@@ -27,6 +27,7 @@ from model.store import InvalidEdit
 
 FROZEN_FIELD = {"blocks": "name", "firms": "name", "deals": "block_id", "plants": "name"}
 
+
 class RecordsView(QWidget):
     selectionChangedTo = Signal(str)  # id of the selected record ('' when none)
     message = Signal(str)  # for the status bar
