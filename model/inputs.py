@@ -18,16 +18,25 @@ from model.domain import (
     NEEDS_SEPARATION,
     Block,
     DealStatus,
-    PlantStage,
     PlantStatus,
     Product,
     Stage,
 )
 from model.portfolio import Portfolio
+from model.record_columns import (
+    DEAL_STATUS_LIST,
+    PLANT_STAGE_INDEX,
+    PLANT_STATUS_LIST,
+    PRODUCT_LIST,
+    STAGE_LIST,
+    RecordColumns,
+    columns_of,
+)
 from model.scenario import BlockOverride, DealOverride, Mode, Scenario
 
+__all__ = ["PLANT_STAGE_INDEX", "ProjectionInputs", "RecordColumns", "build_inputs"]
+
 STAGES = ("feed", "metal", "magnet")
-PLANT_STAGE_INDEX = {PlantStage.separation: 0, PlantStage.metal: 1, PlantStage.magnet: 2}
 NEVER = np.inf  # start year of something that never starts
 ALWAYS = -np.inf  # start year of something already running before any horizon
 NO_BLOCK_OVERRIDE, NO_DEAL_OVERRIDE = BlockOverride(), DealOverride()  # shared: built once
@@ -76,20 +85,27 @@ class ProjectionInputs:
         return replace(self, **changes)
 
 
-def deal_weights(mode: Mode, stage_p: np.ndarray, statuses: list[DealStatus], a: Assumptions):
-    if mode == Mode.expected:
-        return stage_p * np.array([a.p_deal[s] for s in statuses], dtype=float)
-    if mode == Mode.committed:
-        return np.array([s in COMMITTED_DEALS for s in statuses], dtype=float)
-    return np.array([s != DealStatus.rejected for s in statuses], dtype=float)
+def _table(values: dict, keys: tuple) -> np.ndarray:
+    """An assumption table (enum -> number) as an array in the order of `keys`."""
+    return np.array([values[k] for k in keys], dtype=float)
 
 
-def plant_weights(mode: Mode, statuses: list[PlantStatus], a: Assumptions) -> np.ndarray:
+def deal_weights(mode: Mode, stage_p: np.ndarray, status: np.ndarray, a: Assumptions):
+    """(3) w_d by mode; `status` indexes DEAL_STATUS_LIST."""
     if mode == Mode.expected:
-        return np.array([a.p_plant[s] for s in statuses], dtype=float)
+        return stage_p * _table(a.p_deal, DEAL_STATUS_LIST)[status]
     if mode == Mode.committed:
-        return np.array([s in COMMITTED_PLANTS for s in statuses], dtype=float)
-    return np.array([s != PlantStatus.option for s in statuses], dtype=float)
+        return np.array([s in COMMITTED_DEALS for s in DEAL_STATUS_LIST], dtype=float)[status]
+    return (status != DEAL_STATUS_LIST.index(DealStatus.rejected)).astype(float)
+
+
+def plant_weights(mode: Mode, status: np.ndarray, a: Assumptions) -> np.ndarray:
+    """(5) w_p by mode; `status` indexes PLANT_STATUS_LIST."""
+    if mode == Mode.expected:
+        return _table(a.p_plant, PLANT_STATUS_LIST)[status]
+    if mode == Mode.committed:
+        return np.array([s in COMMITTED_PLANTS for s in PLANT_STATUS_LIST], dtype=float)[status]
+    return (status != PLANT_STATUS_LIST.index(PlantStatus.option)).astype(float)
 
 
 def first_known(*values):
@@ -105,6 +121,10 @@ def start_year(first_year: int | None, running: bool) -> float:
     if first_year is not None:
         return float(first_year)
     return ALWAYS if running else NEVER
+
+
+SEPARATED_PRODUCTS = np.array([p in NEEDS_SEPARATION for p in PRODUCT_LIST])  # by product index
+GAP_NAMES = ("nameplate_tpa", "first_year", "ndpr_share")  # in the order block_gaps lists them
 
 
 def block_gaps(block: Block, first_year: int | None, nameplate: float | None) -> list[str]:
@@ -127,26 +147,29 @@ def spread(shares: np.ndarray, total: float) -> np.ndarray:
     return np.full(shares.size, total / max(shares.size, 1))
 
 
-def scaled_offtakes(portfolio: Portfolio, scenario: Scenario) -> list[float]:
+def scaled_offtakes(c: RecordColumns, scenario: Scenario) -> np.ndarray:
     """Deal offtake after deal overrides, then block overrides of India's total share."""
-    offtake = [
-        first_known(
-            scenario.deal_overrides.get(d.id, NO_DEAL_OVERRIDE).offtake_share, d.offtake_share
-        )
-        for d in portfolio.deals
-    ]
-    for block_id, override in scenario.block_overrides.items():
-        if override.offtake_share is None:
-            continue
-        live = [
-            i
-            for i, d in enumerate(portfolio.deals)
-            if d.block_id == block_id and d.status != DealStatus.rejected
-        ]
-        scaled = spread(np.array([offtake[i] for i in live]), override.offtake_share)
-        for i, share in zip(live, scaled.tolist(), strict=True):
-            offtake[i] = share
+    offtake = c.offtake.copy()
+    if scenario.deal_overrides:
+        deal_index = {d.id: i for i, d in enumerate(c.deals)}
+        for deal_id, override in scenario.deal_overrides.items():
+            if override.offtake_share is not None and deal_id in deal_index:
+                offtake[deal_index[deal_id]] = override.offtake_share
+    totals = {k: o.offtake_share for k, o in scenario.block_overrides.items()}
+    totals = {k: v for k, v in totals.items() if v is not None}
+    if totals:
+        index = {b.id: i for i, b in enumerate(c.blocks)}
+        live = c.deal_status != DEAL_STATUS_LIST.index(DealStatus.rejected)
+        for block_id, total in totals.items():
+            if block_id not in index:
+                continue
+            deals = np.flatnonzero((c.deal_block == index[block_id]) & live)
+            offtake[deals] = spread(offtake[deals], total)
     return offtake
+
+
+def _has_overrides(scenario: Scenario) -> bool:
+    return bool(scenario.block_overrides or scenario.block_delays)
 
 
 def build_inputs(
@@ -156,94 +179,104 @@ def build_inputs(
     mode: Mode | str | None = None,
     start: int = 2025,
     end: int = 2040,
+    columns: RecordColumns | None = None,
 ) -> ProjectionInputs:
+    """`columns`: the records' numbers when the caller keeps them (the session, after patching
+    the rows an edit changed); else they come from the cache of recent portfolios."""
     if end < start:
         raise ValueError(f"horizon: end year {end} is before start year {start}")
     scenario = scenario or Scenario(name="Base")
     mode = Mode(mode) if mode is not None else scenario.mode
-    a = portfolio.assumptions.with_overrides(scenario.assumption_overrides)
+    a = portfolio.assumptions
+    if scenario.assumption_overrides:
+        a = a.with_overrides(scenario.assumption_overrides)
     target = scenario.target or portfolio.target
-    years = np.arange(start, end + 1)
+    c = columns if columns is not None else columns_of(portfolio)
+    index = {b.id: i for i, b in enumerate(c.blocks)} if _has_overrides(scenario) else {}
 
-    blocks = portfolio.blocks
-    index = {b.id: i for i, b in enumerate(blocks)}
-    countries = tuple(sorted({b.country for b in blocks}))
-    country_index = {c: i for i, c in enumerate(countries)}
-    stop_by_country: dict[str, float] = {}
+    nameplate, first = c.nameplate.copy(), c.block_first.copy()
+    delay = np.full(len(c.blocks), float(scenario.delay_years))
+    for block_id, override in scenario.block_overrides.items():
+        if block_id not in index:
+            continue  # a stale reference: the portfolio rules report it
+        if override.nameplate_tpa is not None:
+            nameplate[index[block_id]] = override.nameplate_tpa
+        if override.first_year is not None:
+            first[index[block_id]] = override.first_year
+    for block_id, years in scenario.block_delays.items():
+        if block_id in index:
+            delay[index[block_id]] += years
+    producing = c.block_stage == STAGE_LIST.index(Stage.producing)
+    ndpr_oxide = c.block_product == PRODUCT_LIST.index(Product.ndpr_oxide)
+    lacks = np.stack(
+        [np.isnan(nameplate), np.isnan(first) & ~producing, np.isnan(c.ndpr_share) & ~ndpr_oxide]
+    )
+    gap = lacks.any(axis=0)
+    incomplete = [
+        f"block '{c.blocks[i].id}' ({c.blocks[i].name}) lacks "
+        + ", ".join(name for name, lacking in zip(GAP_NAMES, lacks[:, i], strict=True) if lacking)
+        for i in np.flatnonzero(gap).tolist()
+    ]
+    block_start = np.where(np.isnan(first), np.where(producing, ALWAYS, NEVER), first) + delay
+
+    stop_by_country = np.full(len(c.countries), NEVER)
+    country_index = {code: i for i, code in enumerate(c.countries)}
     for d in scenario.disruptions:
-        stop_by_country[d.country] = min(stop_by_country.get(d.country, NEVER), d.from_year)
+        if d.country in country_index:
+            k = country_index[d.country]
+            stop_by_country[k] = min(stop_by_country[k], d.from_year)
 
-    nameplate, block_start, incomplete = [], [], []
-    for b in blocks:
-        override = scenario.block_overrides.get(b.id, NO_BLOCK_OVERRIDE)
-        first = first_known(override.first_year, b.first_year)
-        plate = first_known(override.nameplate_tpa, b.nameplate_tpa)
-        gaps = block_gaps(b, first, plate)
-        if gaps:
-            incomplete.append(f"block '{b.id}' ({b.name}) lacks {', '.join(gaps)}")
-        nameplate.append(0.0 if gaps else plate)
-        delay = scenario.delay_years + scenario.block_delays.get(b.id, 0)
-        block_start.append(start_year(first, b.stage == Stage.producing) + delay)
+    p_stage = _table(a.p_stage, STAGE_LIST)[c.block_stage]
+    deal_product = c.block_product[c.deal_block]
+    share = np.nan_to_num(c.ndpr_share)[c.deal_block]
+    recovery = np.where(
+        deal_product == PRODUCT_LIST.index(Product.separated), 1.0, a.separation_recovery
+    )
+    factor = np.where(deal_product == PRODUCT_LIST.index(Product.ndpr_oxide), 1.0, share * recovery)
+    needs_sep = SEPARATED_PRODUCTS[deal_product]
+    deal_start = c.deal_start.copy()
+    deal_index = {d.id: i for i, d in enumerate(c.deals)} if scenario.deal_overrides else {}
+    for deal_id, override in scenario.deal_overrides.items():
+        if override.start_year is not None and deal_id in deal_index:
+            deal_start[deal_index[deal_id]] = override.start_year
 
-    deals = portfolio.deals
-    deal_block = np.array([index[d.block_id] for d in deals], dtype=np.intp)
-    stage_p = np.array([a.p_stage[blocks[i].stage] for i in deal_block], dtype=float)
-    deal_start = []
-    for d in deals:
-        year = first_known(
-            scenario.deal_overrides.get(d.id, NO_DEAL_OVERRIDE).start_year, d.start_year
-        )
-        deal_start.append(ALWAYS if year is None else float(year))
-    factor, needs_sep = [], []
-    for i in deal_block:
-        b = blocks[i]
-        share = b.ndpr_share or 0.0
-        if b.product == Product.ndpr_oxide:
-            factor.append(1.0)
-        elif b.product == Product.separated:
-            factor.append(share)
-        else:
-            factor.append(share * a.separation_recovery)
-        needs_sep.append(b.product in NEEDS_SEPARATION)
-
-    plants = portfolio.plants
-    plant_start = []
-    for p in plants:
-        if p.first_year is None and p.status != PlantStatus.operating:
-            incomplete.append(f"plant '{p.id}' ({p.name}) lacks first_year")
-        plant_start.append(start_year(p.first_year, p.status == PlantStatus.operating))
+    plant_operating = c.plant_status == PLANT_STATUS_LIST.index(PlantStatus.operating)
+    for i in np.flatnonzero(np.isnan(c.plant_first) & ~plant_operating).tolist():
+        p = c.plants[i]
+        incomplete.append(f"plant '{p.id}' ({p.name}) lacks first_year")
+    plant_start = np.where(
+        np.isnan(c.plant_first), np.where(plant_operating, ALWAYS, NEVER), c.plant_first
+    )
 
     return ProjectionInputs(
         scenario=scenario.name,
         mode=mode,
-        years=years,
+        years=np.arange(start, end + 1),
         target=np.array(target.series(range(start, end + 1)), dtype=float),
         oxide_to_metal=a.oxide_to_metal,
         ndpr_in_magnet=a.ndpr_in_magnet,
         separation_allocation=a.separation_allocation.value,
-        block_ids=tuple(b.id for b in blocks),
-        block_country=np.array([country_index[b.country] for b in blocks], dtype=np.intp),
-        countries=countries,
-        nameplate=np.array(nameplate, dtype=float),
-        block_start=np.array(block_start, dtype=float),
-        block_ramp=np.array([b.ramp_years for b in blocks], dtype=float),
-        resource=np.array(
-            [NEVER if b.resource_treo_t is None else b.resource_treo_t for b in blocks], dtype=float
-        ),
-        stop_year=np.array([stop_by_country.get(b.country, NEVER) for b in blocks], dtype=float),
-        p_stage=np.array([a.p_stage[b.stage] for b in blocks], dtype=float),
-        deal_ids=tuple(d.id for d in deals),
-        deal_block=deal_block,
-        offtake=np.array(scaled_offtakes(portfolio, scenario), dtype=float),
-        deal_weight=deal_weights(mode, stage_p, [d.status for d in deals], a),
-        deal_start=np.array(deal_start, dtype=float),
-        oxide_factor=np.array(factor, dtype=float),
-        needs_separation=np.array(needs_sep, dtype=bool),
-        plant_ids=tuple(p.id for p in plants),
-        plant_stage=np.array([PLANT_STAGE_INDEX[p.stage] for p in plants], dtype=np.intp),
-        plant_capacity=np.array([p.capacity_tpa for p in plants], dtype=float),
-        plant_start=np.array(plant_start, dtype=float),
-        plant_ramp=np.array([p.ramp_years for p in plants], dtype=float),
-        plant_weight=plant_weights(mode, [p.status for p in plants], a),
+        block_ids=c.block_ids,
+        block_country=c.block_country,
+        countries=c.countries,
+        nameplate=np.where(gap, 0.0, nameplate),
+        block_start=block_start,
+        block_ramp=c.block_ramp,
+        resource=c.resource,
+        stop_year=stop_by_country[c.block_country],
+        p_stage=p_stage,
+        deal_ids=c.deal_ids,
+        deal_block=c.deal_block,
+        offtake=scaled_offtakes(c, scenario),
+        deal_weight=deal_weights(mode, p_stage[c.deal_block], c.deal_status, a),
+        deal_start=np.where(np.isnan(deal_start), ALWAYS, deal_start),
+        oxide_factor=factor,
+        needs_separation=needs_sep,
+        plant_ids=c.plant_ids,
+        plant_stage=c.plant_stage,
+        plant_capacity=c.plant_capacity,
+        plant_start=plant_start,
+        plant_ramp=c.plant_ramp,
+        plant_weight=plant_weights(mode, c.plant_status, a),
         incomplete=tuple(incomplete),
     )

@@ -1,0 +1,215 @@
+"""The records' numbers as columns: what set-up reads, extracted once per portfolio.
+
+Reading ten attributes of 10,000 pydantic records costs milliseconds; the projection itself costs
+less. So the numbers are kept column by column (NaN where a figure is unknown), built once per
+portfolio and, after an edit, patched one row per changed record (`with_records`): set-up
+(`inputs.build_inputs`) is then array arithmetic only.
+
+Records are values: an edit makes a new record and a new portfolio (the store and the session do
+so), so a cache keyed on the portfolio and its record objects stays true.
+"""
+
+from __future__ import annotations
+
+import operator
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from model.domain import Block, Deal, DealStatus, Plant, PlantStage, PlantStatus, Product, Stage
+
+STAGE_LIST = tuple(Stage)
+PRODUCT_LIST = tuple(Product)
+DEAL_STATUS_LIST = tuple(DealStatus)
+PLANT_STATUS_LIST = tuple(PlantStatus)
+PLANT_STAGE_INDEX = {PlantStage.separation: 0, PlantStage.metal: 1, PlantStage.magnet: 2}
+# Enum -> position (a dict: tuple.index compares enums one by one, slow over 10,000 records).
+STAGE_AT = {s: i for i, s in enumerate(STAGE_LIST)}
+PRODUCT_AT = {p: i for i, p in enumerate(PRODUCT_LIST)}
+DEAL_STATUS_AT = {s: i for i, s in enumerate(DEAL_STATUS_LIST)}
+PLANT_STATUS_AT = {s: i for i, s in enumerate(PLANT_STATUS_LIST)}
+
+
+def _num(value: float | None) -> float:
+    return np.nan if value is None else float(value)
+
+
+def block_row(b: Block) -> dict[str, Any]:
+    return {
+        "block_stage": STAGE_AT[b.stage],
+        "block_product": PRODUCT_AT[b.product],
+        "nameplate": _num(b.nameplate_tpa),
+        "ndpr_share": _num(b.ndpr_share),
+        "block_first": _num(b.first_year),
+        "block_ramp": float(b.ramp_years),
+        "resource": np.inf if b.resource_treo_t is None else float(b.resource_treo_t),
+    }
+
+
+def deal_row(d: Deal) -> dict[str, Any]:
+    return {
+        "deal_status": DEAL_STATUS_AT[d.status],
+        "offtake": float(d.offtake_share),
+        "deal_start": _num(d.start_year),
+    }
+
+
+def plant_row(p: Plant) -> dict[str, Any]:
+    return {
+        "plant_stage": PLANT_STAGE_INDEX[p.stage],
+        "plant_status": PLANT_STATUS_AT[p.status],
+        "plant_capacity": float(p.capacity_tpa),
+        "plant_first": _num(p.first_year),
+        "plant_ramp": float(p.ramp_years),
+    }
+
+
+ROWS = {"blocks": block_row, "deals": deal_row, "plants": plant_row}
+COLUMNS = {
+    "blocks": (
+        "block_stage",
+        "block_product",
+        "nameplate",
+        "ndpr_share",
+        "block_first",
+        "block_ramp",
+        "resource",
+    ),
+    "deals": ("deal_status", "offtake", "deal_start"),
+    "plants": ("plant_stage", "plant_status", "plant_capacity", "plant_first", "plant_ramp"),
+}
+INT_COLUMNS = {"block_stage", "block_product", "deal_status", "plant_stage", "plant_status"}
+
+
+@dataclass(frozen=True)
+class RecordColumns:
+    """Blocks (B), deals (D) and plants (P) as arrays, in the portfolio's order."""
+
+    blocks: tuple[Block, ...]
+    deals: tuple[Deal, ...]
+    plants: tuple[Plant, ...]
+    block_ids: tuple[str, ...]
+    deal_ids: tuple[str, ...]
+    plant_ids: tuple[str, ...]
+    countries: tuple[str, ...]  # sorted ISO codes present
+    block_country: np.ndarray  # (B,) index into countries
+    block_stage: np.ndarray  # (B,) index into STAGE_LIST
+    block_product: np.ndarray  # (B,) index into PRODUCT_LIST
+    nameplate: np.ndarray  # (B,) NaN: unknown
+    ndpr_share: np.ndarray  # (B,) NaN: unknown
+    block_first: np.ndarray  # (B,) NaN: unknown
+    block_ramp: np.ndarray  # (B,)
+    resource: np.ndarray  # (B,) inf: no cap
+    deal_block: np.ndarray  # (D,) index into blocks
+    deal_status: np.ndarray  # (D,) index into DEAL_STATUS_LIST
+    offtake: np.ndarray  # (D,)
+    deal_start: np.ndarray  # (D,) NaN: with the block
+    plant_stage: np.ndarray  # (P,) 0 separation, 1 metal, 2 magnet
+    plant_status: np.ndarray  # (P,) index into PLANT_STATUS_LIST
+    plant_capacity: np.ndarray  # (P,)
+    plant_first: np.ndarray  # (P,) NaN: unknown
+    plant_ramp: np.ndarray  # (P,)
+
+    @classmethod
+    def build(cls, blocks, deals, plants) -> RecordColumns:
+        blocks, deals, plants = tuple(blocks), tuple(deals), tuple(plants)
+        columns: dict[str, Any] = {}
+        for kind, records in (("blocks", blocks), ("deals", deals), ("plants", plants)):
+            rows = [ROWS[kind](r) for r in records]
+            for name in COLUMNS[kind]:
+                dtype = np.intp if name in INT_COLUMNS else float
+                columns[name] = np.array([r[name] for r in rows], dtype=dtype)
+        countries, block_country = _countries(blocks)
+        index = {b.id: i for i, b in enumerate(blocks)}
+        return cls(
+            blocks=blocks,
+            deals=deals,
+            plants=plants,
+            block_ids=tuple(b.id for b in blocks),
+            deal_ids=tuple(d.id for d in deals),
+            plant_ids=tuple(p.id for p in plants),
+            countries=countries,
+            block_country=block_country,
+            deal_block=np.array([index[d.block_id] for d in deals], dtype=np.intp),
+            **columns,
+        )
+
+    def matches(self, blocks, deals, plants) -> bool:
+        """Are these the very records the columns were built from (same objects, same order)?"""
+        return all(
+            len(mine) == len(theirs) and all(map(operator.is_, mine, theirs))
+            for mine, theirs in ((self.blocks, blocks), (self.deals, deals), (self.plants, plants))
+        )
+
+    def with_records(self, blocks, deals, plants) -> RecordColumns:
+        """Columns for new record lists: rows of records that are the same objects are kept,
+        the others rebuilt. An edit of one record rebuilds one row; adds and deletes (which
+        shift rows) rebuild the kind's columns."""
+        blocks, deals, plants = tuple(blocks), tuple(deals), tuple(plants)
+        if len(blocks) != len(self.blocks) or len(deals) != len(self.deals):
+            return RecordColumns.build(blocks, deals, plants)
+        if len(plants) != len(self.plants):
+            return RecordColumns.build(blocks, deals, plants)
+        changes: dict[str, Any] = {"blocks": blocks, "deals": deals, "plants": plants}
+        for kind, old, new in (
+            ("blocks", self.blocks, blocks),
+            ("deals", self.deals, deals),
+            ("plants", self.plants, plants),
+        ):
+            changed = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a is not b]
+            if any(old[i].id != new[i].id for i in changed):
+                return RecordColumns.build(blocks, deals, plants)
+            for i in changed:
+                for name, value in ROWS[kind](new[i]).items():
+                    if name not in changes:
+                        changes[name] = getattr(self, name).copy()  # copy on write
+                    changes[name][i] = value
+            if kind == "blocks" and any(old[i].country != new[i].country for i in changed):
+                changes["countries"], changes["block_country"] = _countries(blocks)
+            if kind == "deals" and changed:
+                index = {b.id: i for i, b in enumerate(blocks)}
+                deal_block = self.deal_block.copy()
+                for i in changed:
+                    deal_block[i] = index[new[i].block_id]
+                changes["deal_block"] = deal_block
+        return replace(self, **changes)
+
+
+def _countries(blocks: tuple[Block, ...]) -> tuple[tuple[str, ...], np.ndarray]:
+    codes = [b.country for b in blocks]
+    countries = tuple(sorted(set(codes)))
+    index = {c: i for i, c in enumerate(countries)}
+    return countries, np.array([index[c] for c in codes], dtype=np.intp)
+
+
+# --- the cache: a few recent portfolios (the session's current one, a worker's, a CLI's) --------
+
+_CACHE: OrderedDict[int, tuple[Any, RecordColumns]] = OrderedDict()
+_CACHE_SIZE = 8
+_LOCK = threading.Lock()
+
+
+def columns_of(portfolio) -> RecordColumns:
+    """The columns of a portfolio's records: cached, or patched from the last ones, or built."""
+    key = id(portfolio)
+    with _LOCK:
+        hit = _CACHE.get(key)
+    if hit is not None and hit[0] is portfolio:
+        columns = hit[1]
+        if columns.matches(portfolio.blocks, portfolio.deals, portfolio.plants):
+            return columns
+    columns = RecordColumns.build(portfolio.blocks, portfolio.deals, portfolio.plants)
+    remember(portfolio, columns)
+    return columns
+
+
+def remember(portfolio, columns: RecordColumns) -> None:
+    """Cache `columns` for `portfolio` (the strong reference keeps its id from being reused)."""
+    with _LOCK:
+        _CACHE[id(portfolio)] = (portfolio, columns)
+        _CACHE.move_to_end(id(portfolio))
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
