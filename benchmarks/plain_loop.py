@@ -44,8 +44,9 @@ def _plant_weight(mode: str, status: PlantStatus, a) -> float:
 def plain_project(
     portfolio: Portfolio, mode: str = "expected", start: int = 2025, end: int = 2040
 ) -> list[float]:
-    """Magnets per year (base scenario, pro-rata pooling of separation)."""
+    """Magnets per year (base scenario)."""
     a = portfolio.assumptions
+    pro_rata = a.separation_allocation.value == "pro_rata"
     years = range(start, end + 1)
     output: dict[str, list[float]] = {}  # (2) per block and year
     p_stage: dict[str, float] = {}
@@ -92,18 +93,25 @@ def plain_project(
         caps = [0.0, 0.0, 0.0]  # (5) separation, metal, magnet
         for row, capacity, first, ramp_years in plants:
             caps[row] += capacity * _ramp(t, first, ramp_years)
-        direct, pooled, feed = 0.0, 0.0, 0.0  # (3), (4)
+        oxide = 0.0  # (3), (4)
+        feed: dict[float, float] = {}  # feed needing separation, by NdPr yield per t
         for out, weight, factor, needs_separation, begin in deals:
             if t < begin:
                 continue
             delivered = out[k] * weight
             if needs_separation:
-                pooled += delivered * factor
-                feed += delivered
+                feed[factor] = feed.get(factor, 0.0) + delivered
             else:
-                direct += delivered * factor
-        phi = min(1.0, caps[0] / feed) if feed > 0 else 1.0
-        oxide = direct + pooled * phi
+                oxide += delivered * factor
+        if pro_rata:
+            total = sum(feed.values())
+            phi = min(1.0, caps[0] / total) if total > 0 else 1.0
+            oxide += phi * sum(f * factor for factor, f in feed.items())
+        else:  # merit order: capacity to the richest feed first
+            left = caps[0]
+            for factor in sorted(feed, reverse=True):
+                oxide += min(feed[factor], max(left, 0.0)) * factor
+                left -= feed[factor]
         metal = min(oxide * a.oxide_to_metal, caps[1])
         magnets.append(min(metal / a.ndpr_in_magnet, caps[2]))  # (5)
     return magnets

@@ -8,6 +8,7 @@ these arrays and recompute in well under a millisecond.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import numpy as np
 
@@ -82,7 +83,37 @@ class ProjectionInputs:
 
     def with_arrays(self, **changes: np.ndarray) -> ProjectionInputs:
         """A copy with some arrays replaced (what-if edits; the original is untouched)."""
-        return replace(self, **changes)
+        copy = replace(self, **changes)
+        if "separation_groups" in self.__dict__ and not changes.keys() & GROUPED_BY:
+            copy.__dict__["separation_groups"] = self.separation_groups  # still true
+        return copy
+
+    @cached_property
+    def separation_groups(self) -> SeparationGroups:
+        """Deals needing separation grouped by NdPr yield, for the merit order (equation 4)."""
+        return SeparationGroups.of(self.oxide_factor, self.needs_separation)
+
+
+GROUPED_BY = {"oxide_factor", "needs_separation"}
+
+
+@dataclass(frozen=True)
+class SeparationGroups:
+    """The deals that need separation, sorted so each yield group is one run of columns."""
+
+    deals: np.ndarray  # (Ds,) deal indices, grouped, highest yield first
+    starts: np.ndarray  # (G,) where each group's run begins in `deals`
+    levels: np.ndarray  # (G,) the groups' yields, highest first
+    group: np.ndarray  # (Ds,) group of each entry of `deals`
+
+    @classmethod
+    def of(cls, oxide_factor: np.ndarray, needs_separation: np.ndarray) -> SeparationGroups:
+        sep = np.flatnonzero(needs_separation)
+        levels, group = np.unique(-oxide_factor[sep], return_inverse=True)
+        order = np.argsort(group.reshape(-1), kind="stable")
+        group = group.reshape(-1)[order]
+        starts = np.flatnonzero(np.diff(group, prepend=-1))
+        return cls(deals=sep[order], starts=starts, levels=-levels, group=group)
 
 
 def _table(values: dict, keys: tuple) -> np.ndarray:
@@ -227,13 +258,9 @@ def build_inputs(
             stop_by_country[k] = min(stop_by_country[k], d.from_year)
 
     p_stage = _table(a.p_stage, STAGE_LIST)[c.block_stage]
-    deal_product = c.block_product[c.deal_block]
-    share = np.nan_to_num(c.ndpr_share)[c.deal_block]
-    recovery = np.where(
-        deal_product == PRODUCT_LIST.index(Product.separated), 1.0, a.separation_recovery
+    factor, needs_sep, groups = c.derived(
+        ("oxide factor", a.separation_recovery), lambda: oxide_factors(c, a.separation_recovery)
     )
-    factor = np.where(deal_product == PRODUCT_LIST.index(Product.ndpr_oxide), 1.0, share * recovery)
-    needs_sep = SEPARATED_PRODUCTS[deal_product]
     deal_start = c.deal_start.copy()
     deal_index = {d.id: i for i, d in enumerate(c.deals)} if scenario.deal_overrides else {}
     for deal_id, override in scenario.deal_overrides.items():
@@ -248,7 +275,7 @@ def build_inputs(
         np.isnan(c.plant_first), np.where(plant_operating, ALWAYS, NEVER), c.plant_first
     )
 
-    return ProjectionInputs(
+    inputs = ProjectionInputs(
         scenario=scenario.name,
         mode=mode,
         years=np.arange(start, end + 1),
@@ -280,3 +307,18 @@ def build_inputs(
         plant_weight=plant_weights(mode, c.plant_status, a),
         incomplete=tuple(incomplete),
     )
+    inputs.__dict__["separation_groups"] = groups  # known already: spare the cached_property
+    return inputs
+
+
+def oxide_factors(c: RecordColumns, recovery: float):
+    """(4) f_d and whether each deal needs separation, and the deals' yield groups."""
+    deal_product = c.block_product[c.deal_block]
+    share = np.nan_to_num(c.ndpr_share)[c.deal_block]
+    separated = deal_product == PRODUCT_LIST.index(Product.separated)
+    factor = np.where(separated, share, share * recovery)
+    factor[deal_product == PRODUCT_LIST.index(Product.ndpr_oxide)] = 1.0
+    needs_sep = SEPARATED_PRODUCTS[deal_product]
+    factor.setflags(write=False)
+    needs_sep.setflags(write=False)
+    return factor, needs_sep, SeparationGroups.of(factor, needs_sep)

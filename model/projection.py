@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from model.inputs import STAGES, ProjectionInputs
+from model.inputs import STAGES, ProjectionInputs, SeparationGroups
 
 BOTTLENECK_NAMES = ("feed", "metal", "magnet")
 
@@ -112,6 +112,7 @@ def deal_separation_share(
     needs_separation: np.ndarray,
     separation_cap: np.ndarray,
     allocation: str,
+    groups: SeparationGroups | None = None,
 ) -> np.ndarray:
     """(4) Share of each deal's delivery that is separated, (T, D): 1 for deals that need no
     separation; phi(t) for all others under `pro_rata`; by yield under `merit_order`."""
@@ -119,10 +120,15 @@ def deal_separation_share(
     if allocation == "pro_rata":
         phi = separation_share(a_dt @ sep, separation_cap)
         return 1.0 + (phi - 1.0)[:, None] * sep[None, :]
-    levels, group = yield_groups(oxide_factor)
-    one_hot = (group[:, None] == np.arange(levels.size)[None, :]) * sep[:, None]
-    share_g = merit_order_share((a_dt @ one_hot).T, separation_cap).T  # (T, G)
-    return np.where(needs_separation[None, :], share_g[:, group], 1.0)
+    share = np.ones_like(a_dt)
+    g = groups if groups is not None else SeparationGroups.of(oxide_factor, needs_separation)
+    if g.deals.size == 0:
+        return share
+    # Feed per yield group: the deals' columns in group order, summed run by run (no one-hot
+    # matrix: that would be deals x groups, 100M entries at 10,000 blocks of distinct grades).
+    feed_g = np.add.reduceat(a_dt[:, g.deals], g.starts, axis=1)  # (T, G)
+    share[:, g.deals] = merit_order_share(feed_g.T, separation_cap).T[:, g.group]
+    return share
 
 
 def deal_oxide(a_dt: np.ndarray, oxide_factor: np.ndarray, separated: np.ndarray) -> np.ndarray:
@@ -258,7 +264,12 @@ def compute(inputs: ProjectionInputs) -> Projection:
     feed = a @ inputs.needs_separation.astype(float)
     phi = separation_share(feed, caps[0])
     separated = deal_separation_share(
-        a, inputs.oxide_factor, inputs.needs_separation, caps[0], inputs.separation_allocation
+        a,
+        inputs.oxide_factor,
+        inputs.needs_separation,
+        caps[0],
+        inputs.separation_allocation,
+        inputs.separation_groups,
     )
     oxide_dt = deal_oxide(a, inputs.oxide_factor, separated)
     oxide = oxide_dt.sum(axis=1)

@@ -14,7 +14,8 @@ from __future__ import annotations
 import operator
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -112,6 +113,13 @@ class RecordColumns:
     plant_capacity: np.ndarray  # (P,)
     plant_first: np.ndarray  # (P,) NaN: unknown
     plant_ramp: np.ndarray  # (P,)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # derived, per setting
+
+    def derived(self, key: tuple, make: Callable[[], Any]) -> Any:
+        """Something computed from these columns and `key` (e.g. an assumption), once."""
+        if key not in self.memo:
+            self.memo[key] = make()
+        return self.memo[key]
 
     @classmethod
     def build(cls, blocks, deals, plants) -> RecordColumns:
@@ -124,7 +132,7 @@ class RecordColumns:
                 columns[name] = np.array([r[name] for r in rows], dtype=dtype)
         countries, block_country = _countries(blocks)
         index = {b.id: i for i, b in enumerate(blocks)}
-        return cls(
+        return _frozen(cls)(
             blocks=blocks,
             deals=deals,
             plants=plants,
@@ -175,7 +183,20 @@ class RecordColumns:
                 for i in changed:
                     deal_block[i] = index[new[i].block_id]
                 changes["deal_block"] = deal_block
-        return replace(self, **changes)
+        return _frozen(replace)(self, memo={}, **changes)
+
+
+def _frozen(make: Callable[..., RecordColumns]) -> Callable[..., RecordColumns]:
+    """Make the arrays read-only: set-up shares them with every projection built from them."""
+
+    def wrapped(*args: Any, **kwargs: Any) -> RecordColumns:
+        columns = make(*args, **kwargs)
+        for value in vars(columns).values():
+            if isinstance(value, np.ndarray):
+                value.setflags(write=False)
+        return columns
+
+    return wrapped
 
 
 def _countries(blocks: tuple[Block, ...]) -> tuple[tuple[str, ...], np.ndarray]:
