@@ -16,21 +16,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
-from model.inputs import ProjectionInputs, build_inputs
+from model.inputs import ProjectionInputs, SeparationGroups, build_inputs
 from model.portfolio import Portfolio
 from model.projection import (
     block_output,
-    merit_order_share,
     ramp,
     separation_share,
     yield_groups,
 )
 from model.scenario import Mode, Scenario
 
-CHUNK = 2048  # draws per matrix product: bounds memory, keeps the selection matrix in cache
+CHUNK = 512  # draws per matrix product: bounds memory (the selection matrix is CHUNK x rows)
 
 
 class Cancelled(Exception):
@@ -85,17 +85,29 @@ def setup(
     )
 
 
+DRAW_ROWS = 1024  # draws generated at a time: the float64 uniforms never exist for all at once
+
+
 def draw(s: Setup, n: int, seed: int | None) -> Draws:
-    """n independent draws; the same seed gives the same draws."""
+    """n independent draws; the same seed gives the same draws. Kept as booleans and int8
+    (10,000 draws x 1,000 blocks: ~40 MB), generated DRAW_ROWS at a time."""
     rng = np.random.default_rng(seed)
-    b, d, p = s.p_block.size, s.p_deal.size, s.p_plant.size
-    return Draws(
-        block_ok=rng.random((n, b)) < s.p_block,
-        deal_ok=rng.random((n, d)) < s.p_deal,
-        plant_ok=rng.random((n, p)) < s.p_plant,
-        block_delay=rng.integers(0, s.max_delay_block + 1, size=(n, b)).astype(np.int8),
-        plant_delay=rng.integers(0, s.max_delay_plant + 1, size=(n, p)).astype(np.int8),
+    out = Draws(
+        block_ok=np.empty((n, s.p_block.size), dtype=bool),
+        deal_ok=np.empty((n, s.p_deal.size), dtype=bool),
+        plant_ok=np.empty((n, s.p_plant.size), dtype=bool),
+        block_delay=np.empty((n, s.p_block.size), dtype=np.int8),
+        plant_delay=np.empty((n, s.p_plant.size), dtype=np.int8),
     )
+    for lo in range(0, n, DRAW_ROWS):
+        hi = min(lo + DRAW_ROWS, n)
+        m = hi - lo
+        np.less(rng.random((m, s.p_block.size)), s.p_block, out=out.block_ok[lo:hi])
+        np.less(rng.random((m, s.p_deal.size)), s.p_deal, out=out.deal_ok[lo:hi])
+        np.less(rng.random((m, s.p_plant.size)), s.p_plant, out=out.plant_ok[lo:hi])
+        out.block_delay[lo:hi] = rng.integers(0, s.max_delay_block + 1, size=(m, s.p_block.size))
+        out.plant_delay[lo:hi] = rng.integers(0, s.max_delay_plant + 1, size=(m, s.p_plant.size))
+    return out
 
 
 # --- the fast path -----------------------------------------------------------------------------
@@ -111,9 +123,10 @@ def _options(max_delay: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def deal_table(s: Setup) -> tuple[np.ndarray, np.ndarray]:
-    """Rows (deal, delay of its block) -> [oxide needing no separation | feed of each NdPr yield
-    group, highest yield first] by year, so either allocation rule of equation 4 can run on the
-    sums. Returns the table (R, (1 + G) T) and each deal's row offset."""
+    """Rows (deal, delay of its block) -> [oxide needing no separation | oxide if all its feed
+    were separated | feed needing separation] by year. Sums over deals are linear, so a draw's
+    totals are one matrix product; the merit order then needs the per-deal feed only where
+    separation binds (see `_merit_oxide`). Returns the table (R, 3T) and each deal's offset."""
     i = s.inputs
     years = i.years
     block_max = s.max_delay_block[i.deal_block]
@@ -129,13 +142,10 @@ def deal_table(s: Setup) -> tuple[np.ndarray, np.ndarray]:
     )  # (T, R): each row is one block at one delay
     started = years[:, None] >= i.deal_start[deal][None, :]
     delivered = q * (i.offtake * i.deal_weight)[deal][None, :] * started
+    oxide = delivered * i.oxide_factor[deal][None, :]
     sep = i.needs_separation[deal][None, :]
-    direct = np.where(sep, 0.0, delivered * i.oxide_factor[deal][None, :])
-    levels, group = yield_groups(i.oxide_factor)
-    feeds = [
-        np.where(sep & (group[deal] == g)[None, :], delivered, 0.0) for g in range(levels.size)
-    ]
-    return np.concatenate([direct, *feeds]).T.copy(), offset
+    table = np.concatenate([np.where(sep, 0.0, oxide), np.where(sep, oxide, 0.0), delivered * sep])
+    return table.T.copy(), offset
 
 
 def plant_table(s: Setup) -> tuple[np.ndarray, np.ndarray]:
@@ -151,28 +161,63 @@ def plant_table(s: Setup) -> tuple[np.ndarray, np.ndarray]:
     return table, offset
 
 
-def _select(ok: np.ndarray, delay: np.ndarray, offset: np.ndarray, rows: int) -> np.ndarray:
+def _select(ok: np.ndarray, row: np.ndarray, rows: int) -> np.ndarray:
     """One-hot selection (N, rows): each item's row for its drawn delay, 1 where it succeeded."""
-    n, items = ok.shape
-    out = np.zeros((n, rows))
-    out[np.arange(n)[:, None], offset[None, :items] + delay] = ok
+    out = np.zeros((ok.shape[0], rows))
+    out[np.arange(ok.shape[0])[:, None], row] = ok
     return out
 
 
-def _chain(flows: np.ndarray, caps: np.ndarray, t: int, inputs: ProjectionInputs) -> np.ndarray:
-    """Equations (4)-(5) for a block of draws: separation by the allocation rule, then metal and
-    magnet caps. flows: [direct oxide | feed of each yield group] (n, (1 + G) T)."""
-    levels, _ = yield_groups(inputs.oxide_factor)
-    direct = flows[:, :t]
-    feed_g = flows[:, t:].reshape(flows.shape[0], levels.size, t)
+def _chain(
+    flows: np.ndarray,
+    caps: np.ndarray,
+    inputs: ProjectionInputs,
+    merit_oxide: Callable[[np.ndarray, np.ndarray], np.ndarray],
+) -> np.ndarray:
+    """Equations (4)-(5) for a block of draws. flows: [direct oxide | oxide if all separated |
+    feed] (n, 3T); caps: [separation | metal | magnet] (n, 3T). Where the feed exceeds the
+    separation capacity, `merit_oxide(draw rows, years)` gives the oxide separated under the
+    merit order (pro rata needs only the totals)."""
+    t = inputs.years.size
+    direct, sep_oxide, feed = flows[:, :t], flows[:, t : 2 * t], flows[:, 2 * t :]
     sep_cap, metal_cap, magnet_cap = caps[:, :t], caps[:, t : 2 * t], caps[:, 2 * t :]
     if inputs.separation_allocation == "pro_rata":
-        share = separation_share(feed_g.sum(axis=1), sep_cap)[:, None, :]
+        oxide = direct + sep_oxide * separation_share(feed, sep_cap)
     else:
-        share = merit_order_share(feed_g, sep_cap)
-    oxide = direct + np.einsum("ngt,g->nt", feed_g * share, levels)
+        oxide = direct + sep_oxide
+        rows, years = np.nonzero(feed > sep_cap)
+        if rows.size:
+            oxide[rows, years] = direct[rows, years] + merit_oxide(rows, years)
     metal = np.minimum(oxide * inputs.oxide_to_metal, metal_cap)
     return np.minimum(metal / inputs.ndpr_in_magnet, magnet_cap)
+
+
+MERIT_CELLS = 2_000_000  # per-deal feeds held at once when separation binds (16 MB)
+
+
+def yield_steps(g: SeparationGroups, oxide_factor: np.ndarray) -> np.ndarray:
+    """Drops of the yield along the deals sorted richest first: separated oxide under the merit
+    order is sum_d min(C_d, SepCap) * step_d, C_d the feed of the deals up to d (Abel summation
+    of sum_d y_d * (min(C_d, cap) - min(C_d-1, cap)); ties need no grouping for the total)."""
+    y = oxide_factor[g.deals]
+    return y - np.append(y[1:], 0.0)
+
+
+def _fast_merit(rows, years, *, row, ok, caps, feed_rows, groups, steps) -> np.ndarray:
+    """Oxide separated in the cells (draw rows, years) where separation binds: for each such
+    draw, every deal's feed by year gathered from the table, a bounded number at a time."""
+    t = feed_rows.shape[1]
+    draws, cell_draw = np.unique(rows, return_inverse=True)
+    per_draw = np.empty((draws.size, t))
+    step = max(1, MERIT_CELLS // max(groups.deals.size * t, 1))
+    for k in range(0, draws.size, step):
+        d = draws[k : k + step]
+        feed = feed_rows[row[d][:, groups.deals]]  # (m, Ds, T)
+        feed *= ok[d][:, groups.deals][:, :, None]
+        np.cumsum(feed, axis=1, out=feed)
+        np.minimum(feed, caps[d, None, :t], out=feed)
+        per_draw[k : k + step] = np.einsum("mdt,d->mt", feed, steps)
+    return per_draw[cell_draw.reshape(-1), years]
 
 
 def simulate(
@@ -182,20 +227,38 @@ def simulate(
     cancelled: Callable[[], bool] | None = None,
 ) -> np.ndarray:
     """Magnets per draw and year, (N, T). Reports progress and checks `cancelled` per chunk."""
-    t = s.inputs.years.size
+    i = s.inputs
+    t = i.years.size
     deals, deal_offset = deal_table(s)
     plants, plant_offset = plant_table(s)
-    block_of_deal = s.inputs.deal_block
+    feed_rows = deals[:, 2 * t :].copy()  # (R, T): each row's feed, contiguous for gathers
+    groups = i.separation_groups
+    steps = yield_steps(groups, i.oxide_factor)
     out = np.empty((draws.n, t))
     for lo in range(0, draws.n, CHUNK):
         hi = min(lo + CHUNK, draws.n)
-        ok = draws.block_ok[lo:hi][:, block_of_deal] & draws.deal_ok[lo:hi]
-        delay = draws.block_delay[lo:hi][:, block_of_deal]
-        flows = _select(ok, delay, deal_offset, deals.shape[0]) @ deals
-        sel = _select(
-            draws.plant_ok[lo:hi], draws.plant_delay[lo:hi], plant_offset, plants.shape[0]
+        ok = draws.block_ok[lo:hi][:, i.deal_block] & draws.deal_ok[lo:hi]
+        row = deal_offset[None, :] + draws.block_delay[lo:hi][:, i.deal_block]
+        flows = _select(ok, row, deals.shape[0]) @ deals
+        caps = (
+            _select(
+                draws.plant_ok[lo:hi],
+                plant_offset[None, :] + draws.plant_delay[lo:hi],
+                plants.shape[0],
+            )
+            @ plants
         )
-        out[lo:hi] = _chain(flows, sel @ plants, t, s.inputs)
+
+        merit = partial(
+            _fast_merit,
+            row=row,
+            ok=ok,
+            caps=caps,
+            feed_rows=feed_rows,
+            groups=groups,
+            steps=steps,
+        )
+        out[lo:hi] = _chain(flows, caps, i, merit)
         if cancelled is not None and cancelled():
             raise Cancelled()
         if progress is not None:
@@ -204,6 +267,20 @@ def simulate(
 
 
 # --- the reference -----------------------------------------------------------------------------
+
+
+def _reference_merit(rows, years, *, a, caps, inputs) -> np.ndarray:
+    """Every deal's feed in the cell, by yield (highest first), capacity handed out in turn."""
+    sep = inputs.needs_separation
+    levels, group = yield_groups(inputs.oxide_factor[sep])
+    feed = a[rows, years][:, sep]
+    out = np.zeros(rows.size)
+    left = caps[rows, years].copy()
+    for g, level in enumerate(levels.tolist()):
+        f = feed[:, group == g].sum(axis=1)
+        out += np.minimum(f, np.maximum(left, 0.0)) * level
+        left -= f
+    return out
 
 
 def simulate_reference(s: Setup, draws: Draws, chunk: int = 1000) -> np.ndarray:
@@ -222,15 +299,18 @@ def simulate_reference(s: Setup, draws: Draws, chunk: int = 1000) -> np.ndarray:
         q = q * (years[None, :, None] < i.stop_year) * draws.block_ok[lo:hi, None, :]
         w = i.offtake * i.deal_weight * draws.deal_ok[lo:hi]  # (n, D)
         a = q[:, :, i.deal_block] * w[:, None, :] * (years[:, None] >= i.deal_start)
-        levels, group = yield_groups(i.oxide_factor)
         sep = i.needs_separation
-        feeds = [(a * (sep & (group == g))).sum(axis=2) for g in range(levels.size)]
         pstart = i.plant_start[None, :] + draws.plant_delay[lo:hi]
         pr = np.clip((years[None, :, None] - pstart[:, None, :] + 1) / i.plant_ramp, 0, 1)
         cap = pr * i.plant_capacity * draws.plant_ok[lo:hi, None, :]  # (n, T, P)
-        caps = [(cap * (i.plant_stage == k)).sum(axis=2) for k in range(3)]
-        flows = np.concatenate([(a * i.oxide_factor * ~sep).sum(axis=2), *feeds], axis=1)
-        out[lo:hi] = _chain(flows, np.concatenate(caps, axis=1), t, i)
+        caps = np.concatenate([(cap * (i.plant_stage == k)).sum(axis=2) for k in range(3)], axis=1)
+        oxide = a * i.oxide_factor
+        flows = np.concatenate(
+            [(oxide * ~sep).sum(axis=2), (oxide * sep).sum(axis=2), (a * sep).sum(axis=2)], axis=1
+        )
+
+        merit = partial(_reference_merit, a=a, caps=caps, inputs=i)
+        out[lo:hi] = _chain(flows, caps, i, merit)
     return out
 
 
