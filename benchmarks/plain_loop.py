@@ -38,7 +38,7 @@ def _plant_weight(mode: str, status: PlantStatus, a) -> float:
         return a.p_plant[status]
     if mode == "committed":
         return 1.0 if status in COMMITTED_PLANTS else 0.0
-    return 1.0
+    return 0.0 if status == PlantStatus.option else 1.0
 
 
 def plain_project(
