@@ -36,8 +36,9 @@ from desktop.labels import percent, word
 from desktop.number_format import NotANumber, format_number, parse_number
 from desktop.record_model import ID_ROLE, RAW_ROLE, column_tip, header
 from desktop.session import PortfolioSession
+from model import rules
 from model.countries import country_names, parse_country
-from model.domain import DealStatus, FirmRole
+from model.domain import FirmRole
 
 NONE_ITEM = "(none)"
 
@@ -86,13 +87,9 @@ class NumberEdit(QLineEdit):
 def offtake_room(session: PortfolioSession, deal_id: str) -> tuple[float, float, str]:
     """Largest offtake share a deal may take, what the other deals take, and the block's name."""
     deal = next(d for d in session.portfolio.deals if d.id == deal_id)
-    others = sum(
-        d.offtake_share
-        for d in session.portfolio.deals
-        if d.block_id == deal.block_id and d.id != deal_id and d.status != DealStatus.rejected
-    )
-    block = session.portfolio.block(deal.block_id)
-    return max(0.0, 1.0 - others), others, block.name
+    on_block = [d for d in session.portfolio.deals if d.block_id == deal.block_id]
+    room, others = rules.offtake_room(on_block, deal_id)  # the store's own rule
+    return room, others, session.portfolio.block(deal.block_id).name
 
 
 class RecordDelegate(QStyledItemDelegate):

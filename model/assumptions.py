@@ -325,3 +325,25 @@ class Assumptions(Record):
             return ALLOCATION_SOURCE
         table = name.partition(".")[0]
         return TABLES[table].source if table in TABLES else ""
+
+
+def override_problems(overrides: dict[str, object]) -> list[str]:
+    """What is wrong with a scenario's assumption overrides: unknown names, values out of their
+    declared range ('separation_recovery: 7 is above 1'); [] when they apply cleanly."""
+    from pydantic import ValidationError
+
+    from model.interchange import describe_error  # here: interchange imports the portfolio
+
+    known = [name for name in Assumptions.model_fields if name != "sources"]
+    problems = [
+        f"{name}: not an assumption (one of {', '.join(known)})"
+        for name in overrides
+        if name not in known
+    ]
+    if problems:
+        return problems
+    try:
+        Assumptions().with_overrides(overrides)
+    except ValidationError as exc:
+        return [f"{'.'.join(str(p) for p in e['loc'])}: {describe_error(e)}" for e in exc.errors()]
+    return []

@@ -138,6 +138,11 @@ def meta(info: FieldInfo) -> Meta:
     return found
 
 
+def unique(info: FieldInfo) -> bool:
+    """Must the value differ between records of a kind (names)?"""
+    return any(getattr(m, "unique", False) is True for m in info.metadata)
+
+
 def bounds(info: FieldInfo) -> tuple[float | None, float | None]:
     """(low, high) of a field's validation range; None where open."""
     low = high = None

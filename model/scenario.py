@@ -5,8 +5,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
+from model.assumptions import override_problems
 from model.domain import YEAR_MAX, YEAR_MIN, Record
 
 SCHEME_TARGET_TPA = 6000.0  # t sintered NdFeB/yr, the scheme's aim (india.md, NDTV Nov 2025)
@@ -18,11 +19,15 @@ class Mode(StrEnum):
     all = "all"  # everything not rejected, at full weight
 
 
+TargetYear = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
+TargetTonnes = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+
+
 class Target(Record):
     """t magnets/yr by year: `default_tpa` for every year not listed in `path`."""
 
-    default_tpa: float = Field(default=SCHEME_TARGET_TPA, ge=0)
-    path: dict[int, float] = Field(default_factory=dict)
+    default_tpa: float = Field(default=SCHEME_TARGET_TPA, ge=0, allow_inf_nan=False)
+    path: dict[TargetYear, TargetTonnes] = Field(default_factory=dict)
     source: str = (
         "Scheme to Promote Manufacturing of Sintered REPM: 6,000 MTPA integrated capacity "
         "(Union Cabinet, NDTV Nov 2025)"
@@ -67,3 +72,11 @@ class Scenario(Record):
     deal_overrides: dict[str, DealOverride] = Field(default_factory=dict)
     assumption_overrides: dict[str, Any] = Field(default_factory=dict)
     target: Target | None = None
+
+    @field_validator("assumption_overrides")
+    @classmethod
+    def _known_assumptions(cls, overrides: dict[str, Any]) -> dict[str, Any]:
+        problems = override_problems(overrides)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return overrides

@@ -22,15 +22,22 @@ from sqlalchemy import Connection, create_engine, event, text
 from sqlalchemy.exc import IntegrityError
 
 from model.assumptions import Assumptions
-from model.domain import KINDS, Deal, DealStatus
+from model.domain import KINDS, Deal
 from model.domain import kind as record_kind
 from model.fields import LIST, meta
 from model.interchange import describe_validation_error
-from model.portfolio import Portfolio, scenario_reference_problems
+from model.portfolio import Portfolio
 from model.redaction import DEFAULT_CONFIDENTIAL, check_confidential_fields
+from model.rules import (
+    deal_problems,
+    delete_problems,
+    portfolio_problems,
+    record_problems,
+    scenario_problems,
+)
 from model.scenario import Scenario, Target
 from model.store import backups
-from model.store.errors import InvalidEdit
+from model.store.errors import DamagedFile, InvalidEdit
 from model.store.opening import (
     APPLICATION_ID,
     inspect_file,
@@ -235,13 +242,11 @@ class Store:
         if edit.action != "delete":
             raise ValueError(f"unknown edit action '{edit.action}'")
         changes = []
-        for child, column in KINDS[kind].dependents():
-            ids = tuple(
-                r[0]
-                for r in conn.execute(
-                    text(f"SELECT id FROM {child} WHERE {column} = :id"), {"id": edit.record_id}
-                )
-            )
+        dependents = [
+            (child, column, _ids_where(conn, child, column, edit.record_id))
+            for child, column in KINDS[kind].dependents()
+        ]
+        for child, _, ids in dependents:
             if ids and not edit.cascade:
                 raise InvalidEdit(
                     [
@@ -249,6 +254,12 @@ class Store:
                         "delete those first"
                     ]
                 )
+        deleted = {kind: {edit.record_id}}
+        deleted.setdefault("deals", set()).update(*(i for c, _, i in dependents if c == "deals"))
+        problems = delete_problems(deleted, _read_scenarios(conn))
+        if problems:
+            raise InvalidEdit(problems)
+        for child, column, ids in dependents:
             if ids:
                 if child == "deals":
                     conn.execute(
@@ -265,27 +276,12 @@ class Store:
         return [*changes, Change(kind, (edit.record_id,), "delete")]
 
     def _check_fits(self, conn: Connection, kind: str, record: BaseModel, replacing: str | None):
-        """Rules spanning records, checked on the little they involve (no full load)."""
-        problems: list[str] = []
-        if replacing is None:
-            exists = conn.execute(
-                text(f"SELECT 1 FROM {kind} WHERE id = :id"), {"id": record.id}
-            ).first()
-            if exists:
-                problems.append(f"{kind}.id: '{record.id}' is already used")
-        if hasattr(record, "name") and kind != "deals":
-            clash = conn.execute(
-                text(f"SELECT id FROM {kind} WHERE name = :name AND id != :id"),
-                {"name": record.name, "id": record.id},
-            ).first()
-            if clash:
-                problems.append(f"{kind}.name: '{record.name}' is already used by '{clash[0]}'")
+        """The portfolio's rules (model/rules.py), asked of the open transaction: only the few
+        rows a record involves are read."""
+        facts = SqlFacts(conn)
+        problems = record_problems(kind, record, facts, where=kind, new=replacing is None)
         if kind == "deals":
-            problems += _deal_problems(conn, record)
-        if kind == "plants" and record.firm_id is not None:
-            firm = conn.execute(text("SELECT 1 FROM firms WHERE id = :id"), {"id": record.firm_id})
-            if not firm.first():
-                problems.append(f"plants.firm_id: '{record.firm_id}' is not a firm id")
+            problems += deal_problems(record, facts)
         if problems:
             raise InvalidEdit(problems)
 
@@ -293,14 +289,13 @@ class Store:
 
     def scenarios(self) -> list[Scenario]:
         with self.engine.connect() as conn:
-            rows = conn.execute(text("SELECT body FROM scenarios ORDER BY rowid"))
-            return [Scenario.model_validate_json(r[0]) for r in rows]
+            return _read_scenarios(conn)
 
     def put_scenario(self, scenario: Scenario, *, replacing: str | None = None) -> None:
         """Add a scenario, or replace the one named `replacing` (which may rename it)."""
         body = scenario.model_dump_json()
         with self._transaction() as conn:
-            problems = _scenario_problems(conn, scenario, replacing)
+            problems = scenario_problems(scenario, SqlFacts(conn), replacing=replacing)
             if problems:
                 raise InvalidEdit(problems)
             if replacing is not None:
@@ -367,7 +362,20 @@ class Store:
     # --- whole portfolio -------------------------------------------------------------------
 
     def load_portfolio(self) -> Portfolio:
-        """Everything in the file as one validated Portfolio (the model's input)."""
+        """Everything in the file as one validated Portfolio (the model's input). A file whose
+        content breaks the portfolio's rules raises DamagedFile naming the first problem."""
+        try:
+            return self._load_portfolio()
+        except ValidationError as exc:
+            problems = describe_validation_error(exc)
+            more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
+            raise DamagedFile(
+                self.path,
+                f"holds a portfolio that breaks its rules ({problems[0]}{more})",
+                backups.list_backups(self.path, self.backup_folder),
+            ) from None
+
+    def _load_portfolio(self) -> Portfolio:
         with self.engine.connect() as conn:
             meta = _meta(conn)
             data: dict[str, Any] = {"name": meta.get("name", "Portfolio")}
@@ -377,15 +385,15 @@ class Store:
                 data[kind] = _read_records(conn, kind)
             data["assumptions"] = _read_assumptions(conn)
             data["target"] = _read_target(conn)
-            data["scenarios"] = [
-                Scenario.model_validate_json(r[0])
-                for r in conn.execute(text("SELECT body FROM scenarios ORDER BY rowid"))
-            ]
+            data["scenarios"] = _read_scenarios(conn)
         return Portfolio(**data)
 
     def replace_portfolio(self, portfolio: Portfolio) -> None:
         """Make the file hold exactly `portfolio`, all or nothing (one transaction)."""
         with self._transaction() as conn:
+            problems = portfolio_problems(portfolio)  # checked when made; once more, in here
+            if problems:
+                raise InvalidEdit(problems)
             for table in ("deals", "plants", "blocks", "firms", "scenarios", "target_path"):
                 conn.execute(text(f"DELETE FROM {table}"))
             for kind in ("firms", "blocks", "deals", "plants"):
@@ -453,28 +461,6 @@ def _validated(kind: str, record: BaseModel | dict[str, Any]) -> BaseModel:
         raise InvalidEdit([f"{kind}.{p}" for p in describe_validation_error(exc)]) from None
 
 
-def _deal_problems(conn: Connection, deal: Deal) -> list[str]:
-    problems = []
-    for column, table in (("block_id", "blocks"), ("firm_id", "firms")):
-        value = getattr(deal, column)
-        if not conn.execute(text(f"SELECT 1 FROM {table} WHERE id = :v"), {"v": value}).first():
-            problems.append(f"deals.{column}: '{value}' is not a {table[:-1]} id")
-    if deal.status != DealStatus.rejected:
-        others = conn.execute(
-            text(
-                "SELECT coalesce(sum(offtake_share), 0) FROM deals WHERE block_id = :b "
-                "AND status != 'rejected' AND id != :id"
-            ),
-            {"b": deal.block_id, "id": deal.id},
-        ).scalar_one()
-        if others + deal.offtake_share > 1 + 1e-9:
-            problems.append(
-                f"deals.offtake_share: {deal.offtake_share:g} plus the other deals on block "
-                f"'{deal.block_id}' ({others:g}) is above 1"
-            )
-    return problems
-
-
 def _count_edit(conn: Connection) -> None:
     """Raise the file's edit counter (backups compare it to skip unchanged files)."""
     conn.execute(
@@ -485,14 +471,39 @@ def _count_edit(conn: Connection) -> None:
     )
 
 
-def _scenario_problems(conn: Connection, scenario: Scenario, replacing: str | None) -> list[str]:
-    problems = []
-    clash = conn.execute(text("SELECT 1 FROM scenarios WHERE name = :n"), {"n": scenario.name})
-    if clash.first() and scenario.name != replacing:
-        problems.append(f"scenarios.name: '{scenario.name}' is already used")
-    blocks = {r[0] for r in conn.execute(text("SELECT id FROM blocks"))}
-    deals = {r[0] for r in conn.execute(text("SELECT id FROM deals"))}
-    return problems + scenario_reference_problems(scenario, blocks, deals)
+class SqlFacts:
+    """What the rules ask (model/rules.py `Facts`), answered by indexed queries in a transaction."""
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+
+    def id_owner(self, kind: str, record_id: str) -> str | None:
+        found = self.conn.execute(text(f"SELECT 1 FROM {kind} WHERE id = :id"), {"id": record_id})
+        return "" if found.first() else None
+
+    def name_owner(self, kind: str, name: str, record_id: str) -> str | None:
+        clash = self.conn.execute(
+            text(f"SELECT id FROM {kind} WHERE name = :name AND id != :id"),
+            {"name": name, "id": record_id},
+        ).first()
+        return clash[0] if clash else None
+
+    def deals_on_block(self, block_id: str) -> list[Deal]:
+        rows = self.conn.execute(text("SELECT * FROM deals WHERE block_id = :b"), {"b": block_id})
+        return [_from_row("deals", dict(r)) for r in rows.mappings()]
+
+    def scenario_names(self) -> list[str]:
+        return [r[0] for r in self.conn.execute(text("SELECT name FROM scenarios"))]
+
+
+def _ids_where(conn: Connection, kind: str, column: str, value: str) -> tuple[str, ...]:
+    rows = conn.execute(text(f"SELECT id FROM {kind} WHERE {column} = :v"), {"v": value})
+    return tuple(r[0] for r in rows)
+
+
+def _read_scenarios(conn: Connection) -> list[Scenario]:
+    rows = conn.execute(text("SELECT body FROM scenarios ORDER BY rowid"))
+    return [Scenario.model_validate_json(r[0]) for r in rows]
 
 
 def _meta(conn: Connection) -> dict[str, str]:

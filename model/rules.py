@@ -1,0 +1,239 @@
+"""The portfolio's rules that span records: one set, run by `repm validate`, every import, inside
+every store write's transaction, and by the desktop's editors for their refusal messages.
+
+A rule reads only what it needs through `Facts`: `PortfolioFacts` answers from a Portfolio in
+memory (validate, import, replace); the store answers from the open transaction with a few
+indexed queries (model/store/store.py `SqlFacts`), so one edit never loads the whole file.
+Checking a whole portfolio is adding its records one by one to an empty portfolio: ids and names
+must be new, references must point to records added before (firms, blocks, deals, plants, then
+scenarios), and no block's deals may take more than all of its output. Field-level rules (types,
+ranges, finite numbers, ISO countries, scenario assumption overrides) live in the declarations.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Protocol
+
+from pydantic import BaseModel
+
+from model.domain import KINDS, Deal, DealStatus
+from model.fields import REFERENCE, meta, unique
+from model.scenario import Scenario
+
+if TYPE_CHECKING:
+    from model.portfolio import Portfolio
+
+OFFTAKE_TOLERANCE = 1e-9
+# From the declarations: per kind, the fields whose values must differ between records, and the
+# fields naming another record (field, kind named).
+UNIQUE = {
+    name: [f for f, info in k.fields.items() if unique(info) and f != "id"]
+    for name, k in KINDS.items()
+}
+TEXTS = {
+    name: [f for f, info in k.fields.items() if info.annotation is str] for name, k in KINDS.items()
+}
+REFERENCES = {
+    name: [(f, meta(info).refers_to) for f, info in k.fields.items() if meta(info).fmt == REFERENCE]
+    for name, k in KINDS.items()
+}
+ORDER = ("firms", "blocks", "deals", "plants")  # every reference points to a kind before it
+# Where a scenario names records: field -> the kind it names.
+SCENARIO_REFERENCES = {
+    "block_delays": "blocks",
+    "block_overrides": "blocks",
+    "deal_overrides": "deals",
+}
+
+
+class Facts(Protocol):
+    """What the rules need to know about the portfolio a record joins."""
+
+    def id_owner(self, kind: str, record_id: str) -> str | None:
+        """None when the id is free, else how to name its holder ('' when unnamed)."""
+
+    def name_owner(self, kind: str, name: str, record_id: str) -> str | None:
+        """The id of another record of `kind` with this name, if any."""
+
+    def deals_on_block(self, block_id: str) -> list[Deal]:
+        """The deals on a block, as they stand."""
+
+    def scenario_names(self) -> list[str]: ...
+
+
+# --- one record ----------------------------------------------------------------------------------
+
+
+def text_problems(record: BaseModel, where: str) -> list[str]:
+    """Text must be storable: no lone surrogates (invalid UTF-16 halves from broken files)."""
+    problems = []
+    for name, value in record:
+        texts = value.values() if isinstance(value, dict) else [value]
+        for text in texts:
+            if isinstance(text, str) and _has_surrogate(text):
+                path = f"{where}.{name}" if where else name
+                problems.append(f"{path}: contains an invalid character (a lone surrogate)")
+    return problems
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_surrogate(text: str) -> bool:
+    return not text.isascii() and _SURROGATE.search(text) is not None
+
+
+def _all_text_fine(records: Sequence[BaseModel], kind: str) -> bool:
+    """One pass over every text of a kind: almost always ASCII or clean (fast path)."""
+    joined = "\n".join(getattr(r, f) for r in records for f in TEXTS[kind])
+    return not _has_surrogate(joined)
+
+
+def record_problems(
+    kind: str, record: BaseModel, facts: Facts, *, where: str, new: bool, text: bool = True
+) -> list[str]:
+    """A record joining (`new`) or changing in a portfolio: its id and name are its own, what it
+    refers to exists, its text is storable (unless `text` is False: already known to be).
+    (The offtake rule is per block: `offtake_problems`.)"""
+    problems = text_problems(record, where) if text else []
+    if new:
+        owner = facts.id_owner(kind, record.id)
+        if owner is not None:
+            by = f" by {owner}" if owner else ""
+            problems.append(f"{where}.id: '{record.id}' is already used{by}")
+    for name in UNIQUE[kind]:
+        value = getattr(record, name)
+        clash = facts.name_owner(kind, value, record.id)
+        if clash is not None:
+            problems.append(f"{where}.{name}: '{value}' is already used by '{clash}'")
+    for name, other in REFERENCES[kind]:
+        value = getattr(record, name)
+        if value is not None and facts.id_owner(other, value) is None:
+            problems.append(f"{where}.{name}: '{value}' is not a {KINDS[other].singular} id")
+    return problems
+
+
+def offtake_problems(block_id: str, deals: Iterable[tuple[str, Deal]]) -> list[str]:
+    """India's non-rejected deals on one block cannot take more than all of its output.
+    `deals` are (label, deal) pairs, the label naming the deal in the message."""
+    live = [(label, d) for label, d in deals if d.status != DealStatus.rejected]
+    total = math.fsum(d.offtake_share for _, d in live)
+    if total <= 1 + OFFTAKE_TOLERANCE:
+        return []
+    parts = ", ".join(f"{label} {d.offtake_share:g}" for label, d in live)
+    return [
+        f"deals on block '{block_id}': offtake shares of non-rejected deals add up to "
+        f"{total:g} ({parts}); they must not exceed 1"
+    ]
+
+
+def offtake_room(deals: Sequence[Deal], deal_id: str) -> tuple[float, float]:
+    """(largest share `deal_id` may take, what the block's other live deals take)."""
+    others = math.fsum(
+        d.offtake_share for d in deals if d.id != deal_id and d.status != DealStatus.rejected
+    )
+    return max(0.0, 1.0 - others), others
+
+
+def deal_problems(deal: Deal, facts: Facts) -> list[str]:
+    """The offtake rule for a deal added or changed: its block's deals with this one in place."""
+    on_block = [d for d in facts.deals_on_block(deal.block_id) if d.id != deal.id] + [deal]
+    return offtake_problems(deal.block_id, [(f"'{d.id}'", d) for d in on_block])
+
+
+# --- scenarios ---------------------------------------------------------------------------------
+
+
+def scenario_problems(
+    scenario: Scenario, facts: Facts, *, where: str = "scenarios", replacing: str | None = None
+) -> list[str]:
+    """A scenario's name is its own and every record it names exists. (Its assumption overrides
+    are checked by the Scenario declaration itself: unknown names and out-of-range values.)"""
+    problems = text_problems(scenario, where)
+    if _has_surrogate(scenario.model_dump_json()):  # names inside its overrides, disruptions
+        problems.append(f"{where}: contains an invalid character (a lone surrogate)")
+    if scenario.name != replacing and scenario.name in facts.scenario_names():
+        problems.append(f"{where}.name: '{scenario.name}' is already used")
+    for field, kind in SCENARIO_REFERENCES.items():
+        for record_id in getattr(scenario, field):
+            if facts.id_owner(kind, record_id) is None:
+                problems.append(
+                    f"{where}.{field}: '{record_id}' is not a {KINDS[kind].singular} id"
+                )
+    return problems
+
+
+def delete_problems(deleted: dict[str, set[str]], scenarios: Iterable[Scenario]) -> list[str]:
+    """Records about to be deleted (kind -> ids) that a saved scenario names: refused, naming the
+    scenario, so a delete never leaves a scenario pointing at nothing."""
+    problems = []
+    for scenario in scenarios:
+        for field, kind in SCENARIO_REFERENCES.items():
+            for record_id in getattr(scenario, field):
+                if record_id in deleted.get(kind, ()):
+                    problems.append(
+                        f"{KINDS[kind].singular} '{record_id}' is named by scenario "
+                        f"'{scenario.name}' ({field}): remove it from the scenario first"
+                    )
+    return problems
+
+
+# --- a whole portfolio ---------------------------------------------------------------------------
+
+
+class PortfolioFacts:
+    """Facts about the records added so far, answered from memory."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}  # id -> label
+        self.names: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}  # name -> id
+        self.deals_by_block: dict[str, list[Deal]] = defaultdict(list)
+        self.scenarios: list[str] = []
+
+    def id_owner(self, kind: str, record_id: str) -> str | None:
+        return self.ids[kind].get(record_id)
+
+    def name_owner(self, kind: str, name: str, record_id: str) -> str | None:
+        owner = self.names[kind].get(name)
+        return owner if owner is not None and owner != record_id else None
+
+    def deals_on_block(self, block_id: str) -> list[Deal]:
+        return self.deals_by_block[block_id]
+
+    def scenario_names(self) -> list[str]:
+        return self.scenarios
+
+    def add(self, kind: str, record: BaseModel, label: str) -> None:
+        self.ids[kind].setdefault(record.id, label)
+        for name in UNIQUE[kind]:
+            self.names[kind].setdefault(getattr(record, name), record.id)
+        if kind == "deals":
+            self.deals_by_block[record.block_id].append(record)
+
+
+def portfolio_problems(portfolio: Portfolio) -> list[str]:
+    """Every rule over a whole portfolio; [] when it may be stored as it is."""
+    from model.redaction import check_confidential_fields
+
+    facts, problems = PortfolioFacts(), []
+    for kind in ORDER:
+        records = getattr(portfolio, kind)
+        text = not _all_text_fine(records, kind)
+        for i, record in enumerate(records):
+            where = f"{kind}[{i}]"
+            problems += record_problems(kind, record, facts, where=where, new=True, text=text)
+            facts.add(kind, record, where)
+    labels = {id(d): f"deals[{i}]" for i, d in enumerate(portfolio.deals)}
+    for block_id, deals in facts.deals_by_block.items():
+        problems += offtake_problems(block_id, [(labels[id(d)], d) for d in deals])
+    for i, scenario in enumerate(portfolio.scenarios):
+        problems += scenario_problems(scenario, facts, where=f"scenarios[{i}]")
+        facts.scenarios.append(scenario.name)
+    problems += text_problems(portfolio.target, "target")
+    problems += text_problems(portfolio.assumptions, "assumptions")  # its sources' notes
+    problems += text_problems(portfolio, "")  # the portfolio's name
+    return problems + check_confidential_fields(portfolio.confidential_fields)

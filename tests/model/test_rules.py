@@ -1,0 +1,170 @@
+"""One set of portfolio rules: `repm validate` and `repm import` refuse the same files with the same
+lines, every store write checks them in its own transaction (the database's constraints never have
+to), a delete never strands a scenario, and a file breaking them opens as a StoreError."""
+
+import json
+import math
+import sqlite3
+
+import pytest
+
+from model.demo import demo_portfolio
+from model.interchange import portfolio_to_dict
+from model.scenario import Scenario
+from model.store import DamagedFile, InvalidEdit, Store, StoreError
+from tests.builders import block, deal
+from tests.cli_runner import run
+
+DB_REFUSAL = "refused by the portfolio file"  # what a CHECK or trigger firing looks like
+
+
+def _dup_block_name(data):
+    data["blocks"][1]["name"] = data["blocks"][0]["name"]
+
+
+def _dup_firm_name(data):
+    data["firms"][1]["name"] = data["firms"][0]["name"]
+
+
+def _negative_target(data):
+    data["target"]["path"] = {"2030": -5}
+
+
+def _nan_target(data):
+    data["target"]["path"] = {"2030": math.nan}
+
+
+def _year_out_of_range(data):
+    data["target"]["path"] = {"1800": 100}
+
+
+def _lone_surrogate(data):
+    data["blocks"][0]["notes"] = "bad \ud800 text"
+
+
+def _unknown_override(data):
+    data["scenarios"][0]["assumption_overrides"] = {"separation_recovery_x": 0.9}
+
+
+def _override_out_of_range(data):
+    data["scenarios"][0]["assumption_overrides"] = {"separation_recovery": 7}
+
+
+BAD_FILES = {
+    "duplicate block names": (_dup_block_name, "blocks[1].name: 'IREL"),
+    "duplicate firm names": (_dup_firm_name, "firms[1].name:"),
+    "negative target": (_negative_target, "target.path.2030: -5 is below 0"),
+    "NaN target": (_nan_target, "target.path.2030:"),
+    "target year out of range": (_year_out_of_range, "target.path.1800"),
+    "lone surrogate": (_lone_surrogate, "blocks[0].notes: contains an invalid character"),
+    "unknown override": (_unknown_override, "separation_recovery_x: not an assumption"),
+    "override out of range": (_override_out_of_range, "separation_recovery: 7 is above 1"),
+}
+
+
+def _write(tmp_path, mutate) -> str:
+    data = portfolio_to_dict(demo_portfolio())
+    mutate(data)
+    path = tmp_path / "in.json"
+    # ensure_ascii keeps a lone surrogate as the \ud800 escape a broken file would hold
+    path.write_text(json.dumps(data, ensure_ascii=True), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+def test_validate_and_import_refuse_the_same_file_with_the_same_lines(capsys, tmp_path, case):
+    mutate, expected = BAD_FILES[case]
+    path = _write(tmp_path, mutate)
+    code_v, _, err_v = run(capsys, "validate", path)
+    db = tmp_path / "p.repm"
+    code_i, _, err_i = run(capsys, "import", path, "--db", db)
+    assert code_v == code_i == 2
+    assert expected in err_v
+    lines_v = [line for line in err_v.splitlines() if line.startswith("  ")]
+    lines_i = [line for line in err_i.splitlines() if line.startswith("  ")]
+    assert lines_v == lines_i and lines_v
+    assert DB_REFUSAL not in err_i
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "p.repm") as s:
+        s.replace_portfolio(demo_portfolio())
+        s.put_scenario(
+            Scenario(
+                name="Nolans late",
+                block_delays={"nolans": 2},
+                deal_overrides={"kabil-mt-weld": {"offtake_share": 0.2}},
+            )
+        )
+        yield s
+
+
+@pytest.mark.parametrize(
+    "kind, record_id, cascade, named",
+    [
+        ("blocks", "nolans", True, "block 'nolans'"),
+        ("deals", "kabil-mt-weld", False, "deal 'kabil-mt-weld'"),
+        ("blocks", "mt-weld", True, "deal 'kabil-mt-weld'"),  # its deal goes with it
+        ("firms", "kabil", True, "deal 'kabil-mt-weld'"),
+    ],
+)
+def test_deleting_what_a_scenario_names_is_refused_with_the_scenario(
+    store, kind, record_id, cascade, named
+):
+    before = store.path.read_bytes()
+    with pytest.raises(InvalidEdit) as err:
+        store.delete(kind, record_id, cascade=cascade)
+    assert f"{named} is named by scenario 'Nolans late'" in str(err.value)
+    assert store.path.read_bytes() == before
+    assert store.load_portfolio().scenario("Nolans late").block_delays == {"nolans": 2}
+
+
+def test_a_record_no_scenario_names_is_still_deleted(store):
+    store.delete("blocks", "yangibana", cascade=True)
+    assert all(b.id != "yangibana" for b in store.load_portfolio().blocks)
+
+
+@pytest.mark.parametrize(
+    "overrides, expected",
+    [
+        ({"separation_recovery": 7}, "separation_recovery: 7 is above 1"),
+        ({"no_such_thing": 1}, "no_such_thing: not an assumption"),
+        ({"p_deal": {"mou": -0.5}}, "p_deal.mou: -0.5 is below 0"),
+    ],
+)
+def test_scenarios_with_bad_assumption_overrides_are_refused(store, overrides, expected):
+    with pytest.raises(ValueError, match=expected):
+        store.put_scenario(Scenario(name="Bad", assumption_overrides=overrides))
+    demo = [s.name for s in demo_portfolio().scenarios]
+    assert [s.name for s in store.scenarios()] == [*demo, "Nolans late"]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda s: s.update("blocks", "nolans", ndpr_share=1.5),
+        lambda s: s.update("blocks", "nolans", name="Mt Weld"),
+        lambda s: s.update("blocks", "nolans", ramp_years=0),
+        lambda s: s.update("blocks", "nolans", nameplate_tpa=math.nan),
+        lambda s: s.update("blocks", "nolans", notes="x\ud800"),
+        lambda s: s.update("deals", "kabil-nolans", offtake_share=1.0, block_id="mt-weld"),
+        lambda s: s.add("deals", deal("nolans", id="d2", firm_id="ghost", offtake_share=0.1)),
+        lambda s: s.add("blocks", block("nolans", name="Another")),
+        lambda s: s.update("plants", s.list("plants")[0].id, firm_id="ghost"),
+    ],
+)
+def test_every_refusal_comes_from_the_rules_not_the_database(store, edit):
+    with pytest.raises(InvalidEdit) as err:
+        edit(store)
+    assert DB_REFUSAL not in str(err.value)
+
+
+def test_a_file_breaking_the_rules_opens_as_a_store_error(store):
+    with sqlite3.connect(store.path) as db:  # another tool writes what the app never would
+        body = Scenario(name="Tool-made").model_dump()
+        body["assumption_overrides"] = {"separation_recovery": 7}
+        db.execute("INSERT INTO scenarios (name, body) VALUES (?, ?)", ("x", json.dumps(body)))
+    with pytest.raises(DamagedFile, match="breaks its rules.*separation_recovery: 7 is above 1"):
+        store.load_portfolio()
+    assert issubclass(DamagedFile, StoreError)
