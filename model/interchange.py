@@ -68,6 +68,7 @@ def describe_error(error: dict[str, Any]) -> str:
         "float_parsing": lambda: f"{shown} is not a number",
         "int_type": lambda: f"{shown} is not a whole number",
         "float_type": lambda: f"{shown} is not a number",
+        "finite_number": lambda: f"{shown} is not a finite number",
         "string_type": lambda: f"{shown} is not text",
         "list_type": lambda: "must be a list",
         "dict_type": lambda: "must be an object",
