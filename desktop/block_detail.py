@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop.columns import COLUMNS
 from desktop.record_model import display
-from desktop.session import PortfolioSession
+from desktop.session import PortfolioSession, moves_numbers
 
 
 def _row(label: str, value: str) -> str:
@@ -23,7 +23,12 @@ class BlockDetail(QTextBrowser):
         self.session = session
         self.block_id = ""
         session.projectionChanged.connect(self.refresh)
+        session.portfolioChanged.connect(self._on_portfolio_changed)
         self.refresh()
+
+    def _on_portfolio_changed(self, changes: list) -> None:
+        if not any(moves_numbers(c) for c in changes):  # else projectionChanged follows
+            self.refresh()  # notes, source, names
 
     def show_block(self, block_id: str) -> None:
         self.block_id = block_id

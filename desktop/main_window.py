@@ -175,7 +175,8 @@ class MainWindow(QMainWindow):
                 splitter.restoreState(state)
         self._sync_toolbar()
         session.projectionChanged.connect(self._update_status)
-        session.portfolioChanged.connect(lambda _changes: self._sync_scenarios())
+        session.viewSettingsChanged.connect(self._update_status)
+        session.portfolioChanged.connect(lambda _changes: self._on_portfolio_changed())
         self._update_status()
         self._remember(session.path)
 
@@ -201,6 +202,10 @@ class MainWindow(QMainWindow):
         self.year_spin.setValue(s.target_year)
         for widget in widgets:
             widget.blockSignals(False)
+
+    def _on_portfolio_changed(self) -> None:
+        self._sync_scenarios()
+        self._update_status()  # the title shows the portfolio's name
 
     def _sync_scenarios(self) -> None:
         s = self.session

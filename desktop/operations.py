@@ -162,19 +162,15 @@ def put_scenario(
 
 
 def delete_scenario(session: PortfolioSession, name: str) -> None:
+    """Delete a scenario; undo puts it back in its place in the list (one transaction)."""
     store = session.store
     scenarios = store.scenarios()
-    old = next(x for x in scenarios if x.name == name)
-
-    def restore() -> None:  # back in its place in the list
-        later = [x for x in scenarios[scenarios.index(old) + 1 :]]
-        for x in later:
-            store.delete_scenario(x.name)
-        store.put_scenario(old)
-        for x in later:
-            store.put_scenario(x)
-
-    _push(session, f"Delete scenario {name}", lambda: store.delete_scenario(name), restore)
+    _push(
+        session,
+        f"Delete scenario {name}",
+        lambda: store.delete_scenario(name),
+        lambda: store.replace_scenarios(scenarios),
+    )
 
 
 def set_confidential_fields(session: PortfolioSession, names: list[str]) -> None:

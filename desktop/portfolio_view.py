@@ -29,7 +29,7 @@ from desktop.charts.capacity_chart import CapacityChart
 from desktop.charts.projection_chart import ProjectionChart, rank_groups, stacked_groups
 from desktop.columns import TITLES
 from desktop.records_view import RecordsView
-from desktop.session import PortfolioSession
+from desktop.session import PortfolioSession, moves_numbers, relabels
 from desktop.uncertainty import UncertaintyController
 from desktop.what_if_panel import WhatIfPanel
 from model.countries import country_name
@@ -43,7 +43,6 @@ class PortfolioView(QSplitter):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setObjectName("portfolioView")
         self.session = session
-        self.group_by = "country"
         self.preview: Projection | None = None
         self.deal_id = ""  # the deal the panels show the block of, when a deal is selected
 
@@ -131,6 +130,8 @@ class PortfolioView(QSplitter):
         self.band_toggle.toggled.connect(lambda _on: self.refresh_charts())
         self.analysis.currentChanged.connect(lambda _i: self._refresh_analysis())
         session.projectionChanged.connect(self._on_projection_changed)
+        session.viewSettingsChanged.connect(self._on_view_settings_changed)
+        session.portfolioChanged.connect(self._on_portfolio_changed)
         self.refresh_charts()
         self._on_uncertainty(None)
 
@@ -143,6 +144,8 @@ class PortfolioView(QSplitter):
     def dispose(self) -> None:
         """Called before this view goes away (window closed, another portfolio opened)."""
         self.session.projectionChanged.disconnect(self._on_projection_changed)
+        self.session.viewSettingsChanged.disconnect(self._on_view_settings_changed)
+        self.session.portfolioChanged.disconnect(self._on_portfolio_changed)
         self.uncertainty.shutdown()
         self.tornado.runner.shutdown()
         self.ranking.runner.shutdown()
@@ -189,9 +192,12 @@ class PortfolioView(QSplitter):
 
     # --- charts ----------------------------------------------------------------------------
 
+    @property
+    def group_by(self) -> str:
+        return self.session.group_by
+
     def set_group_by(self, group_by: str) -> None:
-        self.group_by = group_by
-        self.refresh_charts()
+        self.session.set_group_by(group_by)  # viewSettingsChanged redraws
 
     def _on_preview(self, preview: Projection | None) -> None:
         self.preview = preview
@@ -203,6 +209,23 @@ class PortfolioView(QSplitter):
         self._stale = self._analysis_views()
         self._refresh_analysis()
         self._show_headline()  # the target year may have changed; the charts are drawn already
+
+    def _on_view_settings_changed(self) -> None:
+        """Target year or stacking: redraw; the views that show one year are stale."""
+        self.refresh_charts()
+        self._stale |= {self.map, self.tornado, self.concentration, self.ranking}
+        self._refresh_analysis()
+        self._show_headline()
+
+    def _on_portfolio_changed(self, changes: list) -> None:
+        """An edit that moved no number (notes, a name): only labels may be out of date."""
+        if any(moves_numbers(c) for c in changes):
+            return  # projectionChanged follows and redraws everything
+        if any(relabels(c) for c in changes):
+            self._stale = self._analysis_views()
+            self._refresh_analysis()
+            if self.group_by == "block":
+                self.refresh_charts()
 
     def _show_headline(self) -> None:
         self.p_target.setText(self.uncertainty.headline())

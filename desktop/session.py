@@ -1,7 +1,16 @@
 """One open portfolio in the GUI: its store, undo stack, view settings and current projection.
 
-Data flows one way: store -> portfolio -> inputs -> projection -> views. The session listens to
-the store; views listen to the session's signals and never read the store themselves.
+Data flows one way: edit -> store -> changes -> session -> views. The store announces what each
+committed transaction changed (table, ids, fields); the session patches its portfolio and the
+model's record columns for just those records (one row for a one-field edit), recomputes only
+when an edit can move a number, and tells the views through three signals:
+
+* `portfolioChanged(changes)`: records, scenarios, assumptions, target or name changed;
+* `projectionChanged()`: the projection is new (an edit that moves numbers, mode, scenario,
+  horizon);
+* `viewSettingsChanged()`: the target year or the stacking changed; nothing was recomputed.
+
+Views listen to these and never read the store themselves.
 """
 
 from __future__ import annotations
@@ -14,15 +23,38 @@ from PySide6.QtGui import QUndoStack
 from model.inputs import ProjectionInputs, build_inputs
 from model.portfolio import Portfolio
 from model.projection import Projection, compute
+from model.record_columns import MODEL_FIELDS, RecordColumns, columns_of, remember
 from model.scenario import Mode, Scenario
 from model.store import Change, Store
 
 DEFAULT_TARGET_YEAR = 2030
+RECORD_KINDS = ("blocks", "firms", "deals", "plants")
+# Fields shown in the analysis views' labels and per-USD figures: an edit of one makes them stale.
+LABEL_FIELDS = frozenset({"name", "kind", "acquisition_cost_musd", "cost_musd", "capex_musd"})
+
+
+def moves_numbers(change: Change) -> bool:
+    """Can this change move a projected number? (A firm's notes cannot; a nameplate can.)"""
+    if change.table in ("*", "assumptions", "target"):
+        return True
+    if change.table not in RECORD_KINDS:
+        return False
+    if change.action != "update" or not change.fields:
+        return change.table != "firms"
+    return bool(MODEL_FIELDS[change.table].intersection(change.fields))
+
+
+def relabels(change: Change) -> bool:
+    """Does this change alter what the analysis views show besides numbers (names, costs)?"""
+    if change.table in ("*", "scenarios", "meta") or change.action != "update":
+        return True
+    return not change.fields or bool(LABEL_FIELDS.intersection(change.fields))
 
 
 class PortfolioSession(QObject):
-    portfolioChanged = Signal(list)  # list[Change]: what the last committed edit changed
-    projectionChanged = Signal()  # new projection (after an edit or a view-setting change)
+    portfolioChanged = Signal(list)  # list[Change]: what the last committed transaction changed
+    projectionChanged = Signal()  # a new projection: numbers may have moved
+    viewSettingsChanged = Signal()  # target year or stacking: redraw, nothing recomputed
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
@@ -32,7 +64,10 @@ class PortfolioSession(QObject):
         self.scenario_name: str | None = None
         self.start, self.end = 2025, 2040
         self.target_year = DEFAULT_TARGET_YEAR
+        self.group_by = "country"  # stack the projection by 'country' or 'block'
+        self.revision = 0  # +1 whenever the portfolio's numbers change (a cache key)
         self.portfolio: Portfolio = store.load_portfolio()
+        self.columns: RecordColumns = columns_of(self.portfolio)
         self.inputs: ProjectionInputs
         self.projection: Projection
         self._recompute()
@@ -82,22 +117,90 @@ class PortfolioSession(QObject):
         self.target_year = min(max(self.target_year, start), end)
         self._recompute_and_emit()
 
+    # --- settings that change only what is shown ------------------------------------------
+
     def set_target_year(self, year: int) -> None:
         self.target_year = min(max(year, self.start), self.end)
-        self.projectionChanged.emit()
+        self.viewSettingsChanged.emit()
+
+    def set_group_by(self, group_by: str) -> None:
+        if group_by not in ("country", "block"):
+            raise ValueError(f"stack by: '{group_by}' is not 'country' or 'block'")
+        self.group_by = group_by
+        self.viewSettingsChanged.emit()
 
     # --- reacting to edits -----------------------------------------------------------------
 
     def _on_store_changed(self, changes: list[Change]) -> None:
-        self.portfolio = self.store.load_portfolio()
+        moved = self._take(changes)
         if self.scenario_name and self.scenario() is None:
             self.scenario_name = None  # the scenario was deleted or renamed
+            moved = True
+        if moved:
+            self.revision += 1
+            self._recompute()
         self.portfolioChanged.emit(changes)
-        self._recompute_and_emit()
+        if moved:
+            self.projectionChanged.emit()
+
+    def _take(self, changes: list[Change]) -> bool:
+        """Bring the portfolio and the record columns up to date with `changes`, reading only
+        what changed; True if a projected number may have moved."""
+        if any(c.table == "*" for c in changes):
+            self.portfolio = self.store.load_portfolio()
+            self.columns = columns_of(self.portfolio)
+            return True
+        update: dict[str, object] = {}
+        moved = False
+        for change in changes:
+            if change.table in RECORD_KINDS:
+                records = update.setdefault(
+                    change.table, list(getattr(self.portfolio, change.table))
+                )
+                self._patch(records, change)
+            elif change.table == "scenarios":
+                update["scenarios"] = self.store.scenarios()
+                moved |= self.scenario_name in change.ids  # the one projected
+            elif change.table == "assumptions":
+                update["assumptions"] = self.store.assumptions()
+            elif change.table == "target":
+                update["target"] = self.store.target()
+            elif change.table == "meta":
+                update["name"] = self.store.name()
+                update["confidential_fields"] = self.store.confidential_fields()
+            moved |= moves_numbers(change)
+        self.portfolio = self.portfolio.model_copy(
+            update=update
+        )  # a new value: workers keep theirs
+        if update.keys() & {"blocks", "deals", "plants"}:
+            p = self.portfolio
+            self.columns = self.columns.with_records(p.blocks, p.deals, p.plants)
+            remember(p, self.columns)
+        return moved
+
+    def _patch(self, records: list, change: Change) -> None:
+        """Apply one change to a list of records in place, reading changed records from the
+        store (validated there), in the store's order (new records last)."""
+        if change.action == "add":
+            records.extend(self.store.get(change.table, i) for i in change.ids)
+            return
+        ids = set(change.ids)
+        at = [k for k, r in enumerate(records) if r.id in ids]
+        if change.action == "delete":
+            for k in reversed(at):
+                del records[k]
+            return
+        for k in at:
+            records[k] = self.store.get(change.table, records[k].id)
 
     def _recompute(self) -> None:
         self.inputs = build_inputs(
-            self.portfolio, self.scenario(), mode=self.mode, start=self.start, end=self.end
+            self.portfolio,
+            self.scenario(),
+            mode=self.mode,
+            start=self.start,
+            end=self.end,
+            columns=self.columns,
         )
         self.projection = compute(self.inputs)
 

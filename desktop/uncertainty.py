@@ -39,7 +39,7 @@ class UncertaintyController(QObject):
 
     def _inputs_key(self) -> tuple:
         s = self.session
-        return (id(s.portfolio), s.scenario_name, s.start, s.end)
+        return (s.revision, s.scenario_name, s.start, s.end)  # not the mode: draws use none
 
     def schedule(self) -> None:
         """After a change: run again unless nothing the draws depend on has changed."""

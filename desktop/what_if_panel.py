@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop import operations
 from desktop.labels import STAGE_WORDS
-from desktop.session import PortfolioSession
+from desktop.session import PortfolioSession, moves_numbers
 from model.countries import country_name
 from model.projection import Projection, compute
 from model.store import InvalidEdit
@@ -160,6 +160,8 @@ class WhatIfPanel(QGroupBox):
         self.preview: Projection | None = None
         self._set_enabled(False)
         session.projectionChanged.connect(self._on_projection_changed)
+        session.portfolioChanged.connect(self._on_portfolio_changed)
+        session.viewSettingsChanged.connect(lambda: self.delta.setText(self.delta_text()))
 
     # --- which block -----------------------------------------------------------------------
 
@@ -277,6 +279,10 @@ class WhatIfPanel(QGroupBox):
         i = self.preview.year_index(year)
         delta = self.preview.magnets[i] - self.session.projection.magnets[i]
         return f"{delta:+,.0f} t/yr magnets in {year}"
+
+    def _on_portfolio_changed(self, changes: list) -> None:
+        if not any(moves_numbers(c) for c in changes):  # else projectionChanged follows
+            self._on_projection_changed()  # a name or note: show the record as it is
 
     def _on_projection_changed(self) -> None:
         # An edit, undo, redo, import or a settings change: show the record as it is now, and

@@ -69,6 +69,26 @@ def plant_row(p: Plant) -> dict[str, Any]:
 
 
 ROWS = {"blocks": block_row, "deals": deal_row, "plants": plant_row}
+# The record fields the projection and the Monte Carlo read (the rows above, the deal's block,
+# the country and the stage/status probabilities): an edit of any other field moves no number.
+MODEL_FIELDS = {
+    "blocks": frozenset(
+        {
+            "id",
+            "country",
+            "stage",
+            "product",
+            "nameplate_tpa",
+            "ndpr_share",
+            "first_year",
+            "ramp_years",
+            "resource_treo_t",
+        }
+    ),
+    "deals": frozenset({"id", "block_id", "status", "offtake_share", "start_year"}),
+    "plants": frozenset({"id", "stage", "status", "capacity_tpa", "first_year", "ramp_years"}),
+    "firms": frozenset(),
+}
 COLUMNS = {
     "blocks": (
         "block_stage",

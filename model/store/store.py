@@ -71,6 +71,7 @@ class Change:
     table: str
     ids: tuple[str, ...]
     action: str  # add | update | delete | replace
+    fields: tuple[str, ...] = ()  # an update's changed fields (empty: not known, assume any)
 
 
 def _to_row(kind: str, record: BaseModel) -> dict[str, Any]:
@@ -238,7 +239,8 @@ class Store:
             row = _to_row(kind, record)
             assignments = ", ".join(f"{c} = :{c}" for c in row if c != "id")
             conn.execute(text(f"UPDATE {kind} SET {assignments} WHERE id = :id"), row)
-            return [Change(kind, (edit.record_id,), "update")]
+            changed = tuple(f for f in edit.fields if getattr(current, f) != getattr(record, f))
+            return [Change(kind, (edit.record_id,), "update", changed)]
         if edit.action != "delete":
             raise ValueError(f"unknown edit action '{edit.action}'")
         changes = []
@@ -271,7 +273,7 @@ class Store:
                         text(f"UPDATE {child} SET {column} = NULL WHERE {column} = :id"),
                         {"id": edit.record_id},
                     )
-                    changes.append(Change(child, ids, "update"))
+                    changes.append(Change(child, ids, "update", (column,)))
         conn.execute(text(f"DELETE FROM {kind} WHERE id = :id"), {"id": edit.record_id})
         return [*changes, Change(kind, (edit.record_id,), "delete")]
 
@@ -309,6 +311,24 @@ class Store:
                     {"n": scenario.name, "b": body},
                 )
         self._announce(Change("scenarios", (scenario.name,), "update" if replacing else "add"))
+
+    def replace_scenarios(self, scenarios: Sequence[Scenario]) -> None:
+        """Make the stored scenarios exactly `scenarios`, in that order, in one transaction
+        (an undo that puts a deleted scenario back in its place)."""
+        names = [x.name for x in scenarios]
+        if len(set(names)) != len(names):
+            raise InvalidEdit(["scenarios: names must be unique"])
+        with self._transaction() as conn:
+            conn.execute(text("DELETE FROM scenarios"))
+            for scenario in scenarios:
+                problems = _scenario_problems(conn, scenario, None)
+                if problems:
+                    raise InvalidEdit(problems)
+                conn.execute(
+                    text("INSERT INTO scenarios (name, body) VALUES (:n, :b)"),
+                    {"n": scenario.name, "b": scenario.model_dump_json()},
+                )
+        self._announce(Change("scenarios", tuple(names), "replace"))
 
     def delete_scenario(self, name: str) -> None:
         with self._transaction() as conn:
