@@ -321,7 +321,7 @@ class Store:
         with self._transaction() as conn:
             conn.execute(text("DELETE FROM scenarios"))
             for scenario in scenarios:
-                problems = _scenario_problems(conn, scenario, None)
+                problems = scenario_problems(scenario, SqlFacts(conn), replacing=None)
                 if problems:
                     raise InvalidEdit(problems)
                 conn.execute(
