@@ -33,7 +33,7 @@ from model.record_columns import (
     RecordColumns,
     columns_of,
 )
-from model.scenario import BlockOverride, DealOverride, Mode, Scenario
+from model.scenario import BlockOverride, DealOverride, Mode, PlantOverride, Scenario
 
 __all__ = ["PLANT_STAGE_INDEX", "ProjectionInputs", "RecordColumns", "build_inputs"]
 
@@ -41,6 +41,7 @@ STAGES = ("feed", "metal", "magnet")
 NEVER = np.inf  # start year of something that never starts
 ALWAYS = -np.inf  # start year of something already running before any horizon
 NO_BLOCK_OVERRIDE, NO_DEAL_OVERRIDE = BlockOverride(), DealOverride()  # shared: built once
+NO_PLANT_OVERRIDE = PlantOverride()
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,40 @@ def spread(shares: np.ndarray, total: float) -> np.ndarray:
     return np.full(shares.size, total / max(shares.size, 1))
 
 
+def _overridden(status: np.ndarray, records, overrides: dict, names: tuple) -> np.ndarray:
+    """Status indices after a scenario's status overrides (a saved plan closes or drops deals,
+    builds options)."""
+    changed = {k: o.status for k, o in overrides.items() if o.status is not None}
+    if not changed:
+        return status
+    status = status.copy()
+    index = {r.id: i for i, r in enumerate(records)}
+    for record_id, value in changed.items():
+        if record_id in index:
+            status[index[record_id]] = names.index(value)
+    return status
+
+
+def deal_status_index(c: RecordColumns, scenario: Scenario) -> np.ndarray:
+    return _overridden(c.deal_status, c.deals, scenario.deal_overrides, DEAL_STATUS_LIST)
+
+
+def plant_status_index(c: RecordColumns, scenario: Scenario) -> np.ndarray:
+    return _overridden(c.plant_status, c.plants, scenario.plant_overrides, PLANT_STATUS_LIST)
+
+
+def deal_statuses(portfolio: Portfolio, scenario: Scenario | None) -> list[DealStatus]:
+    """Each deal's status after the scenario's overrides."""
+    index = deal_status_index(columns_of(portfolio), scenario or Scenario(name="Base"))
+    return [DEAL_STATUS_LIST[i] for i in index.tolist()]
+
+
+def plant_statuses(portfolio: Portfolio, scenario: Scenario | None) -> list[PlantStatus]:
+    """Each plant's status after the scenario's overrides."""
+    index = plant_status_index(columns_of(portfolio), scenario or Scenario(name="Base"))
+    return [PLANT_STATUS_LIST[i] for i in index.tolist()]
+
+
 def scaled_offtakes(c: RecordColumns, scenario: Scenario) -> np.ndarray:
     """Deal offtake after deal overrides, then block overrides of India's total share."""
     offtake = c.offtake.copy()
@@ -190,7 +225,7 @@ def scaled_offtakes(c: RecordColumns, scenario: Scenario) -> np.ndarray:
     totals = {k: v for k, v in totals.items() if v is not None}
     if totals:
         index = {b.id: i for i, b in enumerate(c.blocks)}
-        live = c.deal_status != DEAL_STATUS_LIST.index(DealStatus.rejected)
+        live = deal_status_index(c, scenario) != DEAL_STATUS_LIST.index(DealStatus.rejected)
         for block_id, total in totals.items():
             if block_id not in index:
                 continue
@@ -267,7 +302,9 @@ def build_inputs(
         if override.start_year is not None and deal_id in deal_index:
             deal_start[deal_index[deal_id]] = override.start_year
 
-    plant_operating = c.plant_status == PLANT_STATUS_LIST.index(PlantStatus.operating)
+    deal_status = deal_status_index(c, scenario)
+    plant_status = plant_status_index(c, scenario)
+    plant_operating = plant_status == PLANT_STATUS_LIST.index(PlantStatus.operating)
     for i in np.flatnonzero(np.isnan(c.plant_first) & ~plant_operating).tolist():
         p = c.plants[i]
         incomplete.append(f"plant '{p.id}' ({p.name}) lacks first_year")
@@ -295,7 +332,7 @@ def build_inputs(
         deal_ids=c.deal_ids,
         deal_block=c.deal_block,
         offtake=scaled_offtakes(c, scenario),
-        deal_weight=deal_weights(mode, p_stage[c.deal_block], c.deal_status, a),
+        deal_weight=deal_weights(mode, p_stage[c.deal_block], deal_status, a),
         deal_start=np.where(np.isnan(deal_start), ALWAYS, deal_start),
         oxide_factor=factor,
         needs_separation=needs_sep,
@@ -304,7 +341,7 @@ def build_inputs(
         plant_capacity=c.plant_capacity,
         plant_start=plant_start,
         plant_ramp=c.plant_ramp,
-        plant_weight=plant_weights(mode, c.plant_status, a),
+        plant_weight=plant_weights(mode, plant_status, a),
         incomplete=tuple(incomplete),
     )
     inputs.__dict__["separation_groups"] = groups  # known already: spare the cached_property

@@ -20,7 +20,13 @@ from functools import partial
 
 import numpy as np
 
-from model.inputs import ProjectionInputs, SeparationGroups, build_inputs
+from model.inputs import (
+    ProjectionInputs,
+    SeparationGroups,
+    build_inputs,
+    deal_statuses,
+    plant_statuses,
+)
 from model.portfolio import Portfolio
 from model.projection import (
     block_output,
@@ -71,17 +77,16 @@ def setup(
     scenario = scenario or Scenario(name="Base")
     a = portfolio.assumptions.with_overrides(scenario.assumption_overrides)
     inputs = build_inputs(portfolio, scenario, mode=Mode.all, start=start, end=end)
+    plants = plant_statuses(portfolio, scenario)
     return Setup(
         inputs=inputs,
         p_block=inputs.p_stage,
-        p_deal=np.array([a.p_deal[d.status] for d in portfolio.deals], dtype=float),
-        p_plant=np.array([a.p_plant[p.status] for p in portfolio.plants], dtype=float),
+        p_deal=np.array([a.p_deal[s] for s in deal_statuses(portfolio, scenario)], dtype=float),
+        p_plant=np.array([a.p_plant[s] for s in plants], dtype=float),
         max_delay_block=np.array(
             [a.max_delay_stage[b.stage] for b in portfolio.blocks], dtype=np.intp
         ),
-        max_delay_plant=np.array(
-            [a.max_delay_plant[p.status] for p in portfolio.plants], dtype=np.intp
-        ),
+        max_delay_plant=np.array([a.max_delay_plant[s] for s in plants], dtype=np.intp),
     )
 
 

@@ -47,6 +47,7 @@ SCENARIO_REFERENCES = {
     "block_delays": "blocks",
     "block_overrides": "blocks",
     "deal_overrides": "deals",
+    "plant_overrides": "plants",
 }
 
 

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from pydantic import Field, field_validator
 
 from model.assumptions import override_problems
-from model.domain import YEAR_MAX, YEAR_MIN, Record
+from model.domain import YEAR_MAX, YEAR_MIN, DealStatus, PlantStatus, Record
 
 SCHEME_TARGET_TPA = 6000.0  # t sintered NdFeB/yr, the scheme's aim (india.md, NDTV Nov 2025)
 
@@ -59,6 +59,11 @@ class BlockOverride(Record):
 class DealOverride(Record):
     offtake_share: float | None = Field(default=None, ge=0, le=1)
     start_year: int | None = Field(default=None, ge=YEAR_MIN, le=YEAR_MAX)
+    status: DealStatus | None = None  # a plan closes (acquired) or drops (rejected) a deal
+
+
+class PlantOverride(Record):
+    status: PlantStatus | None = None  # a plan builds an option (committed)
 
 
 class Scenario(Record):
@@ -70,6 +75,7 @@ class Scenario(Record):
     disruptions: list[Disruption] = Field(default_factory=list)
     block_overrides: dict[str, BlockOverride] = Field(default_factory=dict)
     deal_overrides: dict[str, DealOverride] = Field(default_factory=dict)
+    plant_overrides: dict[str, PlantOverride] = Field(default_factory=dict)
     assumption_overrides: dict[str, Any] = Field(default_factory=dict)
     target: Target | None = None
 

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from model.cli import analysis_commands as analysis
+from model.cli import plan_commands as plan
 from model.cli import projection_commands as projection
 from model.cli import report_command as report
 from model.cli import store_commands as store
@@ -37,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     analysis.add_sensitivity(sub)
     analysis.add_concentration(sub)
     analysis.add_rank(sub)
+    plan.add_optimise(sub)
+    plan.add_bounds(sub)
     if report.qt_available():  # the PDF is drawn by Qt; imported only when `report` runs
         report.add_report(sub)
     return parser

@@ -28,6 +28,14 @@ RUNS = {
     "sensitivity": (["sensitivity", "--demo", "--top", "3"], "magnets in 2030"),
     "concentration": (["concentration", "--demo", "--format", "json"], '"country_cuts"'),
     "rank": (["rank", "--demo", "--draws", "50", "--format", "csv"], "deal,block,firm"),
+    "optimise": (
+        ["optimise", "--demo", "--year", "2030", "--objective", "max-expected"],
+        "objective max-expected, year 2030",
+    ),
+    "bounds": (
+        ["bounds", "--demo", "--deal", "kabil-mt-weld", "--year", "2030"],
+        "to reach 6,000 t in 2030",
+    ),
     "report": (["report", "--demo", "--draws", "50", "--out", "{tmp}/brief.pdf"], "wrote"),
 }
 

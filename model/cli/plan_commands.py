@@ -1,0 +1,223 @@
+"""`repm optimise` (the plan optimiser) and `repm bounds` (negotiation bounds)."""
+
+from __future__ import annotations
+
+import argparse
+
+from model.assumptions import crore_to_usd_m
+from model.bounds import deal_bounds
+from model.cli.common import (
+    UsageError,
+    add_source_args,
+    portfolio_from_args,
+    scenario_from_args,
+)
+from model.cli.output import json_text, text_table
+from model.optimise import OBJECTIVES, Constraints, PlanResult, optimise
+from model.plan import plan_scenario
+from model.portfolio import Portfolio
+
+
+def _share(value: str) -> float:
+    share = float(value)
+    if not 0 <= share <= 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a share between 0 and 1")
+    return share
+
+
+def _budget(args: argparse.Namespace, portfolio: Portfolio) -> float | None:
+    if args.budget_crore is not None:
+        if args.budget_crore < 0:
+            raise UsageError("--budget-crore must not be negative")
+        return crore_to_usd_m(args.budget_crore, portfolio.assumptions.inr_per_usd)
+    if args.budget_musd is not None and args.budget_musd < 0:
+        raise UsageError("--budget-musd must not be negative")
+    return args.budget_musd
+
+
+def _check_horizon(args: argparse.Namespace) -> None:
+    if not args.start <= args.year <= args.end:
+        raise UsageError(f"--year {args.year} is outside the horizon {args.start}-{args.end}")
+
+
+def cmd_optimise(args: argparse.Namespace) -> str:
+    portfolio = portfolio_from_args(args)
+    _check_horizon(args)
+    if args.save_scenario is not None and args.demo:
+        raise UsageError("--save-scenario needs --db or --portfolio (the demo is read-only)")
+    if args.max_deals is not None and args.max_deals < 0:
+        raise UsageError("--max-deals must not be negative")
+    scenario = scenario_from_args(portfolio, args)
+    constraints = Constraints(
+        budget_musd=_budget(args, portfolio),
+        max_country_share=args.max_country_share,
+        min_mou_share=args.min_mou_share,
+        max_deals=args.max_deals,
+        include=tuple(args.include),
+        exclude=tuple(args.exclude),
+        include_uncosted=args.include_uncosted,
+    )
+    result = optimise(
+        portfolio,
+        args.year,
+        args.objective,
+        constraints,
+        scenario=scenario,
+        start=args.start,
+        end=args.end,
+        draws=args.draws,
+        seed=args.seed,
+        time_limit=args.time_limit,
+    )
+    saved = None
+    if args.save_scenario is not None:
+        saved = _save(args, portfolio, result, scenario)
+    if args.format == "json":
+        data = result.as_dict()
+        if saved:
+            data["saved_scenario"] = saved
+        return json_text(data)
+    return _table(result, constraints, saved)
+
+
+def _save(args, portfolio: Portfolio, result: PlanResult, scenario) -> str:
+    if result.plan is None:
+        raise UsageError(f"no plan to save: the optimiser found the request {result.status}")
+    name = args.save_scenario.strip()
+    if not name:
+        raise UsageError("--save-scenario needs a name")
+    saved = plan_scenario(portfolio, result.plan.plan, scenario, name=name)
+    saved = saved.model_copy(
+        update={
+            "description": f"Plan from repm optimise --objective {result.objective} "
+            f"--year {result.year} (status {result.status})"
+        }
+    )
+    if args.db:
+        from model.store import Store
+
+        with Store.open(args.db, create=False) as store:
+            store.put_scenario(saved)
+    else:
+        from model.interchange import write_interchange
+
+        if any(s.name == name for s in portfolio.scenarios):
+            raise UsageError(f"--save-scenario: a scenario named '{name}' already exists")
+        updated = portfolio.model_copy(update={"scenarios": [*portfolio.scenarios, saved]})
+        write_interchange(Portfolio.model_validate(updated.model_dump()), args.portfolio)
+    return name
+
+
+def _table(result: PlanResult, c: Constraints, saved: str | None) -> str:
+    data = result.as_dict()
+    lines = [
+        f"objective {result.objective}, year {result.year}: {result.status}",
+        f"target {result.target_t:,.0f} t magnets",
+    ]
+    if result.plan is None:
+        lines.append("no plan meets the constraints")
+    rows = []
+    for label, figures in (("plan", data), ("rank order", data["greedy"])):
+        magnets = figures["magnets_t"].get(str(result.year))
+        p = figures.get("p_target")
+        rows.append(
+            [
+                label,
+                ", ".join(figures["chosen_deals"]) or "-",
+                ", ".join(figures["chosen_plants"]) or "-",
+                figures["cost_musd"],
+                figures["cost_crore"],
+                "-" if magnets is None else magnets,
+                "-" if p is None else f"{p:.0%}",
+                ", ".join(f"{k} {v:.0%}" for k, v in figures["country_shares"].items()) or "-",
+            ]
+        )
+    headers = ["", "deals closed", "options built", "USD m", "INR crore", "magnets t", "P(target)"]
+    lines.append(text_table([*headers, "country shares"], rows))
+    if result.shortfall_t is not None:
+        lines.append(
+            f"short of the target by {result.shortfall_t:,.0f} t; {result.binding_stage} binds"
+        )
+    if result.p_target_in_sample is not None:
+        lines.append(
+            f"P(target) on the draws the plan was chosen on: {result.p_target_in_sample:.0%}"
+        )
+    lines += result.notes
+    if saved:
+        lines.append(f"saved as scenario '{saved}'")
+    return "\n".join(lines)
+
+
+def add_optimise(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("optimise", help="the best plan of deals and plant options for a year")
+    add_source_args(p)
+    p.add_argument("--scenario", metavar="NAME", help="optimise on top of this scenario")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--objective", choices=OBJECTIVES, required=True)
+    budget = p.add_mutually_exclusive_group()
+    budget.add_argument("--budget-musd", type=float, metavar="B")
+    budget.add_argument("--budget-crore", type=float, metavar="B")
+    p.add_argument("--max-country-share", type=_share, metavar="S")
+    p.add_argument("--min-mou-share", type=_share, metavar="M")
+    p.add_argument("--max-deals", type=int, metavar="N")
+    p.add_argument("--include", nargs="+", default=[], metavar="ID")
+    p.add_argument("--exclude", nargs="+", default=[], metavar="ID")
+    p.add_argument(
+        "--include-uncosted", action="store_true", help="count unknown costs as 0 (else left out)"
+    )
+    p.add_argument("--draws", type=int, default=500, help="max-probability: draws to optimise on")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--time-limit", type=float, default=60.0, metavar="SECONDS")
+    p.add_argument("--save-scenario", metavar="NAME")
+    p.add_argument("--from", dest="start", type=int, default=2025, metavar="Y")
+    p.add_argument("--to", dest="end", type=int, default=2040, metavar="Y")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.set_defaults(run=cmd_optimise)
+
+
+def cmd_bounds(args: argparse.Namespace) -> str:
+    portfolio = portfolio_from_args(args)
+    _check_horizon(args)
+    bounds = deal_bounds(
+        portfolio,
+        args.deal,
+        args.year,
+        scenario=scenario_from_args(portfolio, args),
+        budget_musd=_budget(args, portfolio),
+        include_uncosted=args.include_uncosted,
+        start=args.start,
+        end=args.end,
+    )
+    if args.format == "json":
+        return json_text(bounds.as_dict())
+    lines = [bounds.sentence()]
+    if bounds.latest_first_year is not None:
+        lines.append(
+            f"latest first year of the block that still reaches it: {bounds.latest_first_year}"
+        )
+    else:
+        lines.append("no first year of the block reaches it at the deal's current share")
+    if args.budget_musd is not None or args.budget_crore is not None:
+        if bounds.break_even_cost_musd is None:
+            lines.append("the deal is not in the best plan within this budget even at no cost")
+        else:
+            lines.append(
+                f"break-even cost within the budget: USD {bounds.break_even_cost_musd:,.1f} m"
+            )
+    return "\n".join(lines)
+
+
+def add_bounds(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("bounds", help="the least offtake share of one deal that reaches the target")
+    add_source_args(p)
+    p.add_argument("--scenario", metavar="NAME")
+    p.add_argument("--deal", required=True, metavar="ID")
+    p.add_argument("--year", type=int, required=True)
+    budget = p.add_mutually_exclusive_group()
+    budget.add_argument("--budget-musd", type=float, metavar="B")
+    budget.add_argument("--budget-crore", type=float, metavar="B")
+    p.add_argument("--include-uncosted", action="store_true")
+    p.add_argument("--from", dest="start", type=int, default=2025, metavar="Y")
+    p.add_argument("--to", dest="end", type=int, default=2040, metavar="Y")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.set_defaults(run=cmd_bounds)

@@ -1,0 +1,238 @@
+"""The plan optimiser's mixed-integer programme, solved by HiGHS through scipy.optimize.milp.
+
+Variables: x_d (close deal d, binary), y_p (build plant p, binary), s_d (t feed of deal d that
+is separated), Metal and M for the chosen year (expected), and for the sample average
+approximation one binary z_k per Monte Carlo draw (target met) with its own s_dk.
+
+Why it is exact under merit order: for fixed x, y the programme may separate any feed up to the
+capacity, and the most NdPr it can get is what merit order separates (the fractional knapsack by
+yield); downstream caps are monotone, so its best M equals the model's M. Country and MoU shares
+and the pro-rata rule are not encoded exactly: the caller judges every solution with the model
+and cuts off the ones the model refuses (model/optimise.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.sparse import coo_matrix
+
+from model.optimise_model import Problem
+
+COST_WEIGHT = 1e-4  # tie-break among equal plans: cheaper first (at most this many t / draws)
+COUNT_WEIGHT = 1e-5  # then fewer deals and options
+
+
+class Builder:
+    """Columns and rows of a sparse MILP, added in blocks."""
+
+    def __init__(self) -> None:
+        self.lo: list[np.ndarray] = []
+        self.hi: list[np.ndarray] = []
+        self.integer: list[np.ndarray] = []
+        self.n = 0
+        self.rows, self.cols, self.vals = [], [], []
+        self.row_lo: list[float] = []
+        self.row_hi: list[float] = []
+
+    def add_vars(self, lo, hi, integer: bool) -> np.ndarray:
+        lo = np.atleast_1d(np.asarray(lo, dtype=float))
+        hi = np.broadcast_to(np.asarray(hi, dtype=float), lo.shape).copy()
+        index = np.arange(self.n, self.n + lo.size)
+        self.lo.append(lo), self.hi.append(hi)
+        self.integer.append(np.full(lo.size, int(integer)))
+        self.n += lo.size
+        return index
+
+    def add_row(self, index, coef, lo: float = -np.inf, hi: float = np.inf) -> None:
+        index, coef = np.asarray(index, dtype=np.intp), np.asarray(coef, dtype=float)
+        keep = coef != 0
+        r = len(self.row_lo)
+        self.rows.append(np.full(int(keep.sum()), r))
+        self.cols.append(index[keep])
+        self.vals.append(coef[keep])
+        self.row_lo.append(lo)
+        self.row_hi.append(hi)
+
+    def solve(self, objective: np.ndarray, time_limit: float):
+        lo, hi = np.concatenate(self.lo), np.concatenate(self.hi)
+        constraints = ()
+        if self.row_lo:
+            a = coo_matrix(
+                (np.concatenate(self.vals), (np.concatenate(self.rows), np.concatenate(self.cols))),
+                shape=(len(self.row_lo), self.n),
+            ).tocsr()
+            constraints = LinearConstraint(a, np.array(self.row_lo), np.array(self.row_hi))
+        return milp(
+            objective,
+            integrality=np.concatenate(self.integer),
+            bounds=Bounds(lo, hi),
+            constraints=constraints,
+            options={"disp": False, "time_limit": max(time_limit, 0.01), "mip_rel_gap": 1e-9},
+        )
+
+
+@dataclass
+class Formulation:
+    builder: Builder
+    objective: np.ndarray
+    x: np.ndarray  # column of each deal's x
+    y: np.ndarray
+    primary: np.ndarray  # objective of the primary goal (M, cost or met draws), per column
+    fixed_met: int = 0  # SAA draws met by every plan (left out of the programme)
+
+
+def _expected_block(p: Problem, b: Builder, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Rows of the expected projection in the year; returns the column of M."""
+    i = p.inputs
+    f, sep = i.oxide_factor, i.needs_separation
+    stage = i.plant_stage
+    live = (p.delivered > 0) & (p.x_hi > 0)
+    sep_deals = np.flatnonzero(live & sep)
+    s = b.add_vars(np.zeros(sep_deals.size), p.delivered[sep_deals], integer=False)
+    metal, m = b.add_vars([0.0, 0.0], np.inf, integer=False)
+    for col, d in zip(s, sep_deals, strict=True):
+        b.add_row([col, x[d]], [1.0, -p.delivered[d]], hi=0.0)
+    b.add_row(
+        np.concatenate([s, y]),
+        np.concatenate([np.ones(s.size), -p.capacity * (stage == 0)]),
+        hi=0.0,
+    )
+    direct = np.flatnonzero(live & ~sep)
+    oxide_cols = np.concatenate([x[direct], s])
+    oxide_coef = np.concatenate([p.delivered[direct] * f[direct], f[sep_deals]])
+    b.add_row(
+        np.concatenate([[metal], oxide_cols]),
+        np.concatenate([[1.0], -i.oxide_to_metal * oxide_coef]),
+        hi=0.0,
+    )
+    b.add_row(
+        np.concatenate([[metal], y]), np.concatenate([[1.0], -p.capacity * (stage == 1)]), hi=0.0
+    )
+    b.add_row([m, metal], [i.ndpr_in_magnet, -1.0], hi=0.0)
+    b.add_row(np.concatenate([[m], y]), np.concatenate([[1.0], -p.capacity * (stage == 2)]), hi=0.0)
+    # Shares of magnets = shares of NdPr oxide (equation 7): linear in the oxide of each deal.
+    deal_of_col = np.concatenate([direct, sep_deals])
+    c = p.constraints
+    if c.max_country_share is not None:
+        for country in np.unique(p.country[deal_of_col]):
+            mine = (p.country[deal_of_col] == country).astype(float)
+            b.add_row(oxide_cols, oxide_coef * (mine - c.max_country_share), hi=0.0)
+    if c.min_mou_share is not None:
+        partner = p.mou[deal_of_col].astype(float)
+        b.add_row(oxide_cols, oxide_coef * (c.min_mou_share - partner), hi=0.0)
+    return m
+
+
+def _saa_block(p: Problem, b: Builder, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, int]:
+    """One binary z_k per draw: met only if separated feed, metal and magnet capacity all reach
+    the target. Draws no plan can meet, or every plan meets, are left out."""
+    i = p.inputs
+    f, sep, stage = i.oxide_factor, i.needs_separation, i.plant_stage
+    can = p.met(p.x_hi, p.y_hi, merit_order=True)
+    always = p.met(p.x_lo, p.y_lo, merit_order=True)
+    a, c = p.draw_coefficients()
+    a = a * (p.x_hi > 0)[None, :]
+    keep = np.flatnonzero(can & ~always)
+    z = b.add_vars(np.zeros(keep.size), 1.0, integer=True)
+    t, k1, k2 = p.target, i.oxide_to_metal, i.ndpr_in_magnet
+    for zk, k in zip(z, keep, strict=True):
+        ak, ck = a[k], c[k]
+        feed = ak * sep
+        scarce = (ck * (stage == 0) * p.y_lo).sum() < feed.sum() - 1e-9
+        if scarce:
+            deals = np.flatnonzero(feed > 0)
+            s = b.add_vars(np.zeros(deals.size), feed[deals], integer=False)
+            for col, d in zip(s, deals, strict=True):
+                b.add_row([col, x[d]], [1.0, -ak[d]], hi=0.0)
+            b.add_row(
+                np.concatenate([s, y]),
+                np.concatenate([np.ones(s.size), -ck * (stage == 0)]),
+                hi=0.0,
+            )
+            direct = np.flatnonzero((ak > 0) & ~sep)
+            cols = np.concatenate([[zk], x[direct], s])
+            coef = np.concatenate([[t * k2], -k1 * ak[direct] * f[direct], -k1 * f[deals]])
+        else:
+            deals = np.flatnonzero(ak > 0)
+            cols = np.concatenate([[zk], x[deals]])
+            coef = np.concatenate([[t * k2], -k1 * ak[deals] * f[deals]])
+        b.add_row(cols, coef, hi=0.0)
+        b.add_row(np.concatenate([[zk], y]), np.concatenate([[t * k2], -ck * (stage == 1)]), hi=0.0)
+        b.add_row(np.concatenate([[zk], y]), np.concatenate([[t], -ck * (stage == 2)]), hi=0.0)
+    return z, int(always.sum())
+
+
+def formulate(p: Problem, objective: str) -> Formulation:
+    b = Builder()
+    x = b.add_vars(p.x_lo, p.x_hi, integer=True)
+    y = b.add_vars(p.y_lo, p.y_hi, integer=True)
+    c = p.constraints
+    cost_cols = np.concatenate([x, y])
+    cost = np.concatenate([p.deal_cost * p.open_deal, p.plant_cost * p.option])
+    decision = np.concatenate([p.open_deal, p.option]).astype(float)
+    if c.budget_musd is not None:
+        b.add_row(cost_cols, cost, hi=c.budget_musd)
+    if c.max_deals is not None:
+        b.add_row(x, p.open_deal.astype(float), hi=float(c.max_deals))
+    needs_expected = objective in ("max-expected", "min-cost") or (
+        c.max_country_share is not None or c.min_mou_share is not None
+    )
+    m = _expected_block(p, b, x, y) if needs_expected else None
+    fixed_met = 0
+    z = None
+    if objective == "max-probability":
+        z, fixed_met = _saa_block(p, b, x, y)
+    if objective == "min-cost":
+        assert m is not None
+        b.add_row([m], [1.0], lo=p.target)
+    obj = np.zeros(b.n)
+    primary = np.zeros(b.n)
+    tie = COST_WEIGHT * cost / (cost.sum() + 1.0) + COUNT_WEIGHT * decision
+    if objective == "max-expected":
+        primary[m] = 1.0
+        obj[m] = -1.0
+        obj[cost_cols] += tie
+    elif objective == "min-cost":
+        primary[cost_cols] = cost
+        obj[cost_cols] = cost + COUNT_WEIGHT * decision
+    else:
+        primary[z] = 1.0
+        obj[z] = -1.0
+        obj[cost_cols] += tie
+    return Formulation(b, obj, x, y, primary, fixed_met)
+
+
+@dataclass
+class Solution:
+    status: str  # optimal | infeasible | time_limit
+    x: np.ndarray | None
+    y: np.ndarray | None
+    primary: float  # M, cost or met draws of the programme's solution (its bound when optimal)
+
+
+def solve(
+    form: Formulation, cuts: list[tuple[np.ndarray, np.ndarray]], time_limit: float
+) -> Solution:
+    """Solve with no-good cuts: each (x, y) listed is excluded."""
+    b = form.builder
+    n_rows = len(b.row_lo)
+    free = np.concatenate([b.hi[0] > b.lo[0], b.hi[1] > b.lo[1]])
+    cols = np.concatenate([form.x, form.y])[free]
+    for x, y in cuts:
+        on = np.concatenate([x, y])[free] > 0.5
+        b.add_row(cols, np.where(on, -1.0, 1.0), lo=1.0 - on.sum())
+    try:
+        res = b.solve(form.objective, time_limit)
+    finally:  # the cuts belong to this call only
+        del b.rows[n_rows:], b.cols[n_rows:], b.vals[n_rows:]
+        del b.row_lo[n_rows:], b.row_hi[n_rows:]
+    if res.x is None:
+        status = "infeasible" if res.status == 2 else "time_limit"
+        return Solution(status, None, None, np.nan)
+    xs = np.round(res.x[form.x])
+    ys = np.round(res.x[form.y])
+    primary = float(form.primary @ res.x) + form.fixed_met
+    return Solution("optimal" if res.status == 0 else "time_limit", xs, ys, primary)

@@ -1,0 +1,134 @@
+"""repm optimise and repm bounds: the exact JSON keys, saving a plan, one-line refusals."""
+
+import json
+
+import pytest
+
+from model import project
+from model.api import load_portfolio
+from model.demo import demo_portfolio
+from model.interchange import write_interchange
+from model.store import Store
+from tests.cli_runner import run
+
+PLAN_KEYS = {
+    "objective",
+    "status",
+    "year",
+    "chosen_deals",
+    "chosen_plants",
+    "cost_musd",
+    "magnets_t",
+    "country_shares",
+    "p_target",
+    "greedy",
+}
+BOUND_KEYS = {
+    "deal_id",
+    "year",
+    "reachable",
+    "min_offtake_share",
+    "shortfall_t",
+    "latest_first_year",
+    "break_even_cost_musd",
+}
+
+
+@pytest.mark.parametrize("objective", ["max-expected", "min-cost", "max-probability"])
+def test_optimise_json_has_the_keys_of_the_issue(capsys, objective):
+    code, out, err = run(
+        capsys,
+        "optimise",
+        "--demo",
+        "--year",
+        "2030",
+        "--objective",
+        objective,
+        "--budget-crore",
+        "2500",
+        "--include-uncosted",
+        "--max-deals",
+        "3",
+        "--draws",
+        "50",
+        "--format",
+        "json",
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    assert set(data) >= PLAN_KEYS and PLAN_KEYS - {"objective", "status", "year", "greedy"} <= set(
+        data["greedy"]
+    )
+    assert data["status"] in ("optimal", "infeasible", "time_limit")
+    assert set(data["magnets_t"]) == {str(y) for y in range(2025, 2041)}
+    assert data["cost_musd"] <= 2500 * 1e7 / 88.72 / 1e6 + 1e-6  # crore -> USD m at the default
+    assert len(data["chosen_deals"]) <= 3
+
+
+def test_optimise_table_and_save_scenario_in_a_json_file_and_a_store(capsys, tmp_path):
+    path = tmp_path / "p.json"
+    write_interchange(demo_portfolio(), path)
+    args = ["--year", "2030", "--objective", "max-expected", "--include-uncosted"]
+    code, out, err = run(
+        capsys, "optimise", "--portfolio", path, *args, "--save-scenario", "Plan A"
+    )
+    assert code == 0, err
+    assert "saved as scenario 'Plan A'" in out and "rank order" in out
+    saved = load_portfolio(path).scenario("Plan A")
+    plan = json.loads(run(capsys, "optimise", "--portfolio", path, *args, "--format", "json")[1])
+    magnets = project(load_portfolio(path), scenario="Plan A").magnets
+    assert magnets[5] == pytest.approx(plan["magnets_t"]["2030"])
+    assert {d for d, o in saved.deal_overrides.items() if o.status == "acquired"} == set(
+        plan["chosen_deals"]
+    )
+    code, out, _ = run(capsys, "compare", "--portfolio", path, "--scenarios", "Base", "Plan A")
+    assert code == 0 and "Plan A" in out
+    # The same name again is refused in one line and the file is unchanged.
+    before = path.read_bytes()
+    code, _, err = run(capsys, "optimise", "--portfolio", path, *args, "--save-scenario", "Plan A")
+    assert code == 2 and "already exists" in err and path.read_bytes() == before
+
+    db = tmp_path / "p.repm"
+    assert run(capsys, "import", path, "--db", db)[0] == 0
+    code, _, err = run(capsys, "optimise", "--db", db, *args, "--save-scenario", "Plan B")
+    assert code == 0, err
+    with Store.open(db) as store:
+        assert "Plan B" in [s.name for s in store.scenarios()]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--year", "2050", "--objective", "max-expected"], "outside the horizon"),
+        (["--year", "2030", "--objective", "max-expected", "--include", "x"], "--include x"),
+        (["--year", "2030", "--objective", "max-expected", "--max-deals", "-1"], "--max-deals"),
+        (["--year", "2030", "--objective", "min-cost", "--save-scenario", "P"], "read-only"),
+    ],
+)
+def test_optimise_refuses_in_one_line(capsys, argv, message):
+    code, out, err = run(capsys, "optimise", "--demo", *argv)
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+
+
+def test_bounds_json_has_the_keys_of_the_issue(capsys):
+    code, out, err = run(
+        capsys,
+        "bounds",
+        "--demo",
+        "--deal",
+        "kabil-mt-weld",
+        "--year",
+        "2030",
+        "--budget-musd",
+        "300",
+        "--include-uncosted",
+        "--format",
+        "json",
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    assert set(data) >= BOUND_KEYS and data["deal_id"] == "kabil-mt-weld"
+    code, out, _ = run(capsys, "bounds", "--demo", "--deal", "kabil-mt-weld", "--year", "2030")
+    assert code == 0 and "to reach 6,000 t in 2030" in out
+    code, _, err = run(capsys, "bounds", "--demo", "--deal", "nope", "--year", "2030")
+    assert code == 2 and "--deal nope" in err
