@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtWidgets import QComboBox, QMessageBox, QTableView, QWidget
 
 from desktop.app import build_window
+from desktop.style import STAGE_LABELS
 from model import project
 from tests.desktop.helpers import edit_cell
 
@@ -46,7 +47,7 @@ def test_table_shows_the_portfolio(window):
     assert model.rowCount() == len(window.session.portfolio.blocks)
     index = view.source_index("mt-weld", "country")
     assert index.data() == "Australia (AUS)"
-    assert view.source_index("penco", "nameplate_tpa").data() == "—"
+    assert view.source_index("colossus", "nameplate_tpa").data() == "—"  # not found: empty
 
 
 def india_headless(window):
@@ -152,7 +153,10 @@ def test_add_duplicate_and_delete_with_undo(window, monkeypatch):
     assert store.get("blocks", "new-block").name == "New block"
     view.select("mt-weld")
     view.duplicate_record()
-    assert store.get("blocks", "mt-weld-copy").nameplate_tpa == 12000
+    assert (
+        store.get("blocks", "mt-weld-copy").nameplate_tpa
+        == store.get("blocks", "mt-weld").nameplate_tpa
+    )
     view.select("nolans")
     asked = []
     monkeypatch.setattr(
@@ -174,7 +178,7 @@ def test_hover_text_reports_the_year(window):
     p = window.session.projection
     i = year(window)
     assert f"Magnets: {p.magnets[i]:,.0f} t" in text
-    assert f"Bottleneck: {p.bottleneck[i]}" in text
+    assert f"Bottleneck: {STAGE_LABELS[p.bottleneck[i]]}" in text
     assert window.view.projection_chart.hover_text(1999) == ""
 
 

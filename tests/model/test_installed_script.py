@@ -15,7 +15,7 @@ REPM = shutil.which("repm", path=str(Path(sys.executable).parent))
 # One quick run of each sub-command: (arguments, text its output starts with or holds).
 RUNS = {
     "project": (["project", "--demo", "--to", "2026", "--format", "csv"], "year,target_t"),
-    "validate": (["validate", "{json}"], "valid (12 blocks"),
+    "validate": (["validate", "{json}"], "blocks, 15 firms"),
     "demo": (["demo", "--out", "{tmp}/demo-out.json"], "wrote the demo portfolio"),
     "import": (["import", "{json}", "--db", "{tmp}/new.repm"], "imported"),
     "export": (["export", "{db}", "--to", "{tmp}/out.json"], "exported"),

@@ -80,7 +80,11 @@ def test_dangling_references_and_duplicates(tmp_path):
     with pytest.raises(InvalidPortfolio) as err:
         load_portfolio(write(tmp_path, data))
     assert "deals[0].firm_id: 'ghost' is not a firm id" in err.value.problems
-    assert "blocks[12].id: 'irel-domestic' is already used by blocks[0]" in err.value.problems
+    duplicate = len(data["blocks"]) - 1
+    assert (
+        f"blocks[{duplicate}].id: 'irel-domestic' is already used by blocks[0]"
+        in err.value.problems
+    )
 
 
 @pytest.mark.parametrize(
@@ -108,5 +112,5 @@ def test_missing_file(tmp_path):
 def test_demo_uses_only_sourced_blocks():
     demo = demo_portfolio()
     assert all(b.source and b.as_of for b in demo.blocks)
-    penco = demo.block("penco")
-    assert penco.nameplate_tpa is None and penco.ndpr_share is None  # not found: left empty
+    colossus = demo.block("colossus")
+    assert colossus.nameplate_tpa is None and colossus.ndpr_share is None  # not found: left empty

@@ -37,8 +37,10 @@ def test_fast_path_matches_scenario_path(block_id, offtake, first, plate, delay,
 
 
 def test_what_if_on_the_domestic_refiner_is_easy_to_check():
-    base = build_inputs(DEMO, mode="all")
-    doubled = compute(what_if_inputs(base, DEMO, None, WhatIf("irel-domestic", nameplate_tpa=800)))
+    # The domestic refiner alone, with the demo's plants: 800 t oxide -> 2,400 t magnets.
+    alone = DEMO.model_copy(update={"deals": [d for d in DEMO.deals if d.id == "irel-domestic"]})
+    base = build_inputs(alone, mode="all")
+    doubled = compute(what_if_inputs(base, alone, None, WhatIf("irel-domestic", nameplate_tpa=800)))
     i = doubled.year_index(2030)
     assert doubled.rows()[i]["by_deal"]["irel-domestic"] == pytest.approx(2400.0)
 

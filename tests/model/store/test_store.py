@@ -188,10 +188,14 @@ def test_apply_is_all_or_nothing(store):
 
 
 def test_deleting_a_firm_detaches_its_plants_only_with_cascade(store):
-    with pytest.raises(InvalidEdit, match="has 10 plants: delete those first"):
+    owned = [p.id for p in store.list("plants") if p.firm_id == "scheme-beneficiaries"]
+    others = {p.id: p.firm_id for p in store.list("plants") if p.id not in owned}
+    with pytest.raises(InvalidEdit, match=f"has {len(owned)} plants: delete those first"):
         store.delete("firms", "scheme-beneficiaries")
     store.delete("firms", "scheme-beneficiaries", cascade=True)
-    assert all(p.firm_id is None for p in store.list("plants"))
+    plants = {p.id: p.firm_id for p in store.list("plants")}
+    assert all(plants[plant_id] is None for plant_id in owned)
+    assert {k: v for k, v in plants.items() if k not in owned} == others
 
 
 def test_scenario_names_unique_and_references_checked(store):
