@@ -36,7 +36,8 @@ def test_briefing_has_its_pages_and_headline_figures(qapp, tmp_path):
     out = tmp_path / "brief.pdf"
     pages = write_pdf(doc, out)
     assert out.read_bytes().startswith(b"%PDF")
-    assert pages == pdf_pages(out) == 5  # cover, headline, ranking, assumptions, plants
+    # cover, headline, ranking, assumptions, plants; the blocks table may run over a page
+    assert pages == pdf_pages(out) >= 5
 
 
 def test_confidential_fields_only_when_included(qapp):
@@ -57,8 +58,8 @@ def test_confidential_fields_only_when_included(qapp):
 def test_repm_report_command(tmp_path, capsys):
     out = tmp_path / "b.pdf"
     assert main(["report", "--demo", "--out", str(out), "--draws", "300"]) == 0
-    assert "5 pages" in capsys.readouterr().out
-    assert pdf_pages(out) == 5
+    written = re.search(r"\((\d+) pages\)", capsys.readouterr().out)
+    assert written and int(written.group(1)) == pdf_pages(out) >= 5
 
 
 def test_repm_report_takes_the_windows_settings(tmp_path, capsys, monkeypatch):

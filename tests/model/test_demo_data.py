@@ -32,6 +32,8 @@ def shipped_figures() -> list[tuple[str, str, str, float]]:
         ("plants", demo.plants, PLANT_FIGURES),
     ):
         for record in records:
+            if getattr(record, "status", None) == "option":
+                continue  # the optimiser's illustrative options: placeholders, marked as such
             for name in names:
                 value = getattr(record, name)
                 if value is not None:
@@ -102,10 +104,14 @@ def test_projects_csv_is_the_demo_blocks():
         assert (row["contributes"] == "yes") == (row["missing"] == "")
 
 
-def test_deals_other_than_the_domestic_refiner_are_marked_illustrative():
-    for deal in demo_portfolio().deals:
+def test_deals_and_options_are_marked_illustrative():
+    demo = demo_portfolio()
+    for deal in demo.deals:
         if deal.id != "irel-domestic":
             assert deal.notes.startswith("Illustrative demo deal"), deal.id
+    for plant in demo.plants:
+        if plant.status == "option":
+            assert plant.notes.startswith("ILLUSTRATIVE OPTION"), plant.id
 
 
 def test_the_domestic_refiners_three_sourced_figures_are_shipped(evidence):
