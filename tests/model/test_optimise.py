@@ -419,7 +419,7 @@ def test_greedy_plan_is_reported_and_judged_by_the_model():
         evaluation_draws=200,
     )
     greedy = result.greedy
-    assert greedy.plan.closed == tuple(rank_order(demo, YEAR)[:2])
+    assert set(greedy.plan.closed) == set(rank_order(demo, YEAR)[:2])  # plan keeps deal order
     again = evaluate(demo, greedy.plan, YEAR, draws=0)
     assert greedy.magnets_t == again.magnets_t
     assert result.plan.magnets_in_year >= greedy.magnets_in_year - TOL
