@@ -23,7 +23,7 @@ def load_portfolio(path: str | os.PathLike[str]) -> Portfolio:
         if is_store:
             from model.store import Store
 
-            with Store.open(path, create=False) as store:
+            with Store.open(path, read_only=True) as store:
                 return store.load_portfolio()
     return read_interchange(path)
 

@@ -1,7 +1,12 @@
 """The local portfolio store: one SQLite file per portfolio (no Qt here)."""
 
 from model.store.errors import (
+    BusyFile,
     DamagedFile,
+    DiskFull,
+    EditNotSaved,
+    InUse,
+    InvalidContent,
     InvalidEdit,
     NewerVersion,
     NotAPortfolio,
@@ -18,9 +23,14 @@ def open_store(path, **kw) -> Store:
 
 
 __all__ = [
+    "BusyFile",
     "Change",
     "DamagedFile",
+    "DiskFull",
     "Edit",
+    "EditNotSaved",
+    "InUse",
+    "InvalidContent",
     "InvalidEdit",
     "NewerVersion",
     "NotAPortfolio",

@@ -39,9 +39,31 @@ class NewerVersion(StoreError):
     pass
 
 
+class InvalidContent(DamagedFile):
+    """An intact SQLite file holding something the planner's rules refuse (a record that fails
+    validation, unreadable text): it may have been edited by another tool."""
+
+
+class InUse(StoreError):
+    """Open for writing in another window or process of this app (its writer lock is held)."""
+
+
+class BusyFile(StoreError):
+    """Locked by another program (SQLite says 'database is locked')."""
+
+
+class DiskFull(StoreError):
+    """No space left on the file's volume; the file itself is intact and unchanged."""
+
+
 class InvalidEdit(ValueError):
     """An edit the portfolio's rules refuse; nothing was written. One line per problem."""
 
     def __init__(self, problems: list[str]):
         self.problems = problems
         super().__init__("; ".join(problems))
+
+
+class EditNotSaved(InvalidEdit):
+    """An edit that could not be written (a full disk, a locked or read-only file); nothing was
+    written. An InvalidEdit, so every place that shows a refused edit shows this reason too."""

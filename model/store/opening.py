@@ -16,6 +16,7 @@ from pathlib import Path
 from model.migrations import HEAD, REVISIONS
 from model.store.backups import list_backups
 from model.store.errors import DamagedFile, NewerVersion, NotAPortfolio, NotFound, ReadOnlyFile
+from model.store.sqlite import connect, explain
 
 APPLICATION_ID = 0x5245504D  # "REPM": marks a SQLite file as one of ours (PRAGMA application_id)
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -54,27 +55,40 @@ def _read_only(path: Path) -> bool:
     return not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(path, os.W_OK)
 
 
-def inspect_file(path: Path, backup_folder: Path | None = None) -> FileState:
-    """Raise a StoreError subclass saying what is wrong, or describe a usable file."""
-    backups = list_backups(path, backup_folder)
+def check_header(path: Path, backups: list[Path], *, for_writing: bool) -> None:
+    """What the first 100 bytes and the file system say, before SQLite reads anything."""
     if not path.exists():
         raise NotFound(path, "no such portfolio file")
     if path.is_dir():
         raise NotAPortfolio(path, "is a folder, not a portfolio file")
-    with path.open("rb") as fh:
-        header = fh.read(100)
+    if not path.is_file():
+        raise NotAPortfolio(path, "is not a regular file (a device or a pipe), not a portfolio")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise explain(path, exc) from None
     if not header.startswith(SQLITE_HEADER):
         raise NotAPortfolio(path, "is not a portfolio file (not an SQLite database)")
     if len(header) < 100:
         raise DamagedFile(path, "is damaged (truncated SQLite header)", backups)
-    if _read_only(path) or not os.access(path.parent, os.W_OK):
+    if for_writing and (_read_only(path) or not os.access(path.parent, os.W_OK)):
         raise ReadOnlyFile(
             path,
             "is read-only; copy it to a folder you can write to, or allow writing to it",
             backups,
         )
+
+
+def inspect_file(
+    path: Path, backup_folder: Path | None = None, *, for_writing: bool = True
+) -> FileState:
+    """Raise a StoreError subclass saying what is wrong, or describe a usable file. Read-only
+    throughout: a refused file (and a stale -wal beside it) is left exactly as it was."""
+    backups = list_backups(path, backup_folder)
+    check_header(path, backups, for_writing=for_writing)
     try:
-        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        with contextlib.closing(connect(path, "ro")) as db:
             problems = [row[0] for row in db.execute("PRAGMA quick_check")]
             if problems != ["ok"]:
                 raise DamagedFile(path, f"is damaged (quick_check: {problems[0]})", backups)
@@ -90,8 +104,16 @@ def inspect_file(path: Path, backup_folder: Path | None = None) -> FileState:
             if "alembic_version" in tables:
                 row = db.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None
-    except sqlite3.DatabaseError as exc:
-        raise DamagedFile(path, f"is damaged ({exc})", backups) from None
+    except (sqlite3.Error, OSError) as exc:
+        raise explain(path, exc, backups) from None
+    if revision is None and tables - {"alembic_version", "sqlite_sequence"}:
+        # Only a file with no tables at all is a new portfolio to build; tables without a
+        # schema version are someone else's, and migrating would write into them.
+        raise NotAPortfolio(
+            path,
+            "has tables but no REPM schema version (alembic_version is empty or missing); "
+            "it was not made by the REPM planner, or was changed by another program",
+        )
     if revision is not None and revision not in REVISIONS:
         raise NewerVersion(
             path,
@@ -102,8 +124,9 @@ def inspect_file(path: Path, backup_folder: Path | None = None) -> FileState:
 
 
 def integrity_problems(path: Path) -> list[str]:
-    """Full PRAGMA integrity_check and foreign_key_check; [] when the file is sound."""
-    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+    """Full PRAGMA integrity_check (every page, every index against its table) and
+    foreign_key_check; [] when the file is sound."""
+    with contextlib.closing(connect(path, "ro")) as db:
         problems = [row[0] for row in db.execute("PRAGMA integrity_check")]
         problems = [] if problems == ["ok"] else problems
         for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check"):

@@ -7,6 +7,7 @@ what changed.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -18,13 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
-from sqlalchemy import Connection, create_engine, event, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.pool import QueuePool
 
 from model.assumptions import Assumptions
 from model.domain import KINDS, Deal
 from model.domain import kind as record_kind
 from model.fields import LIST, meta
+from model.files import private_dir
 from model.interchange import describe_validation_error
 from model.portfolio import Portfolio
 from model.redaction import DEFAULT_CONFIDENTIAL, check_confidential_fields
@@ -37,13 +40,22 @@ from model.rules import (
 )
 from model.scenario import Scenario, Target
 from model.store import backups
-from model.store.errors import DamagedFile, InvalidEdit
+from model.store.errors import (
+    EditNotSaved,
+    InvalidContent,
+    InvalidEdit,
+    NotFound,
+    StoreError,
+)
+from model.store.lock import WriterLock
 from model.store.opening import (
     APPLICATION_ID,
+    check_header,
     inspect_file,
     integrity_problems,
     upgrade_to_head,
 )
+from model.store.sqlite import connect, explain
 
 # Fields kept as JSON text in their column (lists), by kind, from the declarations.
 JSON_FIELDS = {
@@ -102,27 +114,71 @@ def _read_records(conn: Connection, kind: str) -> list[BaseModel]:
     for name in JSON_FIELDS[kind]:
         for row in rows:
             row[name] = json.loads(row[name])
-    return LIST_ADAPTERS[kind].validate_python(rows)
+    try:
+        return LIST_ADAPTERS[kind].validate_python(rows)
+    except ValidationError as exc:  # name the record by its id, not its position
+        where = exc.errors()[0]["loc"]
+        problem = describe_validation_error(exc)[0].split(".", 1)[-1]
+        record = rows[where[0]].get("id") if where and isinstance(where[0], int) else "?"
+        raise ValueError(f"{kind[:-1]} '{record}' {problem}") from None
 
 
 def _pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.isolation_level = None  # transactions begin where SQLAlchemy begins them
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")  # a laptop can lose power mid-negotiation
-    cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
 
 
-class Store:
-    """An open portfolio file. Use `Store.open(path)`; close it (or use `with`)."""
+def _read_only_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.isolation_level = None
+    dbapi_connection.execute("PRAGMA query_only=ON")
 
-    def __init__(self, path: Path, backup_folder: Path | None, keep_backups: int):
+
+def _engine(path: Path, *, read_only: bool) -> Engine:
+    """Connections through a `file:` URI (any file name works; see sqlite.py). A read-only
+    engine changes nothing in the file: no journal-mode switch, no writes.
+
+    Python's sqlite3 would begin a transaction only at the first INSERT/UPDATE, so an edit's
+    reads and checks ran outside it and a write by someone else in between was overwritten.
+    Here every transaction begins with the reads (IMMEDIATE: holding the write lock), so what
+    an edit checked is what it writes over."""
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: connect(path, "ro" if read_only else "rw"),
+        poolclass=QueuePool,
+    )
+    event.listen(engine, "connect", _read_only_pragmas if read_only else _pragmas)
+    begin = "BEGIN" if read_only else "BEGIN IMMEDIATE"
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(begin))
+    return engine
+
+
+class Store:
+    """An open portfolio file. Use `Store.open(path)`; close it (or use `with`).
+
+    Opened for writing (the default) it holds the file's writer lock: one writer per file.
+    Opened with `read_only=True` it writes nothing at all and every edit is refused."""
+
+    def __init__(
+        self,
+        path: Path,
+        backup_folder: Path | None,
+        keep_backups: int,
+        *,
+        read_only: bool = False,
+        lock: WriterLock | None = None,
+    ):
         self.path = path
         self.backup_folder = backup_folder
         self.keep_backups = keep_backups
-        self.engine = create_engine(f"sqlite:///{path}")
-        event.listen(self.engine, "connect", _pragmas)
+        self.read_only = read_only
+        self.warnings: list[str] = []  # said once after opening (e.g. no backup could be made)
+        self._lock = lock
+        self._opened: Portfolio | None = None  # the portfolio checked while opening, read once
+        self.engine = _engine(path, read_only=read_only)
         self._subscribers: list[Callable[[list[Change]], None]] = []
 
     # --- opening ---------------------------------------------------------------------------
@@ -133,29 +189,112 @@ class Store:
         path: str | os.PathLike[str],
         *,
         create: bool = True,
+        read_only: bool = False,
         keep_backups: int = backups.DEFAULT_KEEP,
         backup_folder: Path | None = None,
     ) -> Store:
         """Open (or create) a portfolio file. Raises a StoreError subclass, leaving the file as
-        it was, when it is not a portfolio, is damaged, read-only or from a newer app."""
+        it was, when it is not a portfolio, is damaged, read-only, from a newer app, holds
+        records the rules refuse, or is open for writing elsewhere (InUse).
+
+        Every check runs read-only first; only an accepted file is written to (journal mode,
+        backup, migration)."""
         path = Path(path).expanduser().absolute()
-        if not path.exists() and create:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            _create_empty(path)
-            return cls(path, backup_folder, keep_backups)
-        state = inspect_file(path, backup_folder)
-        if state.needs_migration:
-            backups.make_backup(path, keep_backups, backup_folder)  # always, before migrating
+        if read_only:
+            return cls._open_read_only(path, backup_folder, keep_backups)
+        if not path.exists() and not create:
+            raise NotFound(path, "no such portfolio file")
+        if path.exists():
+            check_header(path, backups.list_backups(path, backup_folder), for_writing=True)
         else:
-            backups.backup_if_changed(path, keep_backups, backup_folder)
-        store = cls(path, backup_folder, keep_backups)
+            _make_folder(path)
+        lock = _acquire(path)
+        try:
+            if not path.exists():
+                try:
+                    _create_empty(path)
+                except (OSError, SQLAlchemyError, sqlite3.Error) as exc:
+                    raise explain(path, exc) from None
+                return cls(path, backup_folder, keep_backups, lock=lock)
+            return cls._open_for_writing(path, backup_folder, keep_backups, lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _open_read_only(cls, path: Path, backup_folder: Path | None, keep: int) -> Store:
+        state = inspect_file(path, backup_folder, for_writing=False)
         if state.needs_migration:
-            with store.engine.begin() as conn:
-                upgrade_to_head(conn)
+            raise StoreError(
+                path,
+                "was written by an older version of the REPM planner; open it for writing "
+                "once (it is backed up, then updated)",
+            )
+        store = cls(path, backup_folder, keep, read_only=True)
+        try:
+            store._opened = store._checked_contents()
+        except BaseException:
+            store.close()
+            raise
         return store
+
+    @classmethod
+    def _open_for_writing(
+        cls, path: Path, backup_folder: Path | None, keep: int, lock: WriterLock
+    ) -> Store:
+        state = inspect_file(path, backup_folder)
+        warnings: list[str] = []
+        if state.needs_migration:
+            try:
+                backups.make_backup(path, keep, backup_folder)  # always, before migrating
+            except (OSError, sqlite3.Error) as exc:
+                raise explain(path, exc) from None
+            store = cls(path, backup_folder, keep, lock=lock)
+            try:
+                with store.engine.begin() as conn:
+                    upgrade_to_head(conn)
+                store._opened = store._checked_contents()
+            except BaseException as exc:
+                store.engine.dispose()
+                if isinstance(exc, SQLAlchemyError | sqlite3.Error | OSError):
+                    raise explain(path, exc) from None
+                raise
+            return store
+        reader = cls(path, backup_folder, keep, read_only=True)
+        try:
+            opened = reader._checked_contents()
+        finally:
+            reader.engine.dispose()
+        try:
+            backups.backup_if_changed(path, keep, backup_folder)
+        except (OSError, sqlite3.Error) as exc:
+            where = backups.backup_folder_of(path, backup_folder)
+            warnings.append(f"no backup made in {where}: {explain(where, exc).problem}")
+        store = cls(path, backup_folder, keep, lock=lock)
+        try:
+            with store.engine.connect():
+                pass  # the first connection switches to WAL: a full disk or a lock shows here
+        except SQLAlchemyError as exc:
+            store.engine.dispose()
+            raise explain(path, exc) from None
+        store._opened, store.warnings = opened, warnings
+        return store
+
+    def _checked_contents(self) -> Portfolio:
+        """The whole portfolio, read and validated; a StoreError says what the file holds that
+        the planner cannot use."""
+        try:
+            return self._load()
+        except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+            raise explain(self.path, exc, self.backups()) from None
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        elif self.read_only:
+            _tidy_after_reading(self.path)
 
     def __enter__(self) -> Store:
         return self
@@ -177,13 +316,22 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[Connection]:
-        """One edit = one transaction; a constraint the database enforces becomes InvalidEdit."""
+        """One edit = one transaction; a constraint the database enforces becomes InvalidEdit,
+        a write the disk or another program refuses EditNotSaved (rolled back, file intact)."""
+        if self.read_only:
+            raise EditNotSaved([f"not saved: {self.path.name} is open read-only"])
         try:
             with self.engine.begin() as conn:
                 yield conn
                 _count_edit(conn)
         except IntegrityError as exc:
             raise InvalidEdit([f"refused by the portfolio file: {exc.orig}"]) from None
+        except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+            problem = explain(self.path, exc).problem
+            if problem.startswith(("is ", "cannot ", "could ")):
+                problem = f"the file {problem}"
+            raise EditNotSaved([f"not saved: {problem}"]) from None
+        self._opened = None
 
     # --- records ---------------------------------------------------------------------------
 
@@ -236,9 +384,12 @@ class Store:
                 raise InvalidEdit([f"{kind}.id: ids cannot be changed (add a new record instead)"])
             record = _validated(kind, {**current.model_dump(), **edit.fields})
             self._check_fits(conn, kind, record, replacing=edit.record_id)
-            row = _to_row(kind, record)
-            assignments = ", ".join(f"{c} = :{c}" for c in row if c != "id")
-            conn.execute(text(f"UPDATE {kind} SET {assignments} WHERE id = :id"), row)
+            row, old = _to_row(kind, record), _to_row(kind, current)
+            # Only the columns that changed: another writer's change to other fields survives.
+            columns = [c for c in row if c != "id" and row[c] != old[c]]
+            if columns:
+                assignments = ", ".join(f"{c} = :{c}" for c in columns)
+                conn.execute(text(f"UPDATE {kind} SET {assignments} WHERE id = :id"), row)
             changed = tuple(f for f in edit.fields if getattr(current, f) != getattr(record, f))
             return [Change(kind, (edit.record_id,), "update", changed)]
         if edit.action != "delete":
@@ -382,31 +533,49 @@ class Store:
     # --- whole portfolio -------------------------------------------------------------------
 
     def load_portfolio(self) -> Portfolio:
-        """Everything in the file as one validated Portfolio (the model's input). A file whose
-        content breaks the portfolio's rules raises DamagedFile naming the first problem."""
-        try:
-            return self._load_portfolio()
-        except ValidationError as exc:
-            problems = describe_validation_error(exc)
-            more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
-            raise DamagedFile(
-                self.path,
-                f"holds a portfolio that breaks its rules ({problems[0]}{more})",
-                backups.list_backups(self.path, self.backup_folder),
-            ) from None
+        """Everything in the file as one validated Portfolio (the model's input). Raises
+        InvalidContent when the file holds something the rules refuse."""
+        if self._opened is not None:  # checked while opening, nothing written since
+            portfolio, self._opened = self._opened, None
+            return portfolio
+        return self._load()
 
-    def _load_portfolio(self) -> Portfolio:
-        with self.engine.connect() as conn:
-            meta = _meta(conn)
-            data: dict[str, Any] = {"name": meta.get("name", "Portfolio")}
-            if "confidential_fields" in meta:
-                data["confidential_fields"] = json.loads(meta["confidential_fields"])
-            for kind in KINDS:
-                data[kind] = _read_records(conn, kind)
-            data["assumptions"] = _read_assumptions(conn)
-            data["target"] = _read_target(conn)
-            data["scenarios"] = _read_scenarios(conn)
-        return Portfolio(**data)
+    def _load(self) -> Portfolio:
+        part = "meta"
+        try:
+            with self.engine.connect() as conn:
+                meta = _meta(conn)
+                data: dict[str, Any] = {"name": meta.get("name", "Portfolio")}
+                if "confidential_fields" in meta:
+                    part = "confidential_fields"
+                    data["confidential_fields"] = json.loads(meta["confidential_fields"])
+                for kind in KINDS:
+                    part = kind
+                    data[kind] = _read_records(conn, kind)
+                part = "assumptions"
+                data["assumptions"] = _read_assumptions(conn)
+                part = "target"
+                data["target"] = _read_target(conn)
+                part = "scenarios"
+                data["scenarios"] = _read_scenarios(conn)
+            part = "the links between records"
+            return Portfolio(**data)
+        except (ValueError, TypeError, KeyError) as exc:  # ValidationError, bad JSON or UTF-8
+            raise self._unreadable(part, _first_problem(exc)) from None
+        except (sqlite3.OperationalError, SQLAlchemyError) as exc:
+            if "decode" in str(exc):
+                raise self._unreadable(part, "text that is not valid UTF-8") from None
+            if "no such" in str(exc):  # a table or column another program dropped
+                raise self._unreadable(part, str(getattr(exc, "orig", exc))) from None
+            raise
+
+    def _unreadable(self, part: str, problem: str) -> InvalidContent:
+        return InvalidContent(
+            self.path,
+            f"holds data the planner cannot use in {part}: {problem}; it may have been changed "
+            "by another program",
+            self.backups(),
+        )
 
     def replace_portfolio(self, portfolio: Portfolio) -> None:
         """Make the file hold exactly `portfolio`, all or nothing (one transaction)."""
@@ -590,12 +759,59 @@ def _write_target(conn: Connection, target: Target) -> None:
     _set_meta(conn, "target_source", target.source)
 
 
+def _tidy_after_reading(path: Path) -> None:
+    """Reading a WAL file leaves an empty -wal and -shm beside it. When no one else has it open,
+    let SQLite remove them as a writer's last close does; an empty -wal means nothing is
+    written to the file itself. Anyone else there (a reader, a writer): leave them."""
+    wal = Path(f"{path}-wal")
+    try:
+        if not wal.exists() or wal.stat().st_size:
+            return
+        lock = WriterLock.acquire(path)
+    except (OSError, StoreError):
+        return
+    try:  # a read opens the WAL; the close deletes -wal and -shm if it is the last connection
+        with contextlib.closing(connect(path, "rw")) as db:
+            db.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.Error:
+        pass
+    finally:
+        lock.release()
+
+
+def _first_problem(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        problems = describe_validation_error(exc)
+        more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
+        return f"{problems[0]}{more}" if problems else str(exc)
+    if isinstance(exc, json.JSONDecodeError):
+        return f"invalid JSON: {exc.msg}"
+    if isinstance(exc, UnicodeError):
+        return "text that is not valid UTF-8"
+    return str(exc) or type(exc).__name__
+
+
+def _make_folder(path: Path) -> None:
+    try:
+        private_dir(path.parent)
+    except OSError as exc:
+        raise explain(path, exc) from None
+
+
+def _acquire(path: Path) -> WriterLock:
+    try:
+        return WriterLock.acquire(path)
+    except OSError as exc:  # the folder cannot be written
+        raise explain(path, exc) from None
+
+
 def _create_empty(path: Path) -> None:
-    """Build a new file beside its destination and move it into place: never half a file."""
+    """Build a new file beside its destination and move it into place: never half a file.
+    mkstemp makes it owner-only (0600), and SQLite gives its -wal and -shm the same mode."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
     os.close(fd)
     try:
-        engine = create_engine(f"sqlite:///{tmp}")
+        engine = create_engine("sqlite://", creator=lambda: connect(tmp, "rw"), poolclass=QueuePool)
         with engine.begin() as conn:
             conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             upgrade_to_head(conn)

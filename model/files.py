@@ -1,0 +1,66 @@
+"""Files only their owner can read: portfolios, backups, their folders and exports hold
+confidential negotiating positions, and shared machines have other users.
+
+On POSIX files are created 0600 and folders 0700; on Windows the user's profile folders are
+private already and the mode bits mean little, so nothing is changed there.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+POSIX = os.name == "posix"
+
+
+def private_dir(path: str | os.PathLike[str]) -> Path:
+    """Create `path` and any missing parents owner-only; folders that exist are left as they are
+    (they are the user's own choice)."""
+    path = Path(path)
+    missing = []
+    for candidate in (path, *path.parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=PRIVATE_DIR)
+        except FileExistsError:
+            continue  # made meanwhile by another process
+        if POSIX:
+            os.chmod(folder, PRIVATE_DIR)  # mkdir's mode is narrowed by the umask only
+    return path
+
+
+def make_private(path: str | os.PathLike[str]) -> None:
+    """Owner-only read and write for a file this app wrote."""
+    if POSIX:
+        os.chmod(path, PRIVATE_FILE)
+
+
+def create_private(path: str | os.PathLike[str]) -> None:
+    """Create an empty owner-only file; raises FileExistsError if there is one."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    make_private(path)
+
+
+@contextmanager
+def private_output(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Write a file in one piece, owner-only: yields a temporary path beside `path` (same
+    suffix, mode 0600) for the writer to fill; it replaces `path` when the block ends, and is
+    removed if the writer fails. No reader ever sees half a file."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
+    os.close(fd)  # mkstemp makes it 0600
+    try:
+        yield Path(tmp)
+        make_private(tmp)  # in case the writer replaced the file rather than filling it
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
