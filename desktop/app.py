@@ -18,7 +18,7 @@ from shiboken6 import isValid
 from desktop.about import APP_NAME, app_version
 from desktop.main_window import MainWindow
 from model.resources import resource_path
-from model.store import ensure_default_portfolio
+from model.store import StoreError, ensure_default_portfolio
 
 
 def _delete_windows() -> None:
@@ -52,10 +52,15 @@ def build_window(
     portfolio_path: str | Path | None = None, settings: QSettings | None = None
 ) -> MainWindow:
     """The main window, ready, on `portfolio_path` (else the last one, else the demo), without
-    starting the event loop."""
+    starting the event loop. A file that cannot be opened never stops the app: its dialog
+    opens over an empty window."""
     application()
     window = MainWindow(settings)
-    path = portfolio_path or window.last_file() or ensure_default_portfolio()
+    try:
+        path = portfolio_path or window.last_file() or ensure_default_portfolio()
+    except StoreError as exc:  # no default portfolio could be made (a full disk, a read-only dir)
+        window.show_store_error(exc)
+        return window
     window.open_portfolio(path)
     return window
 

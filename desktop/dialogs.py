@@ -5,22 +5,27 @@ drive them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from model.store import NotAPortfolio, StoreError
+from model.store import InUse, NotAPortfolio, StoreError
 from model.store.backups import list_backups
+from model.store.checking import check_file
 from model.store.recovery import restore
 
 
@@ -28,12 +33,20 @@ class BackupsDialog(QDialog):
     """Lists the backups of a portfolio, newest first, and restores the chosen one."""
 
     restored = Signal(Path)  # the portfolio path, now holding the restored backup
+    reopen = Signal(Path)  # the restore failed after `release`: open the file as it was
 
     def __init__(
-        self, target: Path, error: StoreError | None = None, parent: QWidget | None = None
+        self,
+        target: Path,
+        error: StoreError | None = None,
+        parent: QWidget | None = None,
+        release: Callable[[], None] | None = None,
     ):
+        """`release` closes the window's own hold on `target` (its writer lock) before a
+        restore replaces it."""
         super().__init__(parent)
         self.target = Path(target)
+        self.release = release
         self.setObjectName("storeErrorDialog" if error else "backupsDialog")
         self.setWindowTitle("Portfolio could not be opened" if error else "Backups")
         self.setMinimumWidth(560)
@@ -75,12 +88,71 @@ class BackupsDialog(QDialog):
         if item is None:
             return
         backup = Path(item.data(Qt.ItemDataRole.UserRole))
+        if self.release is not None:
+            self.release()
         try:
             # The file this dialog is about could not be opened: whatever it holds is set aside.
             saved = restore(backup, self.target, replace_foreign=True)
         except (StoreError, OSError) as exc:
             QMessageBox.warning(self, "Restore failed", str(exc))
+            if self.release is not None:
+                self.reopen.emit(self.target)
             return
         self.saved = saved
         self.accept()
         self.restored.emit(self.target)
+
+
+def in_use_question(parent: QWidget, error: InUse) -> QMessageBox:
+    """'Open in another window (pid N, since HH:MM); open read-only?' Yes/No, not blocking."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Portfolio in use",
+        f"{error.path.name} is {error.problem}.\n\nOpen it read-only? You can look at "
+        "everything and try what-ifs, but not change the file.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setObjectName("inUseQuestion")
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    box.open()
+    return box
+
+
+def show_read_only(view: QWidget) -> None:
+    """Make a read-only portfolio look it: no cell editors, no add/duplicate/delete."""
+    for table in view.findChildren(QAbstractItemView):
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    for button in view.findChildren(QPushButton):
+        if button.text() in ("Add", "Duplicate", "Delete…"):
+            button.setEnabled(False)
+            button.setToolTip("The portfolio is open read-only")
+
+
+def check_portfolio(parent: QWidget, path: Path) -> QMessageBox:
+    """Run the full check (every page, index, reference and record) and say the result."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        problems = check_file(path)
+    except StoreError as exc:
+        problems = [exc.problem]
+    finally:
+        QApplication.restoreOverrideCursor()
+    if problems:
+        shown = "\n".join(problems[:10])
+        more = f"\n… and {len(problems) - 10} more" if len(problems) > 10 else ""
+        text = (
+            f"{path.name} has problems:\n\n{shown}{more}\n\n"
+            "Restore a backup with File > Backups, or keep using it and save a copy first."
+        )
+        icon = QMessageBox.Icon.Warning
+    else:
+        text = (
+            f"{path.name} passed the full check: every page and index is sound, every "
+            "reference points to a record, and every record meets the planner's rules."
+        )
+        icon = QMessageBox.Icon.Information
+    box = QMessageBox(icon, "Check portfolio", text, parent=parent)
+    box.setObjectName("checkResult")
+    box.open()
+    return box

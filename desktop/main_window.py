@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 from desktop import operations
 from desktop.about import about_text
 from desktop.confidential_dialog import ConfidentialDialog
-from desktop.dialogs import BackupsDialog
+from desktop.dialogs import BackupsDialog, check_portfolio, in_use_question, show_read_only
 from desktop.file_dialogs import open_path, save_path
 from desktop.portfolio_view import PortfolioView
 from desktop.session import PortfolioSession
+from model.files import private_output
 from model.interchange import InvalidPortfolio, read_interchange, write_interchange
 from model.scenario import Mode
-from model.store import Store, StoreError
+from model.store import InUse, InvalidEdit, Store, StoreError
 from model.store.backups import copy_database
 from model.store.locations import EXTENSION
 from model.tabular import merge_records, read_csv_records, read_xlsx, write_xlsx
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self._action(file, "Export &Briefing (PDF)…", self.export_briefing)
         file.addSeparator()
         self._action(file, "&Backups…", self.show_backups)
+        self._action(file, "Chec&k Portfolio", self.check_portfolio)
         file.addSeparator()
         self._action(file, "&Quit", self.close, keys.Quit)
         edit = self.menuBar().addMenu("&Edit")
@@ -146,16 +148,40 @@ class MainWindow(QMainWindow):
 
     # --- opening portfolios --------------------------------------------------------------
 
-    def open_portfolio(self, path: str | Path) -> bool:
-        """Open a portfolio file; on a store error show what happened and the backups."""
+    def open_portfolio(self, path: str | Path, read_only: bool = False) -> bool:
+        """Open a portfolio file; on a store error show what happened and the backups; when it
+        is open for writing in another window, offer to open it read-only."""
         path = Path(path)
         try:
-            session = PortfolioSession.open(path, self)
+            session = PortfolioSession.open(path, self, read_only=read_only)
+        except InUse as exc:
+            box = in_use_question(self, exc)
+            box.accepted.connect(lambda: self.open_portfolio(path, read_only=True))
+            self.dialog = box
+            return False
         except StoreError as exc:
             self.show_store_error(exc)
             return False
+        except Exception as exc:  # never a traceback over the user's file: say it, offer backups
+            self.show_store_error(StoreError(path, f"could not be opened ({exc})"))
+            return False
         self._install(session)
+        if session.store.read_only:
+            show_read_only(self.view)
+        for warning in session.store.warnings:
+            self.statusBar().showMessage(f"Warning: {warning}", 15000)
         return True
+
+    def _close_session(self) -> None:
+        """Close the open portfolio (and release its writer lock), leaving an empty window."""
+        if self.session is None:
+            return
+        self._save_view_state()
+        self.view.dispose()
+        self.undo_group.removeStack(self.session.undo_stack)
+        self.session.close()
+        self.session = self.view = None
+        self._show_empty()
 
     def _install(self, session: PortfolioSession) -> None:
         if self.session is not None:
@@ -248,7 +274,8 @@ class MainWindow(QMainWindow):
         s = self.session
         p = s.projection
         i = p.year_index(s.target_year)
-        self.setWindowTitle(f"{s.portfolio.name} — {s.path} — REPM planner")
+        read_only = " [read-only]" if s.store.read_only else ""
+        self.setWindowTitle(f"{s.portfolio.name} — {s.path}{read_only} — REPM planner")
         incomplete = len(p.inputs.incomplete)
         self.status_label.setText(
             f"{s.target_year}: {p.magnets[i]:,.0f} t magnets vs target {p.target[i]:,.0f} t"
@@ -296,7 +323,13 @@ class MainWindow(QMainWindow):
         except InvalidPortfolio as exc:
             self._refuse_import(path, exc)
             return
-        operations.replace_portfolio(self.session, portfolio, f"Import {Path(path).name}")
+        if not self._saved(
+            "Import",
+            lambda: operations.replace_portfolio(
+                self.session, portfolio, f"Import {Path(path).name}"
+            ),
+        ):
+            return
         self.statusBar().showMessage(f"Imported {path} (Edit > Undo puts the previous back)", 8000)
 
     def _include_confidential(self) -> bool:
@@ -334,7 +367,8 @@ class MainWindow(QMainWindow):
         if include is None:
             include = self._include_confidential()
         try:
-            write(self.session.store.load_portfolio(), path, include)
+            with private_output(path) as out:  # owner-only, and never half a file
+                write(self.session.store.load_portfolio(), out, include)
         except OSError as exc:
             QMessageBox.warning(self, title, f"Could not write {path}: {exc}")
             return
@@ -414,7 +448,13 @@ class MainWindow(QMainWindow):
         except InvalidPortfolio as exc:
             self._refuse_import(path, exc)
             return
-        operations.replace_portfolio(self.session, portfolio, f"Import {Path(path).name}")
+        if not self._saved(
+            "Import",
+            lambda: operations.replace_portfolio(
+                self.session, portfolio, f"Import {Path(path).name}"
+            ),
+        ):
+            return
         self.statusBar().showMessage(f"Imported {path} (Edit > Undo puts the previous back)", 8000)
 
     def edit_confidential_fields(self) -> None:
@@ -422,7 +462,10 @@ class MainWindow(QMainWindow):
             return
         dialog = ConfidentialDialog(self.session.store.confidential_fields(), self)
         dialog.accepted.connect(
-            lambda: operations.set_confidential_fields(self.session, dialog.chosen())
+            lambda: self._saved(
+                "Confidential fields",
+                lambda: operations.set_confidential_fields(self.session, dialog.chosen()),
+            )
         )
         dialog.open()
         self.dialog = dialog
@@ -430,14 +473,32 @@ class MainWindow(QMainWindow):
     def show_backups(self) -> None:
         if not self.session:
             return
-        dialog = BackupsDialog(self.session.path, None, self)
+        dialog = BackupsDialog(self.session.path, None, self, release=self._close_session)
 
         def reopen(target: Path) -> None:
             self.open_portfolio(target)
 
         dialog.restored.connect(reopen)
+        dialog.reopen.connect(reopen)
         dialog.open()
         self.dialog = dialog
+
+    def _saved(self, title: str, edit) -> bool:
+        """Run an edit; if the store refuses it (a rule, a full disk, a read-only file), say
+        why in a box and return False: nothing was written."""
+        try:
+            edit()
+        except InvalidEdit as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, title, str(exc), parent=self)
+            box.setObjectName("editRefused")
+            box.open()
+            self.dialog = box
+            return False
+        return True
+
+    def check_portfolio(self) -> None:
+        if self.session:
+            self.dialog = check_portfolio(self, self.session.path)
 
     def show_about(self) -> None:
         QMessageBox.about(self, "About REPM planner", about_text())

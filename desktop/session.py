@@ -74,9 +74,11 @@ class PortfolioSession(QObject):
         self._unsubscribe = store.subscribe(self._on_store_changed)
 
     @classmethod
-    def open(cls, path: str | Path, parent: QObject | None = None) -> PortfolioSession:
+    def open(
+        cls, path: str | Path, parent: QObject | None = None, *, read_only: bool = False
+    ) -> PortfolioSession:
         """Open a portfolio file (StoreError subclasses propagate for the GUI to show)."""
-        return cls(Store.open(path), parent)
+        return cls(Store.open(path, read_only=read_only), parent)
 
     @property
     def path(self) -> Path:

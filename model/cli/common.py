@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from model.api import load_portfolio
 from model.demo import demo_portfolio
@@ -34,7 +35,7 @@ def portfolio_from_args(args: argparse.Namespace) -> Portfolio:
     if args.db:
         from model.store import Store
 
-        with Store.open(args.db, create=False) as store:
+        with Store.open(args.db, read_only=True) as store:
             return store.load_portfolio()
     return load_portfolio(args.portfolio)
 
@@ -49,3 +50,9 @@ def scenario_from_args(portfolio: Portfolio, args: argparse.Namespace):
         return find_scenario(portfolio, args.scenario)
     except KeyError as exc:
         raise UsageError(exc.args[0]) from None
+
+
+def warn(store) -> None:
+    """What opening a store could not do but did not stop it (e.g. no backup): on stderr."""
+    for warning in store.warnings:
+        print(f"warning: {store.path}: {warning}", file=sys.stderr)

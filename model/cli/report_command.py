@@ -11,6 +11,7 @@ import importlib.util
 import os
 
 from model.cli.common import UsageError, add_source_args, portfolio_from_args, scenario_from_args
+from model.files import private_output
 
 
 def qt_available() -> bool:
@@ -31,17 +32,18 @@ def cmd_report(args: argparse.Namespace) -> str:
     if not args.start <= args.year <= args.end:
         raise UsageError(f"--year {args.year} is outside the horizon {args.start}-{args.end}")
     application()
-    pages = write_report(
-        portfolio,
-        args.out,
-        scenario=scenario,
-        mode=args.mode,
-        start=args.start,
-        end=args.end,
-        year=args.year,
-        include_confidential=args.include_confidential,
-        draws=args.draws,
-    )
+    with private_output(args.out) as out:  # owner-only, and never half a file
+        pages = write_report(
+            portfolio,
+            out,
+            scenario=scenario,
+            mode=args.mode,
+            start=args.start,
+            end=args.end,
+            year=args.year,
+            include_confidential=args.include_confidential,
+            draws=args.draws,
+        )
     return f"wrote {args.out} ({pages} pages)"
 
 

@@ -6,12 +6,14 @@ import argparse
 from pathlib import Path
 
 from model.api import project
-from model.cli.common import UsageError
+from model.cli.common import UsageError, warn
+from model.files import private_output
 from model.interchange import read_interchange, write_interchange
 from model.portfolio import Portfolio
-from model.store import NotAPortfolio, Store
+from model.store import DamagedFile, NotAPortfolio, Store
 from model.store.backups import DEFAULT_KEEP, list_backups, make_backup
-from model.store.opening import inspect_file, integrity_problems
+from model.store.checking import check_file
+from model.store.opening import inspect_file
 from model.store.recovery import restore
 from model.tabular import merge_records, read_csv_records, read_xlsx, write_xlsx
 
@@ -33,11 +35,13 @@ def read_any(path: str, kind: str | None, base: Portfolio | None):
 def cmd_import(args: argparse.Namespace) -> str:
     if Path(args.file).suffix.lower() == ".csv":
         with Store.open(args.db, keep_backups=args.keep) as store:
+            warn(store)
             portfolio = read_any(args.file, args.kind, store.load_portfolio())
             store.replace_portfolio(portfolio)  # one transaction: all rows or none
         return f"merged {args.kind} from {args.file} into {args.db}"
     portfolio = read_any(args.file, None, None)  # every problem is reported before anything opens
     with Store.open(args.db, keep_backups=args.keep) as store:
+        warn(store)
         if not store.is_empty() and not args.replace:
             raise UsageError(
                 f"{args.db} already holds a portfolio; pass --replace to replace it "
@@ -51,13 +55,14 @@ def cmd_import(args: argparse.Namespace) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> str:
-    with Store.open(args.db, create=False) as store:
+    with Store.open(args.db, read_only=True) as store:
         portfolio = store.load_portfolio()
     include = args.include_confidential
-    if Path(args.to).suffix.lower() == ".xlsx":
-        write_xlsx(portfolio, args.to, projection=project(portfolio), include_confidential=include)
-    else:
-        write_interchange(portfolio, args.to, include_confidential=include)
+    with private_output(args.to) as out:  # owner-only, and never half a file
+        if Path(args.to).suffix.lower() == ".xlsx":
+            write_xlsx(portfolio, out, projection=project(portfolio), include_confidential=include)
+        else:
+            write_interchange(portfolio, out, include_confidential=include)
     left_out = (
         "" if include else f" (left out: {', '.join(portfolio.confidential_fields) or 'nothing'})"
     )
@@ -66,18 +71,17 @@ def cmd_export(args: argparse.Namespace) -> str:
 
 def cmd_check(args: argparse.Namespace) -> str:
     path = Path(args.file)
-    inspect_file(path)  # raises with a one-line reason
-    problems = integrity_problems(path)
+    problems = check_file(path)  # what opening refuses raises with a one-line reason
     if problems:
-        shown = "\n".join(f"  {p}" for p in problems[:50])
-        backups = list_backups(path)
-        advice = f"\nrestore a backup: repm restore {backups[0]} --to {path}" if backups else ""
-        raise UsageError(f"{path} fails integrity_check:\n{shown}{advice}")
-    return f"{path}: ok (integrity_check and foreign_key_check passed)"
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise DamagedFile(
+            path, f"is damaged: the full check found {problems[0]}{more}", list_backups(path)
+        )
+    return f"{path}: ok (integrity_check, foreign_key_check and every record's rules passed)"
 
 
 def cmd_backup(args: argparse.Namespace) -> str:
-    inspect_file(Path(args.file))
+    inspect_file(Path(args.file), for_writing=False)
     return f"backup written: {make_backup(Path(args.file), args.keep)}"
 
 
