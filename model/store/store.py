@@ -572,7 +572,7 @@ class Store:
     def _unreadable(self, part: str, problem: str) -> InvalidContent:
         return InvalidContent(
             self.path,
-            f"holds data the planner cannot use in {part}: {problem}; it may have been changed "
+            f"holds data that breaks its rules in {part}: {problem}; it may have been changed "
             "by another program",
             self.backups(),
         )
