@@ -58,7 +58,9 @@ bench: $(VENV)/.installed-test
 # The README's screenshot: the app in a real X window on a virtual screen.
 screenshot: $(VENV)/.installed sysdeps
 	mkdir -p docs
-	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python -m desktop.screenshot docs/screenshot.png
+	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python -m desktop.screenshot docs/screenshot.png 1366x768
+	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python -m desktop.screenshot docs/screenshot-1366x768-concentration.png 1366x768 Concentration
+	xvfb-run -a -s "-screen 0 1280x720x24" $(BIN)/python -m desktop.screenshot docs/screenshot-1280x720-ranking.png 1280x720 "Deal ranking"
 
 demo: $(VENV)/.installed
 	$(BIN)/repm demo --out demo-portfolio.json

@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
             state = self.settings.value(f"splitters/{name}")
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
+        self._restore_tab_and_selection()
         self._sync_toolbar()
         session.projectionChanged.connect(self._update_status)
         session.viewSettingsChanged.connect(self._update_status)
@@ -530,6 +531,19 @@ class MainWindow(QMainWindow):
         if self.view is not None:
             for name, splitter in self.view.splitters().items():
                 self.settings.setValue(f"splitters/{name}", splitter.saveState())
+            tabs = self.view.tabs
+            self.settings.setValue("view/tab", tabs.tabText(tabs.currentIndex()))
+            self.settings.setValue("view/block", self.view.detail.block_id)
+
+    def _restore_tab_and_selection(self) -> None:
+        tabs = self.view.tabs
+        title = self.settings.value("view/tab")
+        for index in range(tabs.count()):
+            if tabs.tabText(index) == title:
+                tabs.setCurrentIndex(index)
+        block = self.settings.value("view/block")
+        if isinstance(block, str) and block:
+            self.view.views["blocks"].select(block)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self._save_view_state()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import style
 from desktop.analysis.comparison_view import ComparisonView
 from desktop.analysis.concentration_view import ConcentrationView
 from desktop.analysis.map_view import MapView
@@ -35,6 +36,24 @@ from desktop.what_if_panel import WhatIfPanel
 from model.countries import country_name
 from model.projection import Projection
 
+CHART_MIN_HEIGHT = 300  # below this the stacks and the target line cannot be told apart
+LEFT_MIN_WIDTH = 420
+RIGHT_MIN_WIDTH = 470  # what-if labels + a 180 px slider + spin boxes
+RECORD_TIPS = {
+    "blocks": "Overseas mining blocks: where the ore is, how much, from when",
+    "firms": "Firms: Indian PSUs, private firms and foreign partners",
+    "deals": "Deals linking a firm to a block, with India's share of the output",
+    "plants": "Domestic plants: separation, metal and magnet lines",
+}
+ANALYSIS_TIPS = {
+    "Capacity": "Each stage of the chain in magnet-equivalent tonnes against the magnets made",
+    "Map": "Blocks on a world map, coloured by deal status, sized by expected magnets",
+    "Scenarios": "Scenarios side by side: magnets per year under each",
+    "Sensitivity": "Tornado: which assumptions and blocks move the target year's magnets most",
+    "Concentration": "Dependence on single countries: shares, HHI, what losing each costs",
+    "Deal ranking": "What closing each open deal adds in the target year and in total",
+}
+
 
 class PortfolioView(QSplitter):
     message = Signal(str)
@@ -46,30 +65,65 @@ class PortfolioView(QSplitter):
         self.preview: Projection | None = None
         self.deal_id = ""  # the deal the panels show the block of, when a deal is selected
 
+        # Left: the record tables and, in tabs of their own, the analysis views (full height,
+        # never squeezed under the chart); the selected block's details below them.
         self.tabs = QTabWidget(objectName="recordTabs")
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setStyleSheet("QTabBar::tab { padding: 4px 6px; }")  # ten tabs in 660 px
         self.views = {kind: RecordsView(session, kind) for kind in TITLES}
         for kind, view in self.views.items():
-            self.tabs.addTab(view, TITLES[kind])
+            self.add_view(view, TITLES[kind], RECORD_TIPS.get(kind, ""))
             view.message.connect(self.message)
+        self.capacity_chart = CapacityChart()
+        self.comparison = ComparisonView(session)
+        self.tornado = TornadoView(session)
+        self.concentration = ConcentrationView(session)
+        self.ranking = RankingView(session)
+        self.map = MapView(session)
+        for widget, title in (
+            (self.capacity_chart, "Capacity"),
+            (self.map, "Map"),
+            (self.comparison, "Scenarios"),
+            (self.tornado, "Sensitivity"),
+            (self.concentration, "Concentration"),
+            (self.ranking, "Deal ranking"),
+        ):
+            self.add_view(widget, title, ANALYSIS_TIPS[title])
+        self.analysis = self.tabs  # one set of tabs: tables and analysis views side by side
+        self._stale = self._analysis_views()
+        self.comparison.message.connect(self.message)
         self.detail = BlockDetail(session)
+        self.detail.anchorClicked.connect(lambda url: self.go_to_cell(url.toString()))
         self.left = QSplitter(Qt.Orientation.Vertical, objectName="leftSplitter")
         self.left.addWidget(self.tabs)
         self.left.addWidget(self.detail)
-        self.left.setSizes([520, 260])
+        self.left.setStretchFactor(0, 3)
+        self.left.setStretchFactor(1, 1)
+        self.left.setSizes([460, 190])
+        self.left.setChildrenCollapsible(False)
+        self.left.setMinimumWidth(LEFT_MIN_WIDTH)
 
+        # Right: the projection (always readable) over the what-if controls.
         self.projection_chart = ProjectionChart()
+        self.projection_chart.setMinimumHeight(CHART_MIN_HEIGHT)
         self.uncertainty = UncertaintyController(session, self)
         self.p_target = QLabel(objectName="pTargetLabel")
         font = QFont()
-        font.setPointSize(13)
+        font.setPointSize(12)
         font.setBold(True)
         self.p_target.setFont(font)
+        self.p_target.setToolTip(
+            "Share of 5,000 Monte Carlo draws (project, deal and plant success and delays) in "
+            "which the target year's magnets reach the target"
+        )
         self.mc_progress = QProgressBar(objectName="mcProgress", maximum=100, textVisible=False)
         self.mc_progress.setMaximumWidth(120)
+        self.mc_progress.setToolTip("Monte Carlo draws under way for the portfolio as it is now")
         self.band_toggle = QCheckBox("P10–P90 band", objectName="bandToggle", checked=True)
         self.band_toggle.setToolTip(
-            "Monte Carlo of project, deal and plant success and delays (5,000 draws) for the "
-            "portfolio as stored"
+            "Show the range of outcomes from 5,000 Monte Carlo draws: 8 in 10 draws fall "
+            "inside the band (P10 to P90); the dark line is the middle draw (P50)"
         )
         header = QHBoxLayout()
         header.setContentsMargins(6, 2, 6, 0)
@@ -84,39 +138,23 @@ class PortfolioView(QSplitter):
         top_layout.addLayout(header)
         top_layout.addWidget(self.projection_chart)
 
-        self.capacity_chart = CapacityChart()
-        self.comparison = ComparisonView(session)
-        self.tornado = TornadoView(session)
-        self.concentration = ConcentrationView(session)
-        self.ranking = RankingView(session)
-        self.map = MapView(session)
-        self.analysis = QTabWidget(objectName="analysisTabs")
-        for widget, title in (
-            (self.capacity_chart, "Capacity"),
-            (self.map, "Map"),
-            (self.comparison, "Scenarios"),
-            (self.tornado, "Sensitivity"),
-            (self.concentration, "Concentration"),
-            (self.ranking, "Deal ranking"),
-        ):
-            self.analysis.addTab(widget, title)
-        self._stale = self._analysis_views()
-        self.comparison.message.connect(self.message)
-
         self.what_if = WhatIfPanel(session)
         self.what_if.message.connect(self.message)
-        self.lower = QSplitter(Qt.Orientation.Horizontal, objectName="lowerSplitter")
-        self.lower.addWidget(self.analysis)
-        self.lower.addWidget(self.what_if)
-        self.lower.setSizes([580, 320])
         self.right = QSplitter(Qt.Orientation.Vertical, objectName="rightSplitter")
         self.right.addWidget(top)
-        self.right.addWidget(self.lower)
-        self.right.setSizes([440, 360])
+        self.right.addWidget(self.what_if)
+        self.right.setStretchFactor(0, 1)
+        self.right.setStretchFactor(1, 0)
+        self.right.setChildrenCollapsible(False)
+        self.right.setSizes([420, 230])
+        self.right.setMinimumWidth(RIGHT_MIN_WIDTH)
 
         self.addWidget(self.left)
         self.addWidget(self.right)
-        self.setSizes([560, 800])
+        self.setChildrenCollapsible(False)
+        self.setStretchFactor(0, 1)
+        self.setStretchFactor(1, 1)
+        self.setSizes([720, 640])
 
         self.views["blocks"].selectionChangedTo.connect(self.select_block)
         self.views["deals"].selectionChangedTo.connect(self._on_deal_selected)
@@ -139,7 +177,26 @@ class PortfolioView(QSplitter):
         return {self.map, self.comparison, self.tornado, self.concentration, self.ranking}
 
     def splitters(self) -> dict[str, QSplitter]:
-        return {"main": self, "left": self.left, "right": self.right, "lower": self.lower}
+        return {"main": self, "left": self.left, "right": self.right}
+
+    def add_view(self, widget: QWidget, title: str, tip: str = "") -> None:
+        """A view of its own in the left tabs (tables, analysis views, later ones too)."""
+        index = self.tabs.addTab(widget, title)
+        if tip:
+            self.tabs.setTabToolTip(index, tip)
+
+    def go_to_cell(self, link: str) -> None:
+        """Open a 'cell:kind/id/field' link (from the detail panel): that cell, selected."""
+        if not link.startswith("cell:"):
+            return
+        kind, record_id, field = link.removeprefix("cell:").split("/")
+        view = self.views[kind]
+        self.tabs.setCurrentWidget(view)
+        view.select(record_id)
+        index = view.source_index(record_id, field)
+        view.table.setCurrentIndex(index)
+        view.table.scrollTo(index)
+        view.table.setFocus()
 
     def dispose(self) -> None:
         """Called before this view goes away (window closed, another portfolio opened)."""
@@ -169,12 +226,11 @@ class PortfolioView(QSplitter):
         self.concentration.select_country(block.country if block else "")
 
     def show_block(self, block_id: str) -> None:
-        """Bring a block forward from another view (a tornado bar, a map marker)."""
-        self.tabs.setCurrentWidget(self.views["blocks"])
+        """Select a block from another view (a tornado bar, a map marker); that view stays
+        open and the details below follow."""
         self.views["blocks"].select(block_id)
 
     def show_deal(self, deal_id: str) -> None:
-        self.tabs.setCurrentWidget(self.views["deals"])
         self.views["deals"].select(deal_id)
 
     def _on_deal_selected(self, deal_id: str) -> None:
@@ -252,6 +308,13 @@ class PortfolioView(QSplitter):
             return {names[b]: rows[i] for i, b in enumerate(projection.inputs.block_ids)}
         return {country_name(c): v for c, v in projection.by_country().items()}
 
+    def colours(self) -> dict[str, str]:
+        """A fixed colour per stack: by country code, or by block id."""
+        if self.group_by == "block":
+            return {b.name: style.stable_colour(b.id) for b in self.session.portfolio.blocks}
+        codes = {b.country for b in self.session.portfolio.blocks}
+        return {country_name(c): style.country_colour(c) for c in codes}
+
     def groups(self, projection: Projection):
         """Stacks of `projection`, in the order of the base projection (stable under what-if)."""
         order = rank_groups(self.labelled(self.session.projection))
@@ -263,6 +326,11 @@ class PortfolioView(QSplitter):
         ghost = base if self.preview is not None else None
         band = self.uncertainty.result if self.band_toggle.isChecked() else None
         self.projection_chart.show_projection(
-            shown, self.groups(shown), ghost=ghost, target_year=self.session.target_year, band=band
+            shown,
+            self.groups(shown),
+            ghost=ghost,
+            target_year=self.session.target_year,
+            band=band,
+            colours=self.colours(),
         )
         self.capacity_chart.show_projection(shown)

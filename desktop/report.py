@@ -28,7 +28,7 @@ from desktop.labels import (
     plain_source,
     word,
 )
-from desktop.style import STAGE_LABELS
+from desktop.style import STAGE_LABELS, country_colour
 from model.api import project
 from model.assumptions import SCALARS, TABLES
 from model.concentration import CountryCut, concentration, country_cuts
@@ -64,9 +64,12 @@ def _table(headers: list[str], rows: list[list], numeric: set[int] | None = None
 
 def _chart_images(projection, mc: MonteCarloResult, year: int) -> tuple[QImage, QImage]:
     labelled = {country_name(c): v for c, v in projection.by_country().items()}
+    colours = {country_name(c): country_colour(c) for c in projection.by_country()}
     chart = ProjectionChart()
     chart.resize(*CHART_SIZE)
-    chart.show_projection(projection, stacked_groups(labelled), target_year=year, band=mc)
+    chart.show_projection(
+        projection, stacked_groups(labelled), target_year=year, band=mc, colours=colours
+    )
     capacity = CapacityChart()
     capacity.resize(*CHART_SIZE)
     capacity.show_projection(projection)

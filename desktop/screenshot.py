@@ -1,5 +1,6 @@
-"""`python -m desktop.screenshot OUT.png`: the main window on the demo, with a what-if under way,
-captured from the X screen (run under xvfb-run; `make screenshot`)."""
+"""`python -m desktop.screenshot OUT.png [WIDTHxHEIGHT] [TAB]`: the main window on the demo, with
+a what-if under way, captured from the X screen (run under xvfb-run with a screen of that size;
+`make screenshot`). TAB opens one of the left tabs by its title (e.g. "Deal ranking")."""
 
 from __future__ import annotations
 
@@ -14,28 +15,32 @@ from PySide6.QtGui import QGuiApplication
 from desktop.app import application, build_window
 
 
-def main(out: str) -> int:
+def main(out: str, size: str = "1366x768", tab: str = "") -> int:
+    width, height = (int(x) for x in size.split("x"))
     os.environ.setdefault("REPM_DATA_DIR", tempfile.mkdtemp(prefix="repm-shot-"))
     app = application()
     settings = QSettings(
         str(Path(os.environ["REPM_DATA_DIR"]) / "s.ini"), QSettings.Format.IniFormat
     )
     window = build_window(None, settings)
-    window.resize(1366, 768)
+    window.resize(width, height)
     window.move(0, 0)
     window.show()
     view = window.view
     view.views["blocks"].select("mt-weld")
-    view.what_if.offtake.slider.setValue(250)
+    view.what_if.offtake.spin.setValue(25)
+    for index in range(view.tabs.count()):
+        if view.tabs.tabText(index) == tab:
+            view.tabs.setCurrentIndex(index)
 
     def capture() -> None:
-        QGuiApplication.primaryScreen().grabWindow(0).copy(0, 0, 1366, 768).save(out)
+        QGuiApplication.primaryScreen().grabWindow(0).copy(0, 0, width, height).save(out)
         window.close()
         app.quit()
 
-    QTimer.singleShot(1500, capture)
+    QTimer.singleShot(4000, capture)  # time for the Monte Carlo band and the analysis view
     return app.exec()
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "screenshot.png"))
+    sys.exit(main(*(sys.argv[1:] or ["screenshot.png"])))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zlib
+
 from PySide6.QtGui import QColor
 
 PALETTE = [
@@ -42,3 +44,35 @@ STAGE_LABELS = {
 
 def colour(i: int) -> str:
     return PALETTE[i % len(PALETTE)]
+
+
+# One colour per country, whatever its rank: a country keeps its colour when others grow past
+# it. The countries of the demo and likely partners are fixed; any other gets one by its code.
+COUNTRY_COLOURS = {
+    "IND": "#0072B2",
+    "AUS": "#E69F00",
+    "MWI": "#009E73",
+    "TZA": "#CC79A7",
+    "AGO": "#56B4E9",
+    "ZAF": "#D55E00",
+    "BRA": "#8C564B",
+    "CHL": "#BCBD22",
+    "USA": "#17BECF",
+    "CAN": "#9467BD",
+    "ARG": "#F0E442",
+    "VNM": "#7F7F7F",
+}
+
+
+def stable_colour(key: str) -> str:
+    """The same colour for the same key in every run (crc32, unlike hash(), is not salted)."""
+    return PALETTE[zlib.crc32(key.encode()) % len(PALETTE)]
+
+
+def country_colour(code: str) -> str:
+    return COUNTRY_COLOURS.get(code) or stable_colour(code)
+
+
+def scenario_colour(name: str) -> str:
+    """A scenario keeps its colour whichever others are shown with it."""
+    return stable_colour(f"scenario:{name}")

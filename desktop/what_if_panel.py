@@ -108,6 +108,9 @@ class WhatIfPanel(QGroupBox):
         self.title = QLabel(NO_BLOCK, objectName="whatIfTitle")
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # Room for three lines always, so a longer note never moves the sliders mid-drag.
+        self.title.setFixedHeight(3 * self.title.fontMetrics().lineSpacing() + 4)
         offtake = QDoubleSpinBox(decimals=1, singleStep=1, suffix=" %")
         self.offtake = Control("offtake", offtake, PERCENT_STEPS, self._changed, factor=100)
         self.offtake.set_range(0, 1)
@@ -140,6 +143,7 @@ class WhatIfPanel(QGroupBox):
         font.setPointSize(font.pointSize() + 2)
         font.setBold(True)
         self.delta.setFont(font)
+        self.delta.setFixedHeight(self.delta.fontMetrics().lineSpacing() + 6)
         self.apply_button = QPushButton("Apply")
         self.apply_button.setToolTip(
             "Write the values you moved into the portfolio (one undo step)"

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import operations, style
-from desktop.analysis.rows_model import RowsModel
+from desktop.analysis.rows_model import RowsModel, fit_columns, readable
 from desktop.charts.base import Chart
 from desktop.scenario_dialog import ScenarioDialog
 from desktop.session import PortfolioSession
@@ -58,7 +58,7 @@ class ComparisonView(QWidget):
         self.model = RowsModel([])
         self.table = QTableView(objectName="comparisonTable")
         self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
+        readable(self.table)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.chart)
         right.addWidget(self.table)
@@ -121,8 +121,8 @@ class ComparisonView(QWidget):
         years = self.comparison.years.astype(float)
         edges = np.append(years - 0.5, years[-1] + 0.5)
         colours = {}
-        for i, (name, values) in enumerate(self.comparison.magnets.items()):
-            colours[name] = style.colour(i)
+        for name, values in self.comparison.magnets.items():
+            colours[name] = style.scenario_colour(name)
             pen = pg.mkPen(colours[name], width=2.4)
             plot.addItem(pg.PlotDataItem(edges, values, stepMode="center", name=name, pen=pen))
         self._show_swatches(colours)
@@ -137,8 +137,12 @@ class ComparisonView(QWidget):
         )
         plot.setTitle("Scenarios compared", size="11pt")
         rows = self.comparison.rows()
-        self.model.set_headers(["Year", "Target (t)", *(f"{n} (t)" for n in names)])
+        self.model.set_headers(
+            ["Year", "Target (t)", *(f"{n} (t)" for n in names)],
+            ["Year", "The target for the year", *(f"Magnets under '{n}'" for n in names)],
+        )
         self.model.set_rows([list(r.values()) for r in rows], keys=[str(r["year"]) for r in rows])
+        fit_columns(self.table, widest=150)
 
     def _show_swatches(self, colours: dict[str, str]) -> None:
         self.list.blockSignals(True)

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import style
-from desktop.analysis.rows_model import KEY_ROLE, RowsModel
+from desktop.analysis.rows_model import KEY_ROLE, RowsModel, fit_columns, readable
 from desktop.charts.base import Chart
 from desktop.session import PortfolioSession
 from model.concentration import concentration, country_cuts
 from model.countries import country_name
 
-CUT_HEADERS = ["Country", "Name", "Lost in year (t)", "Lost over horizon (t)", "Gap in year (t)"]
+CUT_HEADERS = ["Country", "Lost in year (t)", "Lost over horizon (t)", "Gap in year (t)"]
 
 
 def hhi_words(hhi: float) -> str:
@@ -52,7 +52,7 @@ class ConcentrationView(QWidget):
         self.model = RowsModel(CUT_HEADERS)
         self.table = QTableView(objectName="countryCutTable")
         self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
+        readable(self.table)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         row = QHBoxLayout()
         row.addWidget(QLabel("If one country is cut from"))
@@ -66,7 +66,7 @@ class ConcentrationView(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.chart)
         split.addWidget(lower)
-        split.setSizes([260, 130])
+        split.setSizes([220, 200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -94,21 +94,21 @@ class ConcentrationView(QWidget):
             start=s.start,
             end=s.end,
         )
+        y = s.target_year
         self.model.set_headers(
+            ["Country", f"Lost in {y} if cut (t)", CUT_HEADERS[2], f"Gap in {y} if cut (t)"],
             [
-                *CUT_HEADERS[:2],
-                f"Lost in {s.target_year} (t)",
-                CUT_HEADERS[3],
-                f"Gap in {s.target_year} (t)",
-            ]
+                "The country whose supply is cut",
+                f"Magnets lost in {y} if no supply comes from it from the cut year on",
+                "Magnets lost over the rest of the horizon",
+                f"How far {y} would then fall short of the target",
+            ],
         )
         self.model.set_rows(
-            [
-                [c.country, c.name, c.magnets_lost_t, c.cumulative_lost_t, c.gap_t]
-                for c in self.cuts
-            ],
+            [[c.name, c.magnets_lost_t, c.cumulative_lost_t, c.gap_t] for c in self.cuts],
             keys=[c.country for c in self.cuts],
         )
+        fit_columns(self.table)
         self.select_country(self.selected_country)
 
     def _draw_shares(self) -> None:
@@ -117,7 +117,7 @@ class ConcentrationView(QWidget):
         years = self.result.years.astype(float)
         bottom = np.zeros_like(years)
         ranked = sorted(self.result.shares.items(), key=lambda kv: -kv[1].sum())
-        for k, (code, shares) in enumerate(ranked):
+        for code, shares in ranked:
             if not shares.any():
                 continue
             plot.addItem(
@@ -126,7 +126,7 @@ class ConcentrationView(QWidget):
                     y0=bottom * 100,
                     y1=(bottom + shares) * 100,
                     width=0.72,
-                    brush=pg.mkBrush(style.colour(k)),
+                    brush=pg.mkBrush(style.country_colour(code)),
                     pen=pg.mkPen("w", width=0.5),
                     name=country_name(code),
                 )

@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from desktop.analysis.rows_model import KEY_ROLE, RowsModel
+from desktop.analysis.rows_model import KEY_ROLE, RowsModel, fit_columns, readable
+from desktop.labels import word
 from desktop.session import PortfolioSession
 from desktop.worker import TaskRunner
 from model.ranking import DealValue, rank_deals
@@ -27,7 +28,7 @@ class RankingView(QWidget):
         self.model = RowsModel([])
         self.table = QTableView(objectName="rankingView")
         self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
+        readable(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.clicked.connect(
@@ -62,28 +63,59 @@ class RankingView(QWidget):
         self.values = values
         y = self.year
         self.heading.setText(
-            f"<b>What closing each open deal adds</b>: magnets in {y} and over the horizon; "
-            f"expected, and the median of {DRAWS:,} Monte Carlo draws."
+            f"<b>What closing each open deal adds</b>: magnets in {y} and over the horizon "
+            f"(total); expected, and the median (P50) of {DRAWS:,} Monte Carlo draws."
         )
         self.model.set_headers(
             [
-                "Deal",
                 "Block",
-                "Firm",
                 "Status",
-                f"Added {y}, expected (t)",
-                "Added total, expected (t)",
-                f"Added {y}, P50 (t)",
-                "Added total, P50 (t)",
+                f"{y} expected (t)",
+                f"{y} P50 (t)",
+                "Total expected (t)",
+                "Total P50 (t)",
                 "Cost (USD m)",
                 "t per USD m",
-            ]
+                "Firm",
+            ],
+            [
+                "The block the deal is on",
+                "Where the deal stands",
+                f"Magnets added in {y} if the deal closes, averaged over all outcomes",
+                f"Magnets added in {y} if the deal closes, in the middle Monte Carlo draw",
+                "Magnets added over the whole horizon, averaged over all outcomes",
+                "Magnets added over the whole horizon, middle Monte Carlo draw",
+                "The deal's cost, where known (confidential by default)",
+                "Magnets over the horizon per million USD of cost",
+                "The firm taking the offtake",
+            ],
         )
         self.model.set_rows(
-            [v.row() for v in values],
+            [
+                [
+                    v.block,
+                    word(v.status),
+                    v.added_year_expected_t,
+                    v.added_year_p50_t,
+                    v.added_total_expected_t,
+                    v.added_total_p50_t,
+                    v.cost_musd,
+                    v.total_per_musd,
+                    v.firm,
+                ]
+                for v in values
+            ],
             keys=[v.deal_id for v in values],
         )
-        self.table.resizeColumnsToContents()
+        zero_p50 = [v for v in values if v.added_year_p50_t < 0.5 < v.added_year_expected_t]
+        if zero_p50:
+            self.heading.setText(
+                self.heading.text()
+                + f"<br>P50 gain 0 ({len(zero_p50)} deal{'s' if len(zero_p50) > 1 else ''}): in most draws the deal adds nothing in "
+                f"{y} (its project or a plant downstream is not producing yet); the expected "
+                "figure is the average over all draws, lifted by the draws where it does."
+            )
+        fit_columns(self.table)
         self.select_block(self.selected_block)
 
     def select_block(self, block_id: str) -> None:

@@ -22,7 +22,14 @@ class YearAxis(pg.AxisItem):
 class Chart(pg.GraphicsLayoutWidget):
     """A plot of t/yr over years with its legend to the right (or below, for narrow charts)."""
 
-    def __init__(self, title: str, left_label: str, parent=None, legend_below: bool = False):
+    def __init__(
+        self,
+        title: str,
+        left_label: str,
+        parent=None,
+        legend_below: bool = False,
+        legend_columns: int = 2,
+    ):
         super().__init__(parent=parent)
         self.setBackground("w")
         axes = {"left": TonnesAxis("left"), "bottom": YearAxis("bottom")}
@@ -30,7 +37,7 @@ class Chart(pg.GraphicsLayoutWidget):
         style_plot(self.plot, left_label)
         self.plot.setTitle(title, size="11pt", color="#222222")
         self.legend = pg.LegendItem(
-            labelTextSize="8pt", verSpacing=-6, colCount=2 if legend_below else 1
+            labelTextSize="8pt", verSpacing=-6, colCount=legend_columns if legend_below else 1
         )
         # Sized to its entries and pinned: a stretched legend spreads its rows apart.
         self.legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)

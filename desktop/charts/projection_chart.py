@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop import style
 from desktop.charts.base import Chart
@@ -47,8 +46,25 @@ def stacked_groups(
 
 class ProjectionChart(Chart):
     def __init__(self, parent: QWidget | None = None):
+        # The legend goes below: to the right it took a quarter of a 600 px chart and was cut.
         super().__init__(
-            "Projected sintered NdFeB magnets against the target", "Magnets (t/yr)", parent
+            "Projected sintered NdFeB magnets against the target",
+            "Magnets (t/yr)",
+            parent,
+            legend_below=True,
+            legend_columns=3,
+        )
+        self.hover_box = QLabel(self, objectName="hoverBox")
+        self.hover_box.setTextFormat(Qt.TextFormat.RichText)
+        self.hover_box.setStyleSheet(
+            "QLabel { background: #FFFFF0; color: #222; border: 1px solid #888; padding: 4px; }"
+        )
+        self.hover_box.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.hover_box.hide()
+        self.setToolTip(
+            "Bars: magnets per year by country (or block); dashed red: the target; pink: the "
+            "gap; grey band: P10-P90 of the Monte Carlo; markers on top: the bottleneck stage. "
+            "Hover over a year for its figures."
         )
         self.setObjectName("projectionPlot")
         self.projection: Projection | None = None
@@ -69,8 +85,10 @@ class ProjectionChart(Chart):
         ghost: Projection | None = None,
         target_year: int | None = None,
         band: MonteCarloResult | None = None,
+        colours: dict[str, str] | None = None,
     ) -> None:
-        """`band`: Monte Carlo P10-P90 and P50 drawn over the bars (None: not shown)."""
+        """`band`: Monte Carlo P10-P90 and P50 drawn over the bars (None: not shown).
+        `colours`: a fixed colour per stack label (a country keeps its colour when ranks change)."""
         if band is not None and not np.array_equal(band.years, projection.years):
             band = None  # from another horizon: a newer run is on its way
         self.projection, self.ghost, self.target_year, self.band = (
@@ -82,8 +100,9 @@ class ProjectionChart(Chart):
         years = projection.years.astype(float)
         gap = np.maximum(projection.target - projection.magnets, 0.0)
         stages = tuple(s for s in style.STAGE_SYMBOLS if s in projection.bottleneck)
+        colours = colours or {}
         structure = (
-            tuple(label for label, _ in groups),
+            tuple((label, colours.get(label, "")) for label, _ in groups),
             bool(gap.any()),
             ghost is not None,
             stages,
@@ -126,8 +145,8 @@ class ProjectionChart(Chart):
         labels, has_gap, has_ghost, stages, n_years, first, has_band = structure
         self._clear()
         self._items = {}
-        for i, label in enumerate(labels):
-            colour = style.OTHER if label.startswith("Other") else style.colour(i)
+        for i, (label, fixed) in enumerate(labels):
+            colour = style.OTHER if label.startswith("Other") else fixed or style.colour(i)
             self._add(
                 label,
                 pg.BarGraphItem(
@@ -259,10 +278,17 @@ class ProjectionChart(Chart):
             delta = p.magnets[i] - self.ghost.magnets[i]
             lines.append(f"What-if change: {delta:+,.0f} t")
         if self.band is not None:
+            chance = (
+                f"; P(target) {self.band.p_target[i]:.0%}" if p.target[i] > 0 else "; no target"
+            )
             lines.append(
                 f"Monte Carlo: P10 {self.series['P10'][i]:,.0f} · P50 {self.series['P50'][i]:,.0f}"
-                f" · P90 {self.series['P90'][i]:,.0f} t; P(target) {self.band.p_target[i]:.0%}"
+                f" · P90 {self.series['P90'][i]:,.0f} t{chance}"
             )
+            if p.magnets[i] > self.series["P90"][i] + 0.5:
+                lines.append(
+                    "<i>Expected above P90: a small chance of a big deal carries the mean.</i>"
+                )
         contributions = [(v[i], k) for k, v in self.series.items() if k not in _NOT_GROUPS]
         for value, label in sorted(contributions, reverse=True)[:6]:
             if value > 0.5:
@@ -270,13 +296,32 @@ class ProjectionChart(Chart):
         return "<br>".join(lines)
 
     def _on_mouse(self, event) -> None:
+        """A box with the year's figures beside the cursor; it stays while the mouse stays over
+        the plot (a tooltip would vanish after a few seconds) and goes when it leaves."""
         pos = event[0]
         if not self.plot.sceneBoundingRect().contains(pos):
+            self.hover_box.hide()
             return
         year = int(round(self.plot.vb.mapSceneToView(pos).x()))
+        self.show_hover(year, self.mapFromScene(pos))
+
+    def show_hover(self, year: int, at: QPoint) -> None:
         text = self.hover_text(year)
-        if text:
-            QToolTip.showText(QCursor.pos(), text, self)
+        if not text:
+            self.hover_box.hide()
+            return
+        self.hover_box.setText(text)
+        self.hover_box.adjustSize()
+        box = self.hover_box.size()
+        x = at.x() + 16 if at.x() + 16 + box.width() < self.width() else at.x() - 16 - box.width()
+        y = min(max(0, at.y() - box.height() // 2), max(0, self.height() - box.height()))
+        self.hover_box.move(max(0, x), y)
+        self.hover_box.show()
+        self.hover_box.raise_()
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.hover_box.hide()
+        super().leaveEvent(event)
 
 
 _NOT_GROUPS = {"Gap to target", "Target", "Before what-if", "Magnets", "P10", "P50", "P90"}
