@@ -32,6 +32,22 @@ ALLOCATION_SOURCE = (
     "feed is cut by the same share"
 )
 
+
+class DyTbProcess(StrEnum):
+    """How heavy rare earths get into a high-temperature magnet (equation 8)."""
+
+    conventional = "conventional"  # Dy/Tb alloyed into the melt: spread through every grain
+    grain_boundary_diffusion = "grain_boundary_diffusion"  # diffused in along grain boundaries
+
+
+PROCESS_SOURCE = (
+    "Modelling choice: which of the two Dy+Tb intensities applies. Grain-boundary diffusion needs "
+    "about one half, sometimes one third, of the Dy or Tb of conventional alloying for similar "
+    "properties (IEEE Electrification Magazine, March 2017, p. 20: "
+    "https://www.nxtbook.com/nxtbooks/pes/electrification_march2017/index.php?startid=20; "
+    "as of 2017-03)"
+)
+
 OFFICIAL_MAGNET_PER_OXIDE = 3.0  # t magnet per t NdPr oxide, official brief
 OXIDE_TO_METAL = 0.85  # stoichiometry of a 75:25 Nd:Pr oxide mix, conversion.md
 OFFICIAL_NDPR_IN_MAGNET = OXIDE_TO_METAL / OFFICIAL_MAGNET_PER_OXIDE  # 0.2833
@@ -119,8 +135,87 @@ SCALARS: dict[str, Spec] = {
         ),
         label="Rupees per US dollar",
     ),
+    # Heavy rare earths (equation 8): the second constraint on magnet output.
+    "high_temp_share": Spec(
+        label="High-temperature share of magnets",
+        unit="t high-temperature grade / t magnets",
+        default=0.0,
+        low=0.0,
+        high=1.0,
+        source=(
+            "Convention to set: the share of the programme's magnets that must be "
+            "high-temperature grades (EV traction, wind). 0 switches the Dy/Tb limit off. For "
+            "scale: EV motors and wind turbines take 35-40% and 20-25% of rare-earth value "
+            "(David Navratil, REE dashboard citing IEA 2025, "
+            "https://davidnavratil.com/analyses/ree-dashboard/en/demand; as of 2025)"
+        ),
+        sweep=(0.6, 0.0),
+        sweep_source="EV + wind share of rare-earth value (about 0.6) .. none",
+    ),
+    "dytb_intensity_conventional": Spec(
+        label="Dy+Tb per t magnet, conventional",
+        unit="t Dy+Tb metal / t high-temperature magnet",
+        default=0.06,
+        low=0.0,
+        high=0.3,
+        source=(
+            "6-10 wt% Dy is desirable for high-temperature stability, cost has pushed it to ~4% "
+            "in wind generators (Heim and Vander Wal, Minerals 13(10) 1274, 2023, "
+            "https://doi.org/10.3390/min13101274, via https://encyclopedia.pub/entry/50309; as "
+            "of 2023-10); ~10 wt% heavy rare earths for EV and wind grades "
+            "(https://discovermaterials.co.uk/resource/grain-boundary-diffusion-using-tiny-"
+            "tunnels-to-make-magnets-stronger; undated, read 2026-11). Default: the bottom of 6-10%"
+        ),
+        sweep=(0.10, 0.04),
+        sweep_source="~10 wt% (EV/wind grades) .. ~4 wt% (wind, cost-driven); Heim 2023",
+    ),
+    "dytb_intensity_gbd": Spec(
+        label="Dy+Tb per t magnet, grain-boundary diffusion",
+        unit="t Dy+Tb metal / t high-temperature magnet",
+        default=0.03,
+        low=0.0,
+        high=0.3,
+        source=(
+            "One half of the conventional 0.06: grain-boundary diffusion uses about one half, in "
+            "some cases one third, of the Dy or Tb of conventional magnets with similar "
+            "properties (IEEE Electrification Magazine, March 2017, p. 20; as of 2017-03)"
+        ),
+        sweep=(0.03, 0.02),
+        sweep_source="one half .. one third of the conventional 0.06 (IEEE 2017)",
+    ),
+    "dytb_oxide_to_metal": Spec(
+        label="Dy+Tb oxide to metal",
+        unit="t Dy+Tb metal / t Dy+Tb oxide",
+        default=0.87,
+        low=0.0,
+        low_open=True,
+        high=1.0,
+        source=(
+            "Stoichiometry: Dy2O3 -> Dy 2x162.50 / 372.998 = 0.871, Tb4O7 -> Tb "
+            "4x158.93 / 747.70 = 0.850; Dy dominates, 0.87, before reduction losses"
+        ),
+    ),
+    "dytb_market_tpa": Spec(
+        label="Dy+Tb bought outside China",
+        unit="t Dy+Tb oxide / yr",
+        default=0.0,
+        low=0.0,
+        high=100_000.0,
+        source=(
+            "Convention to set: separated Dy+Tb India can buy each year on the open market "
+            "outside China, beyond its deals. Non-China supply is a few hundred t/yr from a "
+            "handful of producers (research notes 2026-11: Lynas Malaysia, Serra Verde, project "
+            "figures of 56-300 t/yr)"
+        ),
+    ),
 }
 CRORE = 1e7  # rupees in one crore
+
+# The assumptions that are a choice of words: name -> (choices, source).
+CHOICES: dict[str, tuple[type[StrEnum], str]] = {
+    "separation_allocation": (SeparationAllocation, ALLOCATION_SOURCE),
+    "dytb_process": (DyTbProcess, PROCESS_SOURCE),
+}
 
 
 def usd_m_to_crore(usd_m: float, inr_per_usd: float) -> float:
@@ -260,6 +355,12 @@ class Assumptions(Record):
     ndpr_in_magnet: float = SCALARS["ndpr_in_magnet"].field()
     inr_per_usd: float = SCALARS["inr_per_usd"].field()
     separation_allocation: SeparationAllocation = SeparationAllocation.merit_order
+    high_temp_share: float = SCALARS["high_temp_share"].field()
+    dytb_intensity_conventional: float = SCALARS["dytb_intensity_conventional"].field()
+    dytb_intensity_gbd: float = SCALARS["dytb_intensity_gbd"].field()
+    dytb_oxide_to_metal: float = SCALARS["dytb_oxide_to_metal"].field()
+    dytb_market_tpa: float = SCALARS["dytb_market_tpa"].field()
+    dytb_process: DyTbProcess = DyTbProcess.conventional
     p_stage: dict[Stage, _P_STAGE] = _table_field("p_stage")
     p_deal: dict[DealStatus, _P_DEAL] = _table_field("p_deal")
     p_plant: dict[PlantStatus, _P_PLANT] = _table_field("p_plant")
@@ -274,7 +375,7 @@ class Assumptions(Record):
     def _known_sources(self) -> Assumptions:
         names = (
             set(SCALARS)
-            | {"separation_allocation"}
+            | set(CHOICES)
             | {f"{table}.{key.value}" for table, spec in TABLES.items() for key in spec.keys}
         )
         unknown = sorted(set(self.sources) - names)
@@ -293,6 +394,13 @@ class Assumptions(Record):
             for key, value in spec.defaults.items():
                 table.setdefault(key, value)
         return self
+
+    @property
+    def dytb_intensity(self) -> float:
+        """t Dy+Tb metal per t high-temperature magnet for the chosen process."""
+        if self.dytb_process == DyTbProcess.grain_boundary_diffusion:
+            return self.dytb_intensity_gbd
+        return self.dytb_intensity_conventional
 
     @property
     def magnet_per_oxide(self) -> float:
@@ -321,8 +429,8 @@ class Assumptions(Record):
             return self.sources[name]  # the user's own note for a value they changed
         if name in SCALARS:
             return SCALARS[name].source
-        if name == "separation_allocation":
-            return ALLOCATION_SOURCE
+        if name in CHOICES:
+            return CHOICES[name][1]
         table = name.partition(".")[0]
         return TABLES[table].source if table in TABLES else ""
 

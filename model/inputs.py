@@ -55,6 +55,9 @@ class ProjectionInputs:
     oxide_to_metal: float
     ndpr_in_magnet: float
     separation_allocation: str  # "merit_order" or "pro_rata" (equation 4)
+    high_temp_share: float  # h: share of magnets that must be high-temperature grades (eq. 8)
+    dytb_per_magnet: float  # t Dy+Tb oxide per t high-temperature magnet, chosen process
+    dytb_market: float  # t Dy+Tb oxide/yr bought outside China
     # blocks
     block_ids: tuple[str, ...]
     block_country: np.ndarray  # (B,) index into countries
@@ -73,6 +76,7 @@ class ProjectionInputs:
     deal_start: np.ndarray  # (D,) deliveries begin (-inf: with the block)
     oxide_factor: np.ndarray  # (D,) t NdPr oxide per t delivered, before separation pooling
     needs_separation: np.ndarray  # (D,) bool
+    dytb_factor: np.ndarray  # (D,) t Dy+Tb oxide per t delivered, before separation pooling
     # plants
     plant_ids: tuple[str, ...]
     plant_stage: np.ndarray  # (P,) 0 separation, 1 metal, 2 magnet
@@ -312,6 +316,9 @@ def build_inputs(
         np.isnan(c.plant_first), np.where(plant_operating, ALWAYS, NEVER), c.plant_first
     )
 
+    if a.high_temp_share > 0:
+        incomplete.extend(dytb_gaps(c))
+
     inputs = ProjectionInputs(
         scenario=scenario.name,
         mode=mode,
@@ -320,6 +327,9 @@ def build_inputs(
         oxide_to_metal=a.oxide_to_metal,
         ndpr_in_magnet=a.ndpr_in_magnet,
         separation_allocation=a.separation_allocation.value,
+        high_temp_share=a.high_temp_share,
+        dytb_per_magnet=a.dytb_intensity / a.dytb_oxide_to_metal,
+        dytb_market=a.dytb_market_tpa,
         block_ids=c.block_ids,
         block_country=c.block_country,
         countries=c.countries,
@@ -336,6 +346,9 @@ def build_inputs(
         deal_start=np.where(np.isnan(deal_start), ALWAYS, deal_start),
         oxide_factor=factor,
         needs_separation=needs_sep,
+        dytb_factor=c.derived(
+            ("dytb factor", a.separation_recovery), lambda: dytb_factors(c, a.separation_recovery)
+        ),
         plant_ids=c.plant_ids,
         plant_stage=c.plant_stage,
         plant_capacity=c.plant_capacity,
@@ -359,3 +372,23 @@ def oxide_factors(c: RecordColumns, recovery: float):
     factor.setflags(write=False)
     needs_sep.setflags(write=False)
     return factor, needs_sep, SeparationGroups.of(factor, needs_sep)
+
+
+def dytb_factors(c: RecordColumns, recovery: float) -> np.ndarray:
+    """(8) g_d = dytb_share_b x recovery for feed that needs separation, dytb_share_b for a
+    separated or ndpr_oxide product (Dy+Tb oxide per t of the stated output); 0 when unknown."""
+    needs = SEPARATED_PRODUCTS[c.block_product]
+    per_block = np.nan_to_num(c.dytb_share) * np.where(needs, recovery, 1.0)
+    factor = per_block[c.deal_block]
+    factor.setflags(write=False)
+    return factor
+
+
+def dytb_gaps(c: RecordColumns) -> list[str]:
+    """Blocks with a deal whose Dy+Tb share is unknown: they add no Dy/Tb (listed when it counts)."""
+    with_deal = np.zeros(len(c.blocks), dtype=bool)
+    with_deal[c.deal_block] = True
+    return [
+        f"block '{c.blocks[i].id}' ({c.blocks[i].name}) lacks dytb_share: its Dy/Tb counts as zero"
+        for i in np.flatnonzero(with_deal & np.isnan(c.dytb_share)).tolist()
+    ]

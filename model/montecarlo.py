@@ -20,6 +20,7 @@ from functools import partial
 
 import numpy as np
 
+from model.heavy_rare_earths import dytb_equivalent, dytb_magnets, grade_mix_limit
 from model.inputs import (
     ProjectionInputs,
     SeparationGroups,
@@ -30,6 +31,7 @@ from model.inputs import (
 from model.portfolio import Portfolio
 from model.projection import (
     block_output,
+    merit_order_share,
     ramp,
     separation_share,
     yield_groups,
@@ -127,11 +129,18 @@ def _options(max_delay: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return offset, np.stack([item, delay])
 
 
+def counts_dytb(inputs: ProjectionInputs) -> bool:
+    """Whether the Dy/Tb limit (equation 8) can bind: some output must be high-temperature."""
+    return inputs.high_temp_share > 0
+
+
 def deal_table(s: Setup) -> tuple[np.ndarray, np.ndarray]:
     """Rows (deal, delay of its block) -> [oxide needing no separation | oxide if all its feed
-    were separated | feed needing separation] by year. Sums over deals are linear, so a draw's
-    totals are one matrix product; the merit order then needs the per-deal feed only where
-    separation binds (see `_merit_oxide`). Returns the table (R, 3T) and each deal's offset."""
+    were separated | feed needing separation] by year, and when the Dy/Tb limit counts
+    [Dy+Tb oxide needing no separation | Dy+Tb oxide in the feed needing separation]. Sums over
+    deals are linear, so a draw's totals are one matrix product; the merit order then needs the
+    per-deal feed only where separation binds (see `_fast_merit`). Returns the table (R, 3T or
+    5T) and each deal's offset."""
     i = s.inputs
     years = i.years
     block_max = s.max_delay_block[i.deal_block]
@@ -149,8 +158,11 @@ def deal_table(s: Setup) -> tuple[np.ndarray, np.ndarray]:
     delivered = q * (i.offtake * i.deal_weight)[deal][None, :] * started
     oxide = delivered * i.oxide_factor[deal][None, :]
     sep = i.needs_separation[deal][None, :]
-    table = np.concatenate([np.where(sep, 0.0, oxide), np.where(sep, oxide, 0.0), delivered * sep])
-    return table.T.copy(), offset
+    columns = [np.where(sep, 0.0, oxide), np.where(sep, oxide, 0.0), delivered * sep]
+    if counts_dytb(i):
+        dytb = delivered * i.dytb_factor[deal][None, :]
+        columns += [np.where(sep, 0.0, dytb), np.where(sep, dytb, 0.0)]
+    return np.concatenate(columns).T.copy(), offset
 
 
 def plant_table(s: Setup) -> tuple[np.ndarray, np.ndarray]:
@@ -173,28 +185,46 @@ def _select(ok: np.ndarray, row: np.ndarray, rows: int) -> np.ndarray:
     return out
 
 
+Merit = Callable[[np.ndarray, np.ndarray], np.ndarray]  # (draw rows, years) -> t separated
+
+
+def _separated(direct, if_all, feed, sep_cap, inputs: ProjectionInputs, merit: Merit):
+    """Equation (4) on the totals of a block of draws: what needs no separation plus what is
+    separated of the rest; where separation binds under the merit order, `merit` gives it."""
+    if inputs.separation_allocation == "pro_rata":
+        return direct + if_all * separation_share(feed, sep_cap)
+    out = direct + if_all
+    rows, years = np.nonzero(feed > sep_cap)
+    if rows.size:
+        out[rows, years] = direct[rows, years] + merit(rows, years)
+    return out
+
+
 def _chain(
     flows: np.ndarray,
     caps: np.ndarray,
     inputs: ProjectionInputs,
-    merit_oxide: Callable[[np.ndarray, np.ndarray], np.ndarray],
+    merit_oxide: Merit,
+    merit_dytb: Merit | None = None,
 ) -> np.ndarray:
-    """Equations (4)-(5) for a block of draws. flows: [direct oxide | oxide if all separated |
-    feed] (n, 3T); caps: [separation | metal | magnet] (n, 3T). Where the feed exceeds the
-    separation capacity, `merit_oxide(draw rows, years)` gives the oxide separated under the
+    """Equations (4)-(5) and (8) for a block of draws. flows: [direct oxide | oxide if all
+    separated | feed] (n, 3T), then [direct Dy+Tb | Dy+Tb if all separated] when the Dy/Tb limit
+    counts; caps: [separation | metal | magnet] (n, 3T). Where the feed exceeds the separation
+    capacity, `merit_oxide` and `merit_dytb` (draw rows, years) give what is separated under the
     merit order (pro rata needs only the totals)."""
     t = inputs.years.size
-    direct, sep_oxide, feed = flows[:, :t], flows[:, t : 2 * t], flows[:, 2 * t :]
+    direct, sep_oxide, feed = flows[:, :t], flows[:, t : 2 * t], flows[:, 2 * t : 3 * t]
     sep_cap, metal_cap, magnet_cap = caps[:, :t], caps[:, t : 2 * t], caps[:, 2 * t :]
-    if inputs.separation_allocation == "pro_rata":
-        oxide = direct + sep_oxide * separation_share(feed, sep_cap)
-    else:
-        oxide = direct + sep_oxide
-        rows, years = np.nonzero(feed > sep_cap)
-        if rows.size:
-            oxide[rows, years] = direct[rows, years] + merit_oxide(rows, years)
+    oxide = _separated(direct, sep_oxide, feed, sep_cap, inputs, merit_oxide)
     metal = np.minimum(oxide * inputs.oxide_to_metal, metal_cap)
-    return np.minimum(metal / inputs.ndpr_in_magnet, magnet_cap)
+    magnets = np.minimum(metal / inputs.ndpr_in_magnet, magnet_cap)
+    if not counts_dytb(inputs) or merit_dytb is None:
+        return magnets
+    dytb_direct, dytb_if_all = flows[:, 3 * t : 4 * t], flows[:, 4 * t :]
+    supply = _separated(dytb_direct, dytb_if_all, feed, sep_cap, inputs, merit_dytb)
+    supply += inputs.dytb_market
+    dytb_eq = dytb_equivalent(dytb_magnets(supply, inputs.dytb_per_magnet), inputs.high_temp_share)
+    return grade_mix_limit(magnets, dytb_eq)
 
 
 MERIT_CELLS = 2_000_000  # per-deal feeds held at once when separation binds (16 MB)
@@ -225,6 +255,23 @@ def _fast_merit(rows, years, *, row, ok, caps, feed_rows, groups, steps) -> np.n
     return per_draw[cell_draw.reshape(-1), years]
 
 
+def _fast_merit_dytb(rows, years, *, row, ok, caps, feed_rows, dytb_rows, groups) -> np.ndarray:
+    """Dy+Tb separated in the cells where separation binds: each yield group's separated share
+    (equation 4) applied to the Dy+Tb in its feed, for the draws concerned, a bounded number at a
+    time."""
+    t = feed_rows.shape[1]
+    draws, cell_draw = np.unique(rows, return_inverse=True)
+    per_draw = np.empty((draws.size, t))
+    step = max(1, MERIT_CELLS // max(2 * groups.deals.size * t, 1))
+    for k in range(0, draws.size, step):
+        d = draws[k : k + step]
+        take, kept = row[d][:, groups.deals], ok[d][:, groups.deals][:, :, None]
+        feed_g = np.add.reduceat(feed_rows[take] * kept, groups.starts, axis=1)  # (m, G, T)
+        dytb_g = np.add.reduceat(dytb_rows[take] * kept, groups.starts, axis=1)
+        per_draw[k : k + step] = (dytb_g * merit_order_share(feed_g, caps[d, :t])).sum(axis=1)
+    return per_draw[cell_draw.reshape(-1), years]
+
+
 def simulate(
     s: Setup,
     draws: Draws,
@@ -236,7 +283,8 @@ def simulate(
     t = i.years.size
     deals, deal_offset = deal_table(s)
     plants, plant_offset = plant_table(s)
-    feed_rows = deals[:, 2 * t :].copy()  # (R, T): each row's feed, contiguous for gathers
+    feed_rows = deals[:, 2 * t : 3 * t].copy()  # (R, T): each row's feed, for gathers
+    dytb_rows = deals[:, 4 * t :].copy() if counts_dytb(i) else None
     groups = i.separation_groups
     steps = yield_steps(groups, i.oxide_factor)
     out = np.empty((draws.n, t))
@@ -263,7 +311,16 @@ def simulate(
             groups=groups,
             steps=steps,
         )
-        out[lo:hi] = _chain(flows, caps, i, merit)
+        merit_dytb = partial(
+            _fast_merit_dytb,
+            row=row,
+            ok=ok,
+            caps=caps,
+            feed_rows=feed_rows,
+            dytb_rows=dytb_rows,
+            groups=groups,
+        )
+        out[lo:hi] = _chain(flows, caps, i, merit, merit_dytb)
         if cancelled is not None and cancelled():
             raise Cancelled()
         if progress is not None:
@@ -284,6 +341,24 @@ def _reference_merit(rows, years, *, a, caps, inputs) -> np.ndarray:
     for g, level in enumerate(levels.tolist()):
         f = feed[:, group == g].sum(axis=1)
         out += np.minimum(f, np.maximum(left, 0.0)) * level
+        left -= f
+    return out
+
+
+def _reference_merit_dytb(rows, years, *, a, caps, inputs) -> np.ndarray:
+    """Every deal's feed and Dy+Tb in the cell, by yield (highest first): each group's
+    separated share of its feed applied to its Dy+Tb."""
+    sep = inputs.needs_separation
+    levels, group = yield_groups(inputs.oxide_factor[sep])
+    feed = a[rows, years][:, sep]
+    dytb = feed * inputs.dytb_factor[sep]
+    out = np.zeros(rows.size)
+    left = caps[rows, years].copy()
+    for g in range(levels.size):
+        f = feed[:, group == g].sum(axis=1)
+        taken = np.minimum(f, np.maximum(left, 0.0))
+        share = np.divide(taken, f, out=np.ones_like(f), where=f > 0)
+        out += dytb[:, group == g].sum(axis=1) * share
         left -= f
     return out
 
@@ -310,12 +385,14 @@ def simulate_reference(s: Setup, draws: Draws, chunk: int = 1000) -> np.ndarray:
         cap = pr * i.plant_capacity * draws.plant_ok[lo:hi, None, :]  # (n, T, P)
         caps = np.concatenate([(cap * (i.plant_stage == k)).sum(axis=2) for k in range(3)], axis=1)
         oxide = a * i.oxide_factor
-        flows = np.concatenate(
-            [(oxide * ~sep).sum(axis=2), (oxide * sep).sum(axis=2), (a * sep).sum(axis=2)], axis=1
-        )
+        flows = [(oxide * ~sep).sum(axis=2), (oxide * sep).sum(axis=2), (a * sep).sum(axis=2)]
+        if counts_dytb(i):
+            dytb = a * i.dytb_factor
+            flows += [(dytb * ~sep).sum(axis=2), (dytb * sep).sum(axis=2)]
 
         merit = partial(_reference_merit, a=a, caps=caps, inputs=i)
-        out[lo:hi] = _chain(flows, caps, i, merit)
+        merit_dytb = partial(_reference_merit_dytb, a=a, caps=caps, inputs=i)
+        out[lo:hi] = _chain(np.concatenate(flows, axis=1), caps, i, merit, merit_dytb)
     return out
 
 

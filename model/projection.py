@@ -12,9 +12,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from model.heavy_rare_earths import (
+    deal_dytb,
+    dytb_equivalent,
+    dytb_magnets,
+    dytb_need,
+    grade_mix_limit,
+)
 from model.inputs import STAGES, ProjectionInputs, SeparationGroups
 
 BOTTLENECK_NAMES = ("feed", "metal", "magnet")
+DYTB = "dytb"  # the bottleneck when Dy/Tb limits the grade mix (equation 8)
 
 
 def ramp(start: np.ndarray, ramp_years: np.ndarray, years: np.ndarray) -> np.ndarray:
@@ -150,13 +158,18 @@ def chain(
     return metal, np.minimum(metal / ndpr_in_magnet, magnet_cap)
 
 
-def bottleneck(capacity_eq: np.ndarray, phi: np.ndarray) -> list[str]:
+def bottleneck(capacity_eq: np.ndarray, phi: np.ndarray, dytb_eq: np.ndarray) -> list[str]:
     """(6) The stage with the smallest magnet-equivalent capacity; ties go to the earliest.
-    Feed is reported as 'separation' when separation capacity limited it (phi < 1)."""
+    Feed is reported as 'separation' when separation capacity limited it (phi < 1); 'dytb' when
+    the Dy/Tb route (equation 8) is strictly below every NdPr stage."""
     stage = np.argmin(capacity_eq, axis=0)  # argmin returns the first of equal minima
+    dytb = dytb_eq < capacity_eq.min(axis=0)
     names = []
-    for s, p in zip(stage.tolist(), phi.tolist(), strict=True):
-        names.append("separation" if s == 0 and p < 1.0 else BOTTLENECK_NAMES[s])
+    for s, p, d in zip(stage.tolist(), phi.tolist(), dytb.tolist(), strict=True):
+        if d:
+            names.append(DYTB)
+        else:
+            names.append("separation" if s == 0 and p < 1.0 else BOTTLENECK_NAMES[s])
     return names
 
 
@@ -182,6 +195,11 @@ class Projection:
     phi: np.ndarray  # share of the separation feed that is separated
     bottleneck: list[str]
     deal_magnets: np.ndarray  # (T, D) t magnets, year-major as computed
+    ndpr_magnets: np.ndarray  # (T,) t magnets the NdPr route allows (before the Dy/Tb limit)
+    dytb_supply: np.ndarray  # (T,) t Dy+Tb oxide/yr: deliveries after separation + market
+    dytb_need: np.ndarray  # (T,) t Dy+Tb oxide/yr the NdPr route's magnets need at the mix
+    dytb_eq: np.ndarray  # (T,) t magnet-equivalent of the Dy/Tb route (inf: no limit)
+    deal_dytb: np.ndarray  # (T, D) t Dy+Tb oxide/yr from each deal
 
     @property
     def years(self) -> np.ndarray:
@@ -205,8 +223,21 @@ class Projection:
 
     def by_country(self) -> dict[str, np.ndarray]:
         """ISO code -> t magnets by year, for every country that has a deal."""
+        return self._by_country(self.deal_magnets)
+
+    def dytb_by_block(self) -> np.ndarray:
+        """(B, T) t Dy+Tb oxide/yr each block delivers to India (after separation)."""
+        out = np.zeros((len(self.inputs.block_ids), self.years.size))
+        np.add.at(out, self.inputs.deal_block, self.deal_dytb.T)
+        return out
+
+    def dytb_by_country(self) -> dict[str, np.ndarray]:
+        """ISO code -> t Dy+Tb oxide/yr delivered, for every country that has a deal."""
+        return self._by_country(self.deal_dytb)
+
+    def _by_country(self, per_deal: np.ndarray) -> dict[str, np.ndarray]:
         country_of_deal = self.inputs.block_country[self.inputs.deal_block]
-        out = group_sum(country_of_deal, len(self.inputs.countries), self.deal_magnets).T
+        out = group_sum(country_of_deal, len(self.inputs.countries), per_deal).T
         present = sorted(set(country_of_deal.tolist()))
         return {self.inputs.countries[c]: out[c] for c in present}
 
@@ -235,6 +266,8 @@ class Projection:
                     "metal_t": float(self.metal[i]),
                     "bottleneck": self.bottleneck[i],
                     "separation_share": float(self.phi[i]),
+                    "dytb_supply_t": float(self.dytb_supply[i]),
+                    "dytb_need_t": float(self.dytb_need[i]),
                     "capacity_eq_t": {
                         name: float(self.capacity_eq[s, i]) for s, name in enumerate(STAGES)
                     },
@@ -248,7 +281,7 @@ class Projection:
 
 
 def compute(inputs: ProjectionInputs) -> Projection:
-    """Run equations (1)-(7) on prepared inputs."""
+    """Run equations (1)-(8) on prepared inputs."""
     years = inputs.years
     q = block_output(
         inputs.nameplate,
@@ -273,7 +306,15 @@ def compute(inputs: ProjectionInputs) -> Projection:
     )
     oxide_dt = deal_oxide(a, inputs.oxide_factor, separated)
     oxide = oxide_dt.sum(axis=1)
-    metal, magnets = chain(oxide, caps[1], caps[2], inputs.oxide_to_metal, inputs.ndpr_in_magnet)
+    metal, ndpr_magnets = chain(
+        oxide, caps[1], caps[2], inputs.oxide_to_metal, inputs.ndpr_in_magnet
+    )
+    dytb_dt = deal_dytb(a, inputs.dytb_factor, separated)
+    dytb_supply = dytb_dt.sum(axis=1) + inputs.dytb_market
+    dytb_eq = dytb_equivalent(
+        dytb_magnets(dytb_supply, inputs.dytb_per_magnet), inputs.high_temp_share
+    )
+    magnets = grade_mix_limit(ndpr_magnets, dytb_eq)
     capacity_eq = np.stack(
         [
             oxide * inputs.oxide_to_metal / inputs.ndpr_in_magnet,
@@ -292,6 +333,11 @@ def compute(inputs: ProjectionInputs) -> Projection:
         separation_feed=feed,
         unpooled_oxide=a @ inputs.oxide_factor,
         phi=phi,
-        bottleneck=bottleneck(capacity_eq, phi),
+        bottleneck=bottleneck(capacity_eq, phi, dytb_eq),
         deal_magnets=attribute(magnets, oxide_dt, oxide),
+        ndpr_magnets=ndpr_magnets,
+        dytb_supply=dytb_supply,
+        dytb_need=dytb_need(ndpr_magnets, inputs.high_temp_share, inputs.dytb_per_magnet),
+        dytb_eq=dytb_eq,
+        deal_dytb=dytb_dt,
     )

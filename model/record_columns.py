@@ -44,6 +44,7 @@ def block_row(b: Block) -> dict[str, Any]:
         "block_product": PRODUCT_AT[b.product],
         "nameplate": _num(b.nameplate_tpa),
         "ndpr_share": _num(b.ndpr_share),
+        "dytb_share": _num(b.dytb_share),
         "block_first": _num(b.first_year),
         "block_ramp": float(b.ramp_years),
         "resource": np.inf if b.resource_treo_t is None else float(b.resource_treo_t),
@@ -95,6 +96,7 @@ COLUMNS = {
         "block_product",
         "nameplate",
         "ndpr_share",
+        "dytb_share",
         "block_first",
         "block_ramp",
         "resource",
@@ -121,6 +123,7 @@ class RecordColumns:
     block_product: np.ndarray  # (B,) index into PRODUCT_LIST
     nameplate: np.ndarray  # (B,) NaN: unknown
     ndpr_share: np.ndarray  # (B,) NaN: unknown
+    dytb_share: np.ndarray  # (B,) NaN: unknown
     block_first: np.ndarray  # (B,) NaN: unknown
     block_ramp: np.ndarray  # (B,)
     resource: np.ndarray  # (B,) inf: no cap

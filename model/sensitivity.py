@@ -93,6 +93,17 @@ def sensitivity(
                 base_t,
             )
         )
+    bars.append(  # equation 8: which Dy+Tb intensity applies
+        Bar(
+            "dytb_process",
+            "Dy/Tb process",
+            "conventional",
+            "grain-boundary diffusion",
+            with_assumptions({"dytb_process": "conventional"}),
+            with_assumptions({"dytb_process": "grain_boundary_diffusion"}),
+            base_t,
+        )
+    )
     a = portfolio.assumptions.with_overrides(scenario.assumption_overrides)
     for table, label in (
         ("p_stage", "stage probabilities"),

@@ -19,7 +19,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from pydantic import BaseModel, ValidationError
 
-from model.assumptions import SCALARS, TABLES, Assumptions
+from model.assumptions import CHOICES, SCALARS, TABLES, Assumptions
 from model.domain import KINDS
 from model.fields import LIST, meta, unit_text
 from model.interchange import InvalidPortfolio, describe_error, describe_validation_error
@@ -92,8 +92,9 @@ def write_xlsx(
         _sheet(wb, title, headers(model), rows)
     a = shown.assumptions
     rows = [[name, getattr(a, name), SCALARS[name].unit, a.source_of(name)] for name in SCALARS]
-    rule = "separation_allocation"
-    rows.append([rule, a.separation_allocation.value, "merit_order | pro_rata", a.source_of(rule)])
+    for rule, (words, _) in CHOICES.items():
+        choices = " | ".join(w.value for w in words)
+        rows.append([rule, getattr(a, rule).value, choices, a.source_of(rule)])
     for table in TABLES:
         for key, value in getattr(a, table).items():
             name = f"{table}.{key.value}"

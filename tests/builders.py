@@ -65,6 +65,7 @@ def blocks_st(draw, id: str) -> Block:
         product=product,
         nameplate_tpa=draw(st.floats(0, 20_000, allow_nan=False)),
         ndpr_share=draw(shares),
+        dytb_share=draw(st.none() | st.floats(0, 0.1, allow_nan=False)),
         first_year=draw(years),
         ramp_years=draw(st.integers(1, 5)),
         resource_treo_t=draw(st.none() | st.floats(0, 200_000, allow_nan=False)),

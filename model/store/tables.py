@@ -30,7 +30,7 @@ class AssumptionRow(SQLModel, table=True):
     __tablename__ = "assumptions"
     name: str = Field(primary_key=True)  # e.g. oxide_to_metal, p_stage.feasibility
     value: float | None = None  # numbers
-    text_value: str | None = None  # words: separation_allocation
+    text_value: str | None = None  # words: separation_allocation, dytb_process
     source: str | None = None
 
 
