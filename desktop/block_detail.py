@@ -9,10 +9,26 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from desktop.columns import COLUMNS
 from desktop.record_model import display
 from desktop.session import PortfolioSession, moves_numbers
+from model.projection import Projection
 
 
 def _row(label: str, value: str) -> str:
     return f"<tr><td style='color:#555;padding-right:10px'>{label}</td><td>{value}</td></tr>"
+
+
+def dytb_section(projection: Projection, b: int, dytb_share: float | None) -> str:
+    """Heavy rare earths (equation 8): what the block adds to India's Dy+Tb, by year."""
+    title = "<h4>Dy+Tb oxide from this block, t/yr</h4>"
+    if dytb_share is None:
+        counted = projection.inputs.high_temp_share > 0
+        why = " (the high-temperature magnets need Dy/Tb)" if counted else ""
+        return f"{title}<p>Unknown: no Dy+Tb share is given, so it counts as zero{why}.</p>"
+    dytb = projection.dytb_by_block()[b]
+    cells = "".join(
+        f"<td style='padding:0 6px;text-align:right'>{y}<br><b>{v:,.1f}</b></td>"
+        for y, v in zip(projection.years.tolist(), dytb.tolist(), strict=True)
+    )
+    return f"{title}<table><tr>{cells}</tr></table>"
 
 
 class BlockDetail(QTextBrowser):
@@ -72,6 +88,7 @@ class BlockDetail(QTextBrowser):
         lacking = [line for line in projection.inputs.incomplete if f"'{block.id}'" in line]
         if lacking:
             parts.append(f"<p style='color:#B00020'>Contributes nothing: {esc(lacking[0])}.</p>")
+        parts.append(dytb_section(projection, b, block.dytb_share))
         parts.append(f"<h4>Source (as of {esc(block.as_of or 'unknown')})</h4>")
         parts.append(f"<p>{esc(block.source or 'none given')}</p>")
         if block.notes:

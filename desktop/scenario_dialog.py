@@ -14,6 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dytb_fields import KEYS as DYTB_KEYS
+from desktop.dytb_fields import DyTbFields
+from model.assumptions import Assumptions
 from model.interchange import describe_validation_error
 from model.scenario import Mode, Scenario
 
@@ -35,7 +38,13 @@ def parse_disruptions(text: str) -> list[dict]:
 
 
 class ScenarioDialog(QDialog):
-    def __init__(self, scenario: Scenario, parent: QWidget | None = None):
+    def __init__(
+        self,
+        scenario: Scenario,
+        parent: QWidget | None = None,
+        assumptions: Assumptions | None = None,
+    ):
+        """`assumptions`: the portfolio's, which the heavy rare earth settings start from."""
         super().__init__(parent)
         self.setObjectName("scenarioDialog")
         self.setWindowTitle(f"Scenario: {scenario.name}")
@@ -61,6 +70,7 @@ class ScenarioDialog(QDialog):
         form.addRow("Mode", self.mode)
         form.addRow("Every block starts later by", self.delay)
         form.addRow("Countries cut", self.disruptions)
+        self.dytb = DyTbFields(scenario.assumption_overrides, assumptions or Assumptions(), form)
         form.addRow(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -80,6 +90,8 @@ class ScenarioDialog(QDialog):
                 delay_years=self.delay.value(),
                 disruptions=parse_disruptions(self.disruptions.text()),
             )
+            kept = {k: v for k, v in data["assumption_overrides"].items() if k not in DYTB_KEYS}
+            data["assumption_overrides"] = {**kept, **self.dytb.overrides()}
             self.result_scenario = Scenario.model_validate(data)
         except ValidationError as exc:
             self.error.setText("; ".join(describe_validation_error(exc)))

@@ -32,13 +32,15 @@ STAGE_COLOURS = {
     "separation": "#E69F00",
     "metal": "#0072B2",
     "magnet": "#CC79A7",
+    "dytb": "#D55E00",  # heavy rare earths (equation 8)
 }
-STAGE_SYMBOLS = {"feed": "o", "separation": "t", "metal": "s", "magnet": "d"}
+STAGE_SYMBOLS = {"feed": "o", "separation": "t", "metal": "s", "magnet": "d", "dytb": "star"}
 STAGE_LABELS = {
     "feed": "mine feed",
     "separation": "separation",
     "metal": "metal",
     "magnet": "magnet",
+    "dytb": "Dy/Tb (heavy rare earths)",
 }
 
 

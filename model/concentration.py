@@ -35,12 +35,14 @@ class Concentration:
         ]
 
 
-def concentration(result: Projection) -> Concentration:
+def concentration(result: Projection, *, dytb: bool = False) -> Concentration:
     """HHI = sum over countries of (100 x share)^2: 10,000 is one country, under 1,500 is
-    usually called unconcentrated and above 2,500 highly concentrated (US DoJ/FTC convention)."""
-    by_country = result.by_country()
+    usually called unconcentrated and above 2,500 highly concentrated (US DoJ/FTC convention).
+    `dytb`: of the Dy+Tb oxide the deals deliver (equation 8; the market's is not by country)
+    instead of magnets."""
+    by_country = result.dytb_by_country() if dytb else result.by_country()
     codes = list(by_country)
-    total = result.magnets
+    total = result.deal_dytb.sum(axis=1) if dytb else result.magnets
     if not codes:
         zeros = np.zeros_like(total)
         return Concentration(result.years, {}, zeros, [""] * total.size, zeros)

@@ -85,6 +85,7 @@ class ProjectionInputs:
     plant_ramp: np.ndarray  # (P,)
     plant_weight: np.ndarray  # (P,)
     incomplete: tuple[str, ...] = field(default=())
+    dytb_unknown: tuple[str, ...] = field(default=())  # blocks whose Dy/Tb counts as zero (eq. 8)
 
     def with_arrays(self, **changes: np.ndarray) -> ProjectionInputs:
         """A copy with some arrays replaced (what-if edits; the original is untouched)."""
@@ -316,9 +317,6 @@ def build_inputs(
         np.isnan(c.plant_first), np.where(plant_operating, ALWAYS, NEVER), c.plant_first
     )
 
-    if a.high_temp_share > 0:
-        incomplete.extend(dytb_gaps(c))
-
     inputs = ProjectionInputs(
         scenario=scenario.name,
         mode=mode,
@@ -356,6 +354,7 @@ def build_inputs(
         plant_ramp=c.plant_ramp,
         plant_weight=plant_weights(mode, plant_status, a),
         incomplete=tuple(incomplete),
+        dytb_unknown=tuple(dytb_gaps(c)) if a.high_temp_share > 0 else (),
     )
     inputs.__dict__["separation_groups"] = groups  # known already: spare the cached_property
     return inputs

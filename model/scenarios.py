@@ -11,6 +11,7 @@ from model.portfolio import Portfolio
 from model.scenario import Disruption, Mode, Scenario
 
 CHINA_CUT_FROM = 2026
+HIGH_TEMP_HALF = "Half high-temperature grades"
 
 
 def builtin_scenarios() -> list[Scenario]:
@@ -36,6 +37,16 @@ def builtin_scenarios() -> list[Scenario]:
             description="Only signed or acquired deals, and operating, construction or committed "
             "plants.",
             mode=Mode.committed,
+        ),
+        Scenario(
+            name=HIGH_TEMP_HALF,
+            description=(
+                "Half of the magnets must be high-temperature grades (EV traction, wind), made "
+                "by conventional alloying: Dy/Tb now limits output (equation 8). Illustrative: "
+                "EV motors and wind take about 60% of rare-earth value (IEA 2025 via "
+                "davidnavratil.com). Copy it to set the share, the process or Dy/Tb bought."
+            ),
+            assumption_overrides={"high_temp_share": 0.5},
         ),
     ]
 

@@ -183,7 +183,7 @@ class ComparisonView(QWidget):
         self._open_dialog(self.session.portfolio.scenario(name), replacing=name)
 
     def _open_dialog(self, scenario, replacing) -> None:
-        dialog = ScenarioDialog(scenario, self)
+        dialog = ScenarioDialog(scenario, self, self.session.portfolio.assumptions)
         self.dialog = dialog
 
         def done() -> None:

@@ -72,6 +72,7 @@ class ConcentrationView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(split)
         self.result = None
+        self.dytb_result = None
         self.cuts = []
 
     def refresh(self) -> None:
@@ -83,6 +84,7 @@ class ConcentrationView(QWidget):
             f"<b>{s.target_year}</b>: HHI {self.result.hhi[i]:,.0f} "
             f"({hhi_words(self.result.hhi[i])}); largest single-country dependence: "
             + (f"{country_name(largest)} {self.result.largest_share[i]:.0%}" if largest else "none")
+            + self._dytb_words(i)
         )
         self._draw_shares()
         self.cuts = country_cuts(
@@ -110,6 +112,18 @@ class ConcentrationView(QWidget):
         )
         fit_columns(self.table)
         self.select_country(self.selected_country)
+
+    def _dytb_words(self, i: int) -> str:
+        """Heavy rare earths (equation 8): where the delivered Dy+Tb comes from."""
+        dytb = concentration(self.session.projection, dytb=True)
+        self.dytb_result = dytb
+        largest = dytb.largest[i]
+        if not largest:
+            return "<br>Dy+Tb delivered: none"
+        return (
+            f"<br>Dy+Tb delivered: HHI {dytb.hhi[i]:,.0f} ({hhi_words(dytb.hhi[i])}); largest: "
+            f"{country_name(largest)} {dytb.largest_share[i]:.0%}"
+        )
 
     def _draw_shares(self) -> None:
         plot = self.chart.plot

@@ -1,5 +1,7 @@
 """Each stage's capacity in magnet-equivalent tonnes against the magnets produced: the lowest line
-is the bottleneck. Mine feed is what the deals deliver before separation limits it."""
+is the bottleneck. Mine feed is what the deals deliver before separation limits it. When some
+output must be high-temperature grade, the Dy/Tb route (equation 8: the magnets whose grade mix
+the Dy+Tb allows) is a line too."""
 
 from __future__ import annotations
 
@@ -20,7 +22,16 @@ def stage_lines(p: Projection) -> dict[str, np.ndarray]:
         "Oxide after separation": p.capacity_eq[0],
         "Metal capacity": p.capacity_eq[1],
         "Magnet capacity": p.capacity_eq[2],
+        **({DYTB_LINE: p.dytb_eq} if counts_dytb(p) else {}),
     }
+
+
+DYTB_LINE = "Dy/Tb route (at the grade mix)"
+
+
+def counts_dytb(p: Projection) -> bool:
+    """Whether the Dy/Tb limit applies (a high-temperature share above zero)."""
+    return bool(np.isfinite(p.dytb_eq).all())
 
 
 LINE_COLOURS = {
@@ -45,6 +56,7 @@ class CapacityChart(Chart):
         """Lines are created once, then only their data changes (cheap on every what-if step)."""
         if not self._lines:
             self._build()
+        self._show_dytb_line(counts_dytb(p))
         years = p.years.astype(float)
         edges = np.append(years - 0.5, years[-1] + 0.5)
         self.series = dict(stage_lines(p))
@@ -62,6 +74,16 @@ class CapacityChart(Chart):
         if self._edges != (edges[0], edges[-1]):  # only when the horizon changes
             self._edges = (edges[0], edges[-1])
             self.plot.setXRange(edges[0], edges[-1], padding=0.01)
+
+    def _show_dytb_line(self, shown: bool) -> None:
+        """The Dy/Tb line (and its legend entry) exists only while the limit applies."""
+        if shown and DYTB_LINE not in self._lines:
+            pen = pg.mkPen(style.STAGE_COLOURS["dytb"], width=2.2, style=Qt.PenStyle.DashLine)
+            self._lines[DYTB_LINE] = self.plot.plot(
+                [0, 1], [0], stepMode="center", name=DYTB_LINE, pen=pen
+            )
+        elif not shown and DYTB_LINE in self._lines:
+            self.plot.removeItem(self._lines.pop(DYTB_LINE))
 
     def _build(self) -> None:
         for name, colour in LINE_COLOURS.items():

@@ -274,6 +274,8 @@ class ProjectionChart(Chart):
             f"Gap: {p.gap[i]:,.0f} t" if p.gap[i] >= 0 else f"Surplus: {-p.gap[i]:,.0f} t",
             f"Bottleneck: {style.STAGE_LABELS[p.bottleneck[i]]}",
         ]
+        if p.inputs.high_temp_share > 0:
+            lines.append(f"Dy+Tb: {p.dytb_supply[i]:,.1f} t, need {p.dytb_need[i]:,.1f} t")
         if self.ghost is not None:
             delta = p.magnets[i] - self.ghost.magnets[i]
             lines.append(f"What-if change: {delta:+,.0f} t")

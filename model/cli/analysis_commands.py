@@ -114,6 +114,7 @@ def cmd_concentration(args: argparse.Namespace) -> str:
     year = year_arg(args)
     result = project(portfolio, scenario=scenario, mode=args.mode, start=args.start, end=args.end)
     conc = concentration(result)
+    dytb = concentration(result, dytb=True)
     cut_from = args.cut_from if args.cut_from is not None else args.start
     cuts = country_cuts(
         portfolio,
@@ -126,6 +127,7 @@ def cmd_concentration(args: argparse.Namespace) -> str:
     )
     data = {
         "years": conc.rows(),
+        "dytb_years": dytb.rows(),
         "country_cuts": {
             "from_year": cut_from,
             "year": year,
@@ -142,8 +144,13 @@ def cmd_concentration(args: argparse.Namespace) -> str:
         return (
             render("csv", headers, rows, None) + "\n\n" + render("csv", cut_headers, cut_rows, None)
         )
+    dytb_text = ""
+    if dytb.hhi.any():
+        dytb_rows = [[r[h] for h in headers] for r in data["dytb_years"]]
+        dytb_text = "\n\nDy+Tb delivered, by country:\n" + render("table", headers, dytb_rows, None)
     return (
         render("table", headers, rows, None)
+        + dytb_text
         + f"\n\nif one country is cut from {cut_from} (effect in {year}):\n"
         + render("table", cut_headers, cut_rows, None)
     )

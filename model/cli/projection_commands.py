@@ -29,6 +29,8 @@ def cmd_project(args: argparse.Namespace) -> str:
         "years": result.rows(),
     }
     headers = ["year", "target_t", "magnet_t", "gap_t", "ndpr_oxide_t", "metal_t", "bottleneck"]
+    if result.inputs.high_temp_share > 0:  # the Dy/Tb limit counts (equation 8)
+        headers[-1:-1] = ["dytb_supply_t", "dytb_need_t"]
     rows = [[r[h] for h in headers] for r in data["years"]]
     text = render(args.format, headers, rows, data)
     if args.format == "table":
@@ -36,6 +38,9 @@ def cmd_project(args: argparse.Namespace) -> str:
         if result.inputs.incomplete:
             lacking = "\n".join(f"  {line}" for line in result.inputs.incomplete)
             text += f"\n\ncontribute nothing until completed:\n{lacking}"
+        if result.inputs.dytb_unknown:
+            lacking = "\n".join(f"  {line}" for line in result.inputs.dytb_unknown)
+            text += f"\n\nDy/Tb counted as zero:\n{lacking}"
     return text
 
 

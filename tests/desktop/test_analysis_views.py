@@ -23,6 +23,7 @@ def test_scenario_comparison_matches_the_model(window):
         "China supply cut",
         "All deals slip 2 years",
         "Committed deals only",
+        "Half high-temperature grades",
     }
     expected = compare(window.session.portfolio, names)
     for name in names:

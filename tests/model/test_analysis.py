@@ -24,7 +24,13 @@ def two_countries():
 
 def test_builtins_exist_and_are_copyable():
     names = [s.name for s in builtin_scenarios()]
-    assert names == ["Base", "China supply cut", "All deals slip 2 years", "Committed deals only"]
+    assert names == [
+        "Base",
+        "China supply cut",
+        "All deals slip 2 years",
+        "Committed deals only",
+        "Half high-temperature grades",
+    ]
     p = two_countries()
     cut = find_scenario(p, "China supply cut")
     copy = cut.model_copy(update={"name": "China cut 2030"})

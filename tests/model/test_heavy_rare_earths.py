@@ -123,9 +123,11 @@ def test_separated_and_ndpr_oxide_products_deliver_their_stated_share_without_re
 
 def test_blocks_lacking_dytb_share_are_listed_when_it_counts():
     p = portfolio([block("x", dytb_share=None)], [deal("x")], ample_downstream())
-    assert not any("dytb_share" in gap for gap in project(p).inputs.incomplete)
+    assert project(p).inputs.dytb_unknown == ()
     counted = p.model_copy(update={"assumptions": p.assumptions.with_overrides(HALF_HIGH_TEMP)})
-    assert any("'x'" in gap and "dytb_share" in gap for gap in project(counted).inputs.incomplete)
+    inputs = project(counted).inputs
+    assert inputs.dytb_unknown == ("block 'x' (X) lacks dytb_share: its Dy/Tb counts as zero",)
+    assert inputs.incomplete == ()  # its NdPr still counts
 
 
 # --- fast paths against the reference ------------------------------------------------------------
@@ -200,7 +202,7 @@ def test_the_demo_counts_dytb_only_from_blocks_with_a_sourced_share():
     for k, b in enumerate(demo.blocks):
         if b.dytb_share is None or b.dytb_share == 0:
             assert not by_block[k].any(), b.id
-        lacks = any(f"'{b.id}'" in gap and "dytb_share" in gap for gap in r.inputs.incomplete)
+        lacks = any(f"'{b.id}'" in gap for gap in r.inputs.dytb_unknown)
         assert lacks == (b.dytb_share is None and b.id in dealt), b.id
     np.testing.assert_allclose(r.dytb_supply, by_block.sum(axis=0))
     assert (r.magnets <= r.ndpr_magnets + 1e-9).all()
@@ -235,3 +237,72 @@ def test_tornado_has_the_grade_mix_and_the_intensity():
     assert (bars["dytb_process"].low_t, bars["dytb_process"].high_t) == pytest.approx(
         (275.5, 551.0)
     )
+
+
+def test_cli_shows_the_dytb_columns_and_what_counts_as_zero(capsys, tmp_path):
+    from model.interchange import write_interchange
+    from tests.cli_runner import run
+
+    p = portfolio(
+        [
+            block(
+                "a", product="concentrate", nameplate_tpa=10_000.0, ndpr_share=0.2, dytb_share=0.001
+            ),
+            block("x", name="Unknown HRE", dytb_share=None),
+        ],
+        [deal("a"), deal("x")],
+        [plant("separation", 20_000.0), *ample_downstream()],
+    )
+    path = tmp_path / "p.json"
+    write_interchange(
+        p.model_copy(update={"assumptions": p.assumptions.with_overrides(HALF_HIGH_TEMP)}), path
+    )
+    code, out, _ = run(
+        capsys, "project", "--portfolio", str(path), "--from", "2025", "--to", "2025"
+    )
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[1].split() == [
+        "year",
+        "target_t",
+        "magnet_t",
+        "gap_t",
+        "ndpr_oxide_t",
+        "metal_t",
+        "dytb_supply_t",
+        "dytb_need_t",
+        "bottleneck",
+    ]
+    # 'a': 1,900 t NdPr oxide, 9.5 t Dy+Tb; 'x' adds 100 t NdPr oxide and no known Dy/Tb.
+    # Magnets 9.5 x 0.87 / 0.06 / 0.5 = 275.5; need 0.5 x 6,000 x 0.06 / 0.87 = 206.9.
+    assert lines[3].split() == [
+        "2025",
+        "6,000",
+        "276",
+        "5,724",
+        "2,000",
+        "1,700",
+        "9.50",
+        "207",
+        "dytb",
+    ]
+    assert "Dy/Tb counted as zero:\n  block 'x' (Unknown HRE) lacks dytb_share" in out
+
+
+def test_dytb_concentration_by_country():
+    from model.concentration import concentration
+
+    p = portfolio(
+        [
+            block("s", product="separated", nameplate_tpa=1000.0, ndpr_share=0.2, dytb_share=0.02),
+            block("o", country="BRA", nameplate_tpa=400.0, dytb_share=0.05),
+        ],
+        [deal("s", offtake_share=0.5), deal("o")],
+        ample_downstream(),
+    )
+    p = p.model_copy(update={"assumptions": p.assumptions.with_overrides({"dytb_market_tpa": 99})})
+    c = concentration(project(p, end=2025), dytb=True)
+    # 10 t from Australia, 20 t from Brazil (the market's 99 t has no country):
+    # HHI = 33.3^2 + 66.7^2 = 5,555.6
+    assert c.shares["AUS"][0] == pytest.approx(1 / 3) and c.largest == ["BRA"]
+    assert c.hhi[0] == pytest.approx(5555.56, rel=1e-5)
