@@ -23,10 +23,22 @@ from desktop.analysis.rows_model import RowsModel, fit_columns, readable
 from desktop.charts.base import Chart
 from desktop.scenario_dialog import ScenarioDialog
 from desktop.session import PortfolioSession
-from model.scenarios import builtin_scenarios, compare, find_scenario, with_builtins
+from model.scenarios import (
+    HIGH_TEMP_HALF,
+    builtin_scenarios,
+    compare,
+    find_scenario,
+    with_builtins,
+)
 from model.store import InvalidEdit
 
-DEFAULT_TICKED = {"Base", "China supply cut", "All deals slip 2 years", "Committed deals only"}
+DEFAULT_TICKED = {
+    "Base",
+    "China supply cut",
+    "All deals slip 2 years",
+    "Committed deals only",
+    HIGH_TEMP_HALF,  # what Dy/Tb does to the same portfolio (equation 8)
+}
 
 
 class ComparisonView(QWidget):
