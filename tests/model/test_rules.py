@@ -8,7 +8,9 @@ import sqlite3
 
 import pytest
 
+from model import fields as f
 from model.demo import demo_portfolio
+from model.domain import KINDS
 from model.interchange import portfolio_to_dict
 from model.scenario import Scenario
 from model.store import DamagedFile, InvalidEdit, Store, StoreError
@@ -168,3 +170,41 @@ def test_a_file_breaking_the_rules_opens_as_a_store_error(store):
     with pytest.raises(DamagedFile, match="breaks its rules.*separation_recovery: 7 is above 1"):
         store.load_portfolio()
     assert issubclass(DamagedFile, StoreError)
+
+
+def _bad_values(info) -> list:
+    """Values just outside a declared number's range, and ones no number field takes."""
+    low, high = f.bounds(info)
+    values = [math.nan, math.inf, "many", True]
+    values += [] if low is None else [low - 1]
+    values += [] if high is None else [high + 1]
+    return values + ([] if f.optional(info) else [None])
+
+
+NUMBER_FIELDS = [
+    (kind, name, value)
+    for kind, k in KINDS.items()
+    for name, info in k.fields.items()
+    if f.meta(info).fmt in (f.NUMBER, f.PERCENT, f.INTEGER, f.YEAR)
+    for value in _bad_values(info)
+]
+
+
+@pytest.fixture(scope="module")
+def shared_store(tmp_path_factory):
+    """One file for the many refusals below (a refused edit changes nothing)."""
+    with Store.open(tmp_path_factory.mktemp("shared") / "p.repm") as s:
+        s.replace_portfolio(demo_portfolio())
+        yield s
+
+
+@pytest.mark.parametrize("kind, field, value", NUMBER_FIELDS)
+def test_no_declared_number_reaches_the_database_out_of_range(shared_store, kind, field, value):
+    store = shared_store
+    record_id = store.list(kind)[0].id
+    try:
+        store.update(kind, record_id, **{field: value})
+    except InvalidEdit as exc:
+        assert DB_REFUSAL not in str(exc) and f"{kind}.{field}" in str(exc)
+    else:  # accepted only as the same number (True reads as 1 in pydantic's lax mode)
+        assert value is True and getattr(store.get(kind, record_id), field) == 1
