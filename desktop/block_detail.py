@@ -43,8 +43,8 @@ class BlockDetail(QTextBrowser):
         self.refresh()
 
     def _on_portfolio_changed(self, changes: list) -> None:
-        if not any(moves_numbers(c) for c in changes):  # else projectionChanged follows
-            self.refresh()  # notes, source, names
+        if self.block_id and not any(moves_numbers(c) for c in changes):
+            self.refresh()  # notes, source, names (else projectionChanged follows)
 
     def show_block(self, block_id: str) -> None:
         self.block_id = block_id
@@ -52,7 +52,9 @@ class BlockDetail(QTextBrowser):
 
     def refresh(self) -> None:
         portfolio = self.session.portfolio
-        block = next((b for b in portfolio.blocks if b.id == self.block_id), None)
+        block = None
+        if self.block_id:
+            block = next((b for b in portfolio.blocks if b.id == self.block_id), None)
         if block is None:
             self.setHtml("<p style='color:#666'>Select a block to see its details.</p>")
             return

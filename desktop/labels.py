@@ -97,7 +97,19 @@ def field_label(name: str) -> str:
 
 
 class Names:
-    """Names instead of ids, for the tables and reports people read."""
+    """Names instead of ids, for the tables and reports people read. `Names.of(portfolio)`
+    shares one instance per portfolio value (every table asks after each edit)."""
+
+    _last: tuple[object, Names] | None = None
+
+    @classmethod
+    def of(cls, portfolio) -> Names:
+        last = cls._last
+        if last is not None and last[0] is portfolio:
+            return last[1]
+        names = cls(portfolio)
+        cls._last = (portfolio, names)
+        return names
 
     def __init__(self, portfolio) -> None:
         self.blocks = {b.id: b.name for b in portfolio.blocks}

@@ -70,6 +70,18 @@ def column_tip(column: Column) -> str:
     return " ".join(parts)
 
 
+NAMING_FIELDS = frozenset({"name", "firm_id", "block_id"})  # what Names reads
+
+
+def renames(change: Change) -> bool:
+    """Can this change alter a name shown in place of an id?"""
+    if change.table not in ("blocks", "firms", "deals"):
+        return change.table == "*"
+    return (
+        change.action != "update" or not change.fields or bool(NAMING_FIELDS & set(change.fields))
+    )
+
+
 class RecordTableModel(QAbstractTableModel):
     editRefused = Signal(str)  # why a value did not reach the store
 
@@ -78,7 +90,7 @@ class RecordTableModel(QAbstractTableModel):
         self.session, self.kind = session, kind
         self.columns = COLUMNS[kind]
         self._records = list(getattr(session.portfolio, kind))
-        self.names = Names(session.portfolio)
+        self.names = Names.of(session.portfolio)
         session.portfolioChanged.connect(self._on_portfolio_changed)
 
     # --- reading ---------------------------------------------------------------------------
@@ -161,7 +173,8 @@ class RecordTableModel(QAbstractTableModel):
     # --- refreshing ------------------------------------------------------------------------
 
     def _on_portfolio_changed(self, changes: list[Change]) -> None:
-        self.names = Names(self.session.portfolio)
+        if any(renames(c) for c in changes):
+            self.names = Names.of(self.session.portfolio)
         relevant = [c for c in changes if c.table in (self.kind, "*")]
         if not relevant:
             if any(c.table in ("blocks", "firms") for c in changes) and self._records:

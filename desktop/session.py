@@ -66,6 +66,7 @@ class PortfolioSession(QObject):
         self.target_year = DEFAULT_TARGET_YEAR
         self.group_by = "country"  # stack the projection by 'country' or 'block'
         self.revision = 0  # +1 whenever the portfolio's numbers change (a cache key)
+        self._positions: dict[str, dict[str, int]] = {}
         self.portfolio: Portfolio = store.load_portfolio()
         self.columns: RecordColumns = columns_of(self.portfolio)
         self.inputs: ProjectionInputs
@@ -149,17 +150,19 @@ class PortfolioSession(QObject):
         """Bring the portfolio and the record columns up to date with `changes`, reading only
         what changed; True if a projected number may have moved."""
         if any(c.table == "*" for c in changes):
+            self._positions.clear()
             self.portfolio = self.store.load_portfolio()
             self.columns = columns_of(self.portfolio)
             return True
         update: dict[str, object] = {}
+        rows: dict[str, list[int]] = {}  # indices of records replaced in place, by kind
         moved = False
         for change in changes:
             if change.table in RECORD_KINDS:
                 records = update.setdefault(
                     change.table, list(getattr(self.portfolio, change.table))
                 )
-                self._patch(records, change)
+                rows.setdefault(change.table, []).extend(self._patch(records, change))
             elif change.table == "scenarios":
                 update["scenarios"] = self.store.scenarios()
                 moved |= self.scenario_name in change.ids  # the one projected
@@ -176,24 +179,34 @@ class PortfolioSession(QObject):
         )  # a new value: workers keep theirs
         if update.keys() & {"blocks", "deals", "plants"}:
             p = self.portfolio
-            self.columns = self.columns.with_records(p.blocks, p.deals, p.plants)
+            self.columns = self.columns.with_records(p.blocks, p.deals, p.plants, rows)
             remember(p, self.columns)
         return moved
 
-    def _patch(self, records: list, change: Change) -> None:
+    def _patch(self, records: list, change: Change) -> list[int]:
         """Apply one change to a list of records in place, reading changed records from the
-        store (validated there), in the store's order (new records last)."""
+        store (validated there), in the store's order (new records last). Returns the indices
+        of records replaced in place."""
         if change.action == "add":
+            self._positions.pop(change.table, None)
             records.extend(self.store.get(change.table, i) for i in change.ids)
-            return
-        ids = set(change.ids)
-        at = [k for k, r in enumerate(records) if r.id in ids]
+            return []
         if change.action == "delete":
-            for k in reversed(at):
-                del records[k]
-            return
-        for k in at:
+            self._positions.pop(change.table, None)
+            ids = set(change.ids)
+            records[:] = [r for r in records if r.id not in ids]
+            return []
+        at = self._position(change.table, records)
+        found = [at[i] for i in change.ids if i in at]
+        for k in found:
             records[k] = self.store.get(change.table, records[k].id)
+        return found
+
+    def _position(self, kind: str, records: list) -> dict[str, int]:
+        """id -> index of the records of a kind (kept until an add or delete shifts them)."""
+        if kind not in self._positions:
+            self._positions[kind] = {r.id: k for k, r in enumerate(records)}
+        return self._positions[kind]
 
     def _recompute(self) -> None:
         self.inputs = build_inputs(

@@ -104,6 +104,7 @@ COLUMNS = {
     "deals": ("deal_status", "offtake", "deal_start"),
     "plants": ("plant_stage", "plant_status", "plant_capacity", "plant_first", "plant_ramp"),
 }
+YIELD_COLUMNS = {"block_product", "ndpr_share", "deal_block"}  # what `derived` values read
 INT_COLUMNS = {"block_stage", "block_product", "deal_status", "plant_stage", "plant_status"}
 
 
@@ -139,7 +140,8 @@ class RecordColumns:
     memo: dict = field(default_factory=dict, compare=False, repr=False)  # derived, per setting
 
     def derived(self, key: tuple, make: Callable[[], Any]) -> Any:
-        """Something computed from these columns and `key` (e.g. an assumption), once."""
+        """Something computed from the YIELD_COLUMNS and `key` (an assumption), once; kept by
+        `with_records` while those columns stay the same."""
         if key not in self.memo:
             self.memo[key] = make()
         return self.memo[key]
@@ -175,14 +177,17 @@ class RecordColumns:
             for mine, theirs in ((self.blocks, blocks), (self.deals, deals), (self.plants, plants))
         )
 
-    def with_records(self, blocks, deals, plants) -> RecordColumns:
+    def with_records(self, blocks, deals, plants, rows: dict | None = None) -> RecordColumns:
         """Columns for new record lists: rows of records that are the same objects are kept,
-        the others rebuilt. An edit of one record rebuilds one row; adds and deletes (which
-        shift rows) rebuild the kind's columns."""
+        the others rebuilt. `rows` (kind -> indices) says which rows may differ, when the
+        caller knows; else every row is compared. An edit of one field rebuilds one entry of
+        one column; adds and deletes (which shift rows) rebuild everything."""
         blocks, deals, plants = tuple(blocks), tuple(deals), tuple(plants)
-        if len(blocks) != len(self.blocks) or len(deals) != len(self.deals):
-            return RecordColumns.build(blocks, deals, plants)
-        if len(plants) != len(self.plants):
+        if (len(blocks), len(deals), len(plants)) != (
+            len(self.blocks),
+            len(self.deals),
+            len(self.plants),
+        ):
             return RecordColumns.build(blocks, deals, plants)
         changes: dict[str, Any] = {"blocks": blocks, "deals": deals, "plants": plants}
         for kind, old, new in (
@@ -190,14 +195,18 @@ class RecordColumns:
             ("deals", self.deals, deals),
             ("plants", self.plants, plants),
         ):
-            changed = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a is not b]
+            candidates = range(len(new)) if rows is None else rows.get(kind, ())
+            changed = [i for i in candidates if old[i] is not new[i]]
             if any(old[i].id != new[i].id for i in changed):
                 return RecordColumns.build(blocks, deals, plants)
             for i in changed:
                 for name, value in ROWS[kind](new[i]).items():
+                    column = changes.get(name, getattr(self, name))
+                    if column[i] == value or (value != value and column[i] != column[i]):
+                        continue  # same number (or both unknown)
                     if name not in changes:
-                        changes[name] = getattr(self, name).copy()  # copy on write
-                    changes[name][i] = value
+                        changes[name] = column = column.copy()  # copy on write
+                    column[i] = value
             if kind == "blocks" and any(old[i].country != new[i].country for i in changed):
                 changes["countries"], changes["block_country"] = _countries(blocks)
             if kind == "deals" and changed:
@@ -205,8 +214,11 @@ class RecordColumns:
                 deal_block = self.deal_block.copy()
                 for i in changed:
                     deal_block[i] = index[new[i].block_id]
-                changes["deal_block"] = deal_block
-        return _frozen(replace)(self, memo={}, **changes)
+                if not np.array_equal(deal_block, self.deal_block):
+                    changes["deal_block"] = deal_block
+        # What was derived from columns that did not change still holds (e.g. yield groups).
+        keep = not changes.keys() & YIELD_COLUMNS
+        return _frozen(replace)(self, memo=dict(self.memo) if keep else {}, **changes)
 
 
 def _frozen(make: Callable[..., RecordColumns]) -> Callable[..., RecordColumns]:
