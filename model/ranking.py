@@ -11,13 +11,14 @@ over the horizon divided by the block's acquisition cost, where the cost is know
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
+from model.deal_toggle import toggled_magnets
 from model.domain import DealStatus
 from model.inputs import build_inputs
-from model.montecarlo import Cancelled, Progress, Setup, draw, setup, simulate
+from model.montecarlo import Cancelled, Progress, draw, setup
 from model.portfolio import Portfolio
 from model.projection import compute
 from model.scenario import Mode, Scenario
@@ -60,12 +61,6 @@ class DealValue:
         return self.added_total_expected_t / self.cost_musd
 
 
-def _p50_with(s: Setup, draws, deal: int, closed: bool) -> np.ndarray:
-    ok = draws.deal_ok.copy()
-    ok[:, deal] = closed
-    return np.percentile(simulate(s, replace(draws, deal_ok=ok)), 50, axis=0)
-
-
 def rank_deals(
     portfolio: Portfolio,
     year: int,
@@ -82,24 +77,26 @@ def rank_deals(
     inputs = build_inputs(portfolio, scenario, mode=Mode.expected, start=start, end=end)
     i = compute(inputs).year_index(year)
     mc = setup(portfolio, scenario, start=start, end=end)
-    sample = draw(mc, draws, seed)
+    open_deals = [d for d, deal in enumerate(portfolio.deals) if deal.status in OPEN]
+    p50: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def keep(d: int, closed: np.ndarray, removed: np.ndarray) -> None:
+        p50[d] = (np.percentile(closed, 50, axis=0), np.percentile(removed, 50, axis=0))
+
+    toggled_magnets(mc, draw(mc, draws, seed), open_deals, keep, progress, cancelled)
     blocks = {b.id: b for b in portfolio.blocks}
     firms = {f.id: f for f in portfolio.firms}
     values = []
-    for d, deal in enumerate(portfolio.deals):
+    for d in open_deals:
+        deal = portfolio.deals[d]
         if cancelled is not None and cancelled():
             raise Cancelled()
-        if progress is not None:
-            progress(d / max(len(portfolio.deals), 1))
-        if deal.status not in OPEN:
-            continue
         weight = inputs.deal_weight.copy()
         weight[d] = inputs.p_stage[inputs.deal_block[d]]  # closed: only the project risk remains
         with_deal = compute(inputs.with_arrays(deal_weight=weight)).magnets
         weight[d] = 0.0
         without = compute(inputs.with_arrays(deal_weight=weight)).magnets
-        p50_with = _p50_with(mc, sample, d, True)
-        p50_without = _p50_with(mc, sample, d, False)
+        p50_with, p50_without = p50[d]
         block = blocks[deal.block_id]
         values.append(
             DealValue(
