@@ -91,6 +91,17 @@ VARIANTS = {
 }
 
 
+def break_an_index(path):
+    """An index that no longer matches its table: quick_check passes, integrity_check does not."""
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        db.execute("PRAGMA writable_schema=ON")
+        db.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, '(block_id)', '(firm_id)') "
+            "WHERE name = 'deals_by_block'"
+        )
+        db.commit()
+
+
 def snapshot(folder: Path) -> dict[str, bytes | None]:
     """Every file in a folder with its bytes (None for folders): 'nothing changed' in one value."""
     if not Path(folder).exists():

@@ -41,6 +41,7 @@ from model.rules import (
 from model.scenario import Scenario, Target
 from model.store import backups
 from model.store.errors import (
+    DiskFull,
     EditNotSaved,
     InvalidContent,
     InvalidEdit,
@@ -55,7 +56,7 @@ from model.store.opening import (
     integrity_problems,
     upgrade_to_head,
 )
-from model.store.sqlite import connect, explain
+from model.store.sqlite import connect, explain, volume_of
 
 # Fields kept as JSON text in their column (lists), by kind, from the declarations.
 JSON_FIELDS = {
@@ -269,7 +270,9 @@ class Store:
             backups.backup_if_changed(path, keep, backup_folder)
         except (OSError, sqlite3.Error) as exc:
             where = backups.backup_folder_of(path, backup_folder)
-            warnings.append(f"no backup made in {where}: {explain(where, exc).problem}")
+            reason = explain(where, exc)
+            said = f"no space left on {volume_of(where)}" if isinstance(reason, DiskFull) else None
+            warnings.append(f"no backup made in {where}: {said or reason.problem}")
         store = cls(path, backup_folder, keep, lock=lock)
         try:
             with store.engine.connect():

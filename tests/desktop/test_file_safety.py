@@ -14,9 +14,8 @@ from desktop.app import build_window
 from model.demo import demo_portfolio
 from model.store import Store
 from model.store import sqlite as store_sqlite
-from tests.damage import VARIANTS, restore_writable, snapshot
+from tests.damage import VARIANTS, break_an_index, restore_writable, snapshot
 from tests.desktop.helpers import edit_cell
-from tests.model.store.test_cli_files import _break_an_index
 
 
 def open_window(qtbot, path, tmp_path, name="settings.ini"):
@@ -151,7 +150,7 @@ def test_check_portfolio_reports_in_words(qtbot, tmp_path, portfolio_path):
     assert win.dialog.objectName() == "checkResult"
     assert "passed the full check" in win.dialog.text()
     win.close()
-    _break_an_index(portfolio_path)  # quick_check on opening does not see it
+    break_an_index(portfolio_path)  # quick_check on opening does not see it
     win = open_window(qtbot, portfolio_path, tmp_path)
     action = next(a for a in win.menuBar().actions()[0].menu().actions() if "Chec" in a.text())
     action.trigger()

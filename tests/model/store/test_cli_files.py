@@ -1,10 +1,8 @@
 """The command line on odd folder names, unwritable backup folders, broken indexes and shared
 machines (issue 11: items 3, 7, 15 and the full check)."""
 
-import contextlib
 import json
 import os
-import sqlite3
 import stat
 
 import pytest
@@ -12,6 +10,7 @@ import pytest
 from model.store import Store
 from model.store.locations import data_dir
 from tests.cli_runner import run
+from tests.damage import break_an_index
 
 
 def test_every_store_command_works_in_a_folder_named_like_a_url(capsys, tmp_path):
@@ -53,20 +52,9 @@ def test_a_read_only_command_works_when_no_backup_folder_can_be_made(capsys, tmp
     assert err.startswith(f"warning: {db}: no backup made in ")
 
 
-def _break_an_index(path):
-    """An index that no longer matches its table: quick_check passes, integrity_check does not."""
-    with contextlib.closing(sqlite3.connect(path)) as db:
-        db.execute("PRAGMA writable_schema=ON")
-        db.execute(
-            "UPDATE sqlite_master SET sql = replace(sql, '(block_id)', '(firm_id)') "
-            "WHERE name = 'deals_by_block'"
-        )
-        db.commit()
-
-
 def test_check_finds_a_broken_index_in_one_line(capsys, portfolio_path):
     assert run(capsys, "check", portfolio_path)[0] == 0
-    _break_an_index(portfolio_path)
+    break_an_index(portfolio_path)
     before = portfolio_path.read_bytes()
     code, _, err = run(capsys, "check", portfolio_path)
     assert code == 2

@@ -110,6 +110,7 @@ def test_no_room_for_the_backup_is_a_warning_and_the_file_opens(monkeypatch, por
     with Store.open(portfolio_path) as store:
         assert len(store.warnings) == 1 and "no backup made" in store.warnings[0]
         assert "no space left on" in store.warnings[0]
+        assert "damaged" not in store.warnings[0] and "unchanged" not in store.warnings[0]
         store.update("blocks", "nolans", first_year=2032)
         assert store.get("blocks", "nolans").first_year == 2032
 
