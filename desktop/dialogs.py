@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.store import InUse, NotAPortfolio, StoreError
+from model.store import InUse, NotAPortfolio, ReadOnlyFile, StoreError
 from model.store.backups import list_backups
 from model.store.checking import check_file
 from model.store.recovery import restore
@@ -34,6 +34,7 @@ class BackupsDialog(QDialog):
 
     restored = Signal(Path)  # the portfolio path, now holding the restored backup
     reopen = Signal(Path)  # the restore failed after `release`: open the file as it was
+    openReadOnly = Signal(Path)  # a read-only file: open it for reading  # noqa: N815 (Qt style)
 
     def __init__(
         self,
@@ -81,7 +82,17 @@ class BackupsDialog(QDialog):
         self.restore_button.setEnabled(bool(self.backups))
         buttons.rejected.connect(self.reject)
         self.restore_button.clicked.connect(self.restore_selected)
+        self.read_only_button = None
+        if isinstance(error, ReadOnlyFile):  # it can still be read: offer that
+            self.read_only_button = buttons.addButton(
+                "Open read-only", QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.read_only_button.clicked.connect(self._open_read_only)
         layout.addWidget(buttons)
+
+    def _open_read_only(self) -> None:
+        self.accept()
+        self.openReadOnly.emit(self.target)
 
     def restore_selected(self) -> None:
         item = self.list.currentItem()

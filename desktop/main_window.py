@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
     def show_store_error(self, error: StoreError) -> None:
         dialog = BackupsDialog(error.path, error, self)
         dialog.restored.connect(self.open_portfolio)
+        dialog.openReadOnly.connect(lambda path: self.open_portfolio(path, read_only=True))
         dialog.open()
         self.dialog = dialog
         self.statusBar().showMessage(str(error), 15000)

@@ -178,3 +178,15 @@ def test_a_portfolio_in_a_folder_named_like_a_url(capsys, qtbot, tmp_path):
     with Store.open(path, read_only=True) as store:
         assert store.get("blocks", "nolans").first_year == 2033
     assert sorted(os.listdir(folder)) == sorted(["demo.json", path.name, "out.json"])
+
+
+def test_a_read_only_file_can_be_opened_read_only(qtbot, tmp_path, portfolio_path):
+    os.chmod(portfolio_path, 0o444)
+    before = portfolio_path.read_bytes()
+    win = open_window(qtbot, portfolio_path, tmp_path)
+    assert "is read-only" in error_text(win)
+    win.dialog.read_only_button.click()
+    assert win.session is not None and win.session.store.read_only
+    assert "[read-only]" in win.windowTitle()
+    win.close()
+    assert portfolio_path.read_bytes() == before
