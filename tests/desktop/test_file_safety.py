@@ -190,3 +190,21 @@ def test_a_read_only_file_can_be_opened_read_only(qtbot, tmp_path, portfolio_pat
     assert "[read-only]" in win.windowTitle()
     win.close()
     assert portfolio_path.read_bytes() == before
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_desktop_exports_are_owner_only(window, tmp_path):
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        window.export_json(str(tmp_path / "p.json"), include=True)
+        window.export_xlsx(str(tmp_path / "p.xlsx"), include=True)
+    finally:
+        os.umask(old)
+    for name in ("p.json", "p.xlsx"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600, name
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("p")) == [
+        "p.json",
+        "p.xlsx",
+    ]

@@ -117,3 +117,30 @@ def test_an_update_writes_only_the_fields_it_changes(portfolio_path):
             other.execute("UPDATE blocks SET notes = 'written elsewhere' WHERE id = 'nolans'")
         store.update("blocks", "nolans", first_year=2032)
         assert store.get("blocks", "nolans").notes == "written elsewhere"
+
+
+def test_an_edit_checks_and_writes_in_one_transaction(monkeypatch, portfolio_path):
+    """Another program writing while an edit is being checked is either kept out (the edit's
+    transaction holds the write lock from its first read) or kept: never silently overwritten."""
+    import sqlite3
+
+    from model.store import store as store_module
+
+    told_locked = []
+    validated = store_module._validated
+
+    def meanwhile(kind, data):
+        with sqlite3.connect(portfolio_path, timeout=0) as other:
+            try:
+                other.execute("UPDATE blocks SET name = 'Renamed elsewhere' WHERE id = 'nolans'")
+            except sqlite3.OperationalError as exc:
+                told_locked.append(str(exc))
+        return validated(kind, data)
+
+    with Store.open(portfolio_path) as store:
+        monkeypatch.setattr(store_module, "_validated", meanwhile)
+        store.update("blocks", "nolans", first_year=2031)
+        monkeypatch.undo()
+        block = store.get("blocks", "nolans")
+    assert block.first_year == 2031
+    assert told_locked == ["database is locked"] or block.name == "Renamed elsewhere"
