@@ -25,6 +25,7 @@ else:
 # Windows locks byte ranges, and a locked range cannot be read by others: lock a byte far past
 # the holder's details so they stay readable.
 WINDOWS_LOCK_OFFSET = 1 << 30
+BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation in the details
 
 
 def lock_path(portfolio: Path) -> Path:
@@ -67,7 +68,7 @@ class WriterLock:
         """Take the lock at once, or raise InUse naming who holds it."""
         path = lock_path(portfolio)
         while True:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | BINARY, PRIVATE_FILE)
             if not _try_lock(fd):
                 os.close(fd)
                 raise InUse(portfolio, _holder(path))

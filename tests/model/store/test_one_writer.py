@@ -144,3 +144,37 @@ def test_an_edit_checks_and_writes_in_one_transaction(monkeypatch, portfolio_pat
         block = store.get("blocks", "nolans")
     assert block.first_year == 2031
     assert told_locked == ["database is locked"] or block.name == "Renamed elsewhere"
+
+
+class FakeMsvcrt:
+    """Windows' byte-range locks, simulated per (file, offset), to run the Windows branch here."""
+
+    LK_NBLCK, LK_UNLCK = 2, 0
+
+    def __init__(self):
+        self.held: dict[tuple[int, int], int] = {}
+
+    def locking(self, fd: int, mode: int, nbytes: int) -> None:
+        assert nbytes == 1
+        key = (os.fstat(fd).st_ino, os.lseek(fd, 0, os.SEEK_CUR))
+        if mode == self.LK_UNLCK:
+            assert self.held.pop(key) == fd
+        elif key in self.held:
+            raise PermissionError(13, "Permission denied")
+        else:
+            self.held[key] = fd
+
+
+def test_the_windows_branch_of_the_lock(monkeypatch, portfolio_path):
+    from model.store import lock
+
+    fake = FakeMsvcrt()
+    monkeypatch.setattr(lock, "WINDOWS", True)
+    monkeypatch.setattr(lock, "msvcrt", fake, raising=False)
+    first = lock.WriterLock.acquire(portfolio_path)
+    assert list(fake.held) == [(lock_path(portfolio_path).stat().st_ino, lock.WINDOWS_LOCK_OFFSET)]
+    with pytest.raises(InUse, match=rf"open in another window \(pid {os.getpid()}, since "):
+        lock.WriterLock.acquire(portfolio_path)  # the details stay readable beside the lock
+    first.release()
+    assert fake.held == {}
+    lock.WriterLock.acquire(portfolio_path).release()
