@@ -22,7 +22,12 @@ class DyTbFields:
         self.base = base
         current = base.with_overrides({k: v for k, v in overrides.items() if k in KEYS})
         share = SCALARS["high_temp_share"]
-        self.share = QDoubleSpinBox(objectName="highTempShare", minimum=0, maximum=100, suffix=" %")
+        self.share = QDoubleSpinBox(
+            objectName="highTempShare",
+            minimum=share.low * 100,
+            maximum=share.high * 100,
+            suffix=" %",
+        )
         self.share.setDecimals(1)
         self.share.setValue(current.high_temp_share * 100)
         self.share.setToolTip(f"{share.label}: 0 switches the Dy/Tb limit off. {share.source}")

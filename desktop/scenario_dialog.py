@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.dytb_fields import KEYS as DYTB_KEYS
 from desktop.dytb_fields import DyTbFields
 from model.assumptions import Assumptions
+from model.fields import bounds
 from model.interchange import describe_validation_error
 from model.scenario import Mode, Scenario
 
@@ -55,7 +56,8 @@ class ScenarioDialog(QDialog):
         self.mode = QComboBox()
         self.mode.addItems([m.value for m in Mode])
         self.mode.setCurrentText(scenario.mode.value)
-        self.delay = QSpinBox(minimum=0, maximum=50, suffix=" yr")
+        low, high = bounds(Scenario.model_fields["delay_years"])
+        self.delay = QSpinBox(minimum=int(low or 0), maximum=int(high or 50), suffix=" yr")
         self.delay.setValue(scenario.delay_years)
         self.disruptions = QLineEdit(
             "; ".join(f"{d.country} {d.from_year}" for d in scenario.disruptions)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import operations
+from desktop.columns import COLUMNS
 from desktop.labels import STAGE_WORDS
 from desktop.session import PortfolioSession, moves_numbers
 from model.countries import country_name
@@ -37,7 +38,11 @@ TIPS = {
     "delay": "Years of delay on top of the first year (Apply moves the first year)",
 }
 PERCENT_STEPS = 10  # slider steps per percentage point of India's offtake
-FIELD_RANGES = {"first_year": (1950, 2100), "nameplate_tpa": (0.0, 1e6)}  # as the store declares
+_BLOCK_COLUMNS = {c.field: c for c in COLUMNS["blocks"]}
+FIELD_RANGES = {  # as the block declaration says (model/domain.py)
+    name: (_BLOCK_COLUMNS[name].low, _BLOCK_COLUMNS[name].high)
+    for name in ("first_year", "nameplate_tpa")
+}
 
 
 class Control:

@@ -9,6 +9,7 @@ import sqlite3
 import pytest
 
 from model import fields as f
+from model.assumptions import SCALARS, Assumptions
 from model.demo import demo_portfolio
 from model.domain import KINDS
 from model.interchange import portfolio_to_dict
@@ -208,3 +209,11 @@ def test_no_declared_number_reaches_the_database_out_of_range(shared_store, kind
         assert DB_REFUSAL not in str(exc) and f"{kind}.{field}" in str(exc)
     else:  # accepted only as the same number (True reads as 1 in pydantic's lax mode)
         assert value is True and getattr(store.get(kind, record_id), field) == 1
+
+
+def test_the_file_accepts_every_declared_assumption_at_its_bounds(shared_store):
+    for name, spec in SCALARS.items():
+        low = spec.low + 1e-6 if spec.low_open else spec.low
+        for value in (low, spec.high):
+            shared_store.set_assumptions(Assumptions(**{name: value}))  # no CHECK may fire
+            assert getattr(shared_store.assumptions(), name) == value
