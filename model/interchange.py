@@ -26,7 +26,10 @@ class InvalidPortfolio(ValueError):
     def __init__(self, source: str, problems: list[str]):
         self.source = source
         self.problems = problems
-        head = f"{source}: {len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        if len(problems) == 1:
+            super().__init__(f"{source}: {problems[0]}")  # one fault, one line
+            return
+        head = f"{source}: {len(problems)} problems"
         super().__init__(head + "\n" + "\n".join(f"  {p}" for p in problems))
 
 
@@ -68,7 +71,7 @@ def describe_error(error: dict[str, Any]) -> str:
         "float_parsing": lambda: f"{shown} is not a number",
         "int_type": lambda: f"{shown} is not a whole number",
         "float_type": lambda: f"{shown} is not a number",
-        "finite_number": lambda: f"{shown} is not a finite number",
+        "finite_number": lambda: f"{number} is not a finite number",
         "string_type": lambda: f"{shown} is not text",
         "list_type": lambda: "must be a list",
         "dict_type": lambda: "must be an object",
@@ -99,13 +102,14 @@ def portfolio_from_dict(data: Any, source: str = "portfolio") -> Portfolio:
     if data.get("format") != FORMAT:
         header.append(f"format: {data.get('format')!r} is not {FORMAT!r}")
     version = data.get("version")
-    if not isinstance(version, int):
-        header.append(f"version: {version!r} is not a whole number")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        header.append(f"version: {json.dumps(version)} is not a positive whole number")
     elif version > VERSION:
         header.append(
             f"version: {version} was written by a newer REPM planner (this one reads up to "
             f"{VERSION}); update the app"
         )
+    header += redacted_field_problems(data.get("redacted_fields", []))
     if header:
         raise InvalidPortfolio(source, header)
     body = {k: v for k, v in data.items() if k not in ("format", "version", "redacted_fields")}
@@ -113,6 +117,20 @@ def portfolio_from_dict(data: Any, source: str = "portfolio") -> Portfolio:
         return Portfolio.model_validate(body)
     except ValidationError as exc:
         raise InvalidPortfolio(source, describe_validation_error(exc)) from None
+
+
+def redacted_field_problems(names: Any) -> list[str]:
+    """'redacted_fields' lists the 'kind.field's an export left out (kept on import)."""
+    from model.redaction import redactable_fields
+
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        return ["redacted_fields: must be a list of 'kind.field' names"]
+    allowed = set(redactable_fields())
+    return [
+        f"redacted_fields: '{n}' is not a field an export can leave out"
+        for n in names
+        if n not in allowed
+    ]
 
 
 def portfolio_to_dict(portfolio: Portfolio, *, include_confidential: bool = True) -> dict[str, Any]:
@@ -128,19 +146,27 @@ def portfolio_to_dict(portfolio: Portfolio, *, include_confidential: bool = True
 
 
 def read_interchange(path: str | os.PathLike[str]) -> Portfolio:
+    return portfolio_from_dict(load_json(path), str(path))
+
+
+def load_json(path: str | os.PathLike[str]) -> Any:
+    """The file's JSON value, read within `model.input_limits`."""
+    from model.input_limits import Refused, check_depth, read_text
+
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InvalidPortfolio(str(path), ["(file): no such file"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidPortfolio(str(path), [f"(file): cannot be read as text ({exc})"]) from None
-    try:
-        data = json.loads(text)
+        data = json.loads(read_text(path))
+        check_depth(data)
+    except Refused as exc:
+        raise InvalidPortfolio(str(path), [str(exc)]) from None
     except json.JSONDecodeError as exc:
         problem = f"(file): not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
         raise InvalidPortfolio(str(path), [problem]) from None
-    return portfolio_from_dict(data, str(path))
+    except RecursionError:
+        raise InvalidPortfolio(str(path), ["(file): nested too deeply to be a portfolio"]) from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise InvalidPortfolio(str(path), [f"(file): not a portfolio ({exc})"]) from None
+    return data
 
 
 def write_interchange(
