@@ -8,6 +8,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from model.csv_cells import neutralise
+
 
 def text_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     """Right-aligned numbers, left-aligned text, one header rule."""
@@ -38,10 +40,11 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
 
 
 def csv_text(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """Text cells that a spreadsheet would run as a formula are neutralised (`csv_cells`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(headers)
-    writer.writerows(rows)
+    writer.writerow([neutralise(h) for h in headers])
+    writer.writerows([neutralise(v) for v in row] for row in rows)
     return buffer.getvalue()
 
 
