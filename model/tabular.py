@@ -14,23 +14,28 @@ import os
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from pydantic import BaseModel, ValidationError
 
 from model.assumptions import CHOICES, SCALARS, TABLES, Assumptions
+from model.csv_cells import neutralise, restore
 from model.domain import KINDS
 from model.fields import LIST, meta, unit_text
+from model.input_limits import Refused, check_depth
 from model.interchange import InvalidPortfolio, describe_error, describe_validation_error
 from model.portfolio import Portfolio, PortfolioError
 from model.projection import Projection
 from model.redaction import redact
+from model.sheet_files import read_csv_rows, read_sheets
 
 # One sheet per record kind, named and ordered as the registry says.
 SHEETS: dict[str, tuple[str, type[BaseModel]]] = {
     k.sheet: (name, k.record) for name, k in KINDS.items()
 }
+FIXED_SHEETS = ("Assumptions", "Target", "Scenarios", "Portfolio")
+LEFT_OUT = "no (their columns are left out)"
 
 
 def header(model: type[BaseModel], field: str) -> str:
@@ -70,6 +75,10 @@ def _sheet(wb: Workbook, title: str, headers: list[str], rows: list[list[Any]]) 
         cell.font = Font(bold=True)
     for row in rows:
         ws.append(row)
+    for line in ws.iter_rows():
+        for cell in line:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text stays text: '=HYPERLINK(...)' is a name, not a formula
     ws.freeze_panes = "A2"
     for i, text in enumerate(headers, start=1):
         ws.column_dimensions[get_column_letter(i)].width = min(max(len(str(text)) + 2, 10), 40)
@@ -84,12 +93,13 @@ def write_xlsx(
 ) -> None:
     """Write atomically (temporary file, then rename)."""
     shown = redact(portfolio, include_confidential)
+    left_out = set() if include_confidential else set(portfolio.confidential_fields)
     wb = Workbook()
     wb.remove(wb.active)
     for title, (kind, model) in SHEETS.items():
-        fields = list(model.model_fields)
+        fields = [f for f in model.model_fields if f"{kind}.{f}" not in left_out]
         rows = [[_cell(getattr(r, f)) for f in fields] for r in getattr(shown, kind)]
-        _sheet(wb, title, headers(model), rows)
+        _sheet(wb, title, [header(model, f) for f in fields], rows)
     a = shown.assumptions
     rows = [[name, getattr(a, name), SCALARS[name].unit, a.source_of(name)] for name in SCALARS]
     for rule, (words, _) in CHOICES.items():
@@ -116,7 +126,7 @@ def write_xlsx(
         [
             ["name", shown.name],
             ["confidential_fields", ", ".join(shown.confidential_fields)],
-            ["confidential fields included", "yes" if include_confidential else "no (left empty)"],
+            ["confidential fields included", "yes" if include_confidential else LEFT_OUT],
         ],
     )
     if projection is not None:
@@ -153,6 +163,15 @@ class _Cells:
         return None
 
 
+def _headless(title: str, fields: list[str], row: list[Any], r: int) -> list[str]:
+    """A value in a column without a header would be silently dropped: it is an error."""
+    return [
+        f"{title}!{get_column_letter(col)}{r}: a value in a column with no header"
+        for col, value in enumerate(row, start=1)
+        if value not in (None, "") and (col > len(fields) or not fields[col - 1])
+    ]
+
+
 def _records(
     title: str,
     kind: str,
@@ -160,6 +179,7 @@ def _records(
     rows: list[list[Any]],
     cells: _Cells,
     problems: list[str],
+    from_csv: bool = False,
 ) -> list[dict]:
     if not rows:
         problems.append(f"{title}: the sheet is empty (a header row is needed)")
@@ -171,15 +191,20 @@ def _records(
             problems.append(
                 f"{title}!{get_column_letter(col)}1: '{rows[0][col - 1]}' is not a column of {title}"
             )
+        elif name and name in fields[: col - 1]:
+            problems.append(f"{title}!{get_column_letter(col)}1: '{name}' is a second column")
     records = []
     for r, row in enumerate(rows[1:], start=2):
         if all(v is None or v == "" for v in row):
             continue  # blank lines are skipped, not errors
+        problems += _headless(title, fields, row, r)
         record: dict[str, Any] = {}
         for col, name in enumerate(fields, start=1):
             if name not in known:
                 continue
             value = row[col - 1] if col - 1 < len(row) else None
+            if from_csv and isinstance(value, str):
+                value = restore(value)  # undo the quote a CSV export put before '=...'
             info = model.model_fields[name]
             if value is None or value == "":
                 value = "" if info.annotation is str else None
@@ -203,6 +228,7 @@ def _assumptions(rows: list[list[Any]], cells: _Cells, problems: list[str]) -> d
     data: dict[str, Any] = {"sources": {}}
     defaults = Assumptions()
     for r, row in enumerate(rows[1:], start=2):
+        problems += _headless("Assumptions", [field_of(h) for h in rows[0]], row, r)
         if not row or row[0] in (None, ""):
             continue
         name, value = str(row[0]), row[1] if len(row) > 1 else None
@@ -222,15 +248,16 @@ def _assumptions(rows: list[list[Any]], cells: _Cells, problems: list[str]) -> d
 def _target(rows: list[list[Any]], cells: _Cells, problems: list[str]) -> dict:
     data: dict[str, Any] = {"path": {}}
     for r, row in enumerate(rows[1:], start=2):
+        problems += _headless("Target", [field_of(h) for h in rows[0]], row, r)
         if not row or row[0] in (None, ""):
             continue
         if row[0] == "default":
-            data["default_tpa"] = row[1]
+            data["default_tpa"] = row[1] if len(row) > 1 else None
             cells.where[("target", "default_tpa")] = f"Target!B{r}"
             if len(row) > 2 and row[2]:
                 data["source"] = row[2]
         else:
-            data["path"][row[0]] = row[1]
+            data["path"][row[0]] = row[1] if len(row) > 1 else None
             cells.where[("target", "path", row[0])] = f"Target!B{r}"
     return data
 
@@ -238,13 +265,16 @@ def _target(rows: list[list[Any]], cells: _Cells, problems: list[str]) -> dict:
 def _scenarios(rows: list[list[Any]], cells: _Cells, problems: list[str]) -> list:
     out = []
     for r, row in enumerate(rows[1:], start=2):
+        problems += _headless("Scenarios", [field_of(h) for h in rows[0]], row, r)
         if not row or row[0] in (None, ""):
             continue
         try:
-            out.append(json.loads(row[2]))
-        except (TypeError, json.JSONDecodeError, IndexError):
+            definition = json.loads(row[2])
+            check_depth(definition)
+        except (TypeError, ValueError, IndexError, RecursionError, Refused):
             problems.append(f"Scenarios!C{r}: not a scenario definition (JSON)")
             continue
+        out.append(definition)
         cells.where[("scenarios", len(out) - 1)] = f"Scenarios row {r}"
     return out
 
@@ -264,7 +294,7 @@ def portfolio_from_sheets(sheets: dict[str, list[list[Any]]], source: str) -> Po
         data["target"] = _target(sheets["Target"], cells, problems)
     if "Scenarios" in sheets:
         data["scenarios"] = _scenarios(sheets["Scenarios"], cells, problems)
-    meta = {row[0]: row[1] for row in sheets.get("Portfolio", [])[1:] if row and row[0]}
+    meta = {row[0]: row[1] for row in sheets.get("Portfolio", [])[1:] if len(row) > 1 and row[0]}
     if meta.get("name"):
         data["name"] = meta["name"]
     if meta.get("confidential_fields") is not None:
@@ -304,46 +334,104 @@ def _sheet_words(problem: str) -> str:
     return problem
 
 
-def read_xlsx(path: str | os.PathLike[str]) -> Portfolio:
+def workbook_sheets(path: str | os.PathLike[str]) -> dict[str, list[list[Any]]]:
+    """The sheets an import reads, within limits (`model.sheet_files`)."""
     path = Path(path)
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise InvalidPortfolio(str(path), ["(file): no such file"]) from None
-    except Exception as exc:  # openpyxl raises several types for a file that is not a workbook
-        raise InvalidPortfolio(str(path), [f"(file): not an Excel workbook ({exc})"]) from None
-    sheets = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets}
-    wb.close()
+        sheets = read_sheets(path, {*SHEETS, *FIXED_SHEETS})
+    except Refused as exc:
+        raise InvalidPortfolio(str(path), [str(exc)]) from None
     if not set(SHEETS) & set(sheets):
         raise InvalidPortfolio(str(path), [f"(file): no sheet named {', '.join(SHEETS)}"])
-    return portfolio_from_sheets(sheets, str(path))
+    return sheets
 
 
-def read_csv_records(path: str | os.PathLike[str], kind: str) -> list[BaseModel]:
-    """Records of one kind from a CSV with the sheet's columns; errors name the cell."""
+def read_xlsx(path: str | os.PathLike[str]) -> Portfolio:
+    return portfolio_from_sheets(workbook_sheets(path), str(path))
+
+
+def left_out_of_sheets(sheets: dict[str, list[list[Any]]]) -> list[str]:
+    """'kind.field's a workbook does not carry: columns missing from a record sheet, and the
+    confidential fields when its Portfolio sheet says they were left out."""
+    out = [
+        f for title, (kind, _) in SHEETS.items() for f in left_out_of_rows(sheets.get(title), kind)
+    ]
+    meta = {row[0]: row[1] for row in sheets.get("Portfolio", [])[1:] if row and len(row) > 1}
+    if str(meta.get("confidential fields included") or "").startswith("no"):
+        out += [f.strip() for f in str(meta.get("confidential_fields") or "").split(",")]
+    return list(dict.fromkeys(f for f in out if f))
+
+
+def left_out_of_rows(rows: list[list[Any]] | None, kind: str) -> list[str]:
+    """The optional fields of `kind` that a sheet or CSV has no column for."""
+    if not rows:
+        return []
+    model = KINDS[kind].record
+    present = {field_of(h) for h in rows[0]}
+    return [
+        f"{kind}.{name}"
+        for name, info in model.model_fields.items()
+        if name not in present and not info.is_required()
+    ]
+
+
+def csv_rows(path: str | os.PathLike[str]) -> list[list[str]]:
+    try:
+        return read_csv_rows(Path(path))
+    except Refused as exc:
+        raise InvalidPortfolio(str(path), [str(exc)]) from None
+
+
+def records_from_rows(rows: list[list[Any]], kind: str, source: str) -> list[BaseModel]:
+    """Records of one kind from a CSV's rows; errors name the cell; an id used twice is one."""
     title = next((t for t, (k, _) in SHEETS.items() if k == kind), None)
     if title is None:
         raise ValueError(f"--kind must be one of {', '.join(k for k, _ in SHEETS.values())}")
-    path = Path(path)
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as fh:
-            rows = [list(r) for r in csv.reader(fh)]
-    except FileNotFoundError:
-        raise InvalidPortfolio(str(path), ["(file): no such file"]) from None
     _, model = SHEETS[title]
     cells, problems = _Cells(), []
-    records = _records(title, kind, model, rows, cells, problems)
+    records = _records(title, kind, model, rows, cells, problems, from_csv=True)
     if problems:
-        raise InvalidPortfolio(str(path), problems)
-    out, errors = [], []
+        raise InvalidPortfolio(source, problems)
+    out, errors, seen = [], [], {}
     for i, record in enumerate(records):
         try:
             out.append(model.model_validate(record))
         except ValidationError as exc:
             errors += _located(exc.errors(), cells, prefix=(kind, i))
+            continue
+        first = seen.setdefault(out[-1].id, cells.where[(kind, i)])
+        if first != cells.where[(kind, i)]:
+            errors.append(f"{cells.where[(kind, i)]} id: '{out[-1].id}' is already used by {first}")
     if errors:
-        raise InvalidPortfolio(str(path), errors)
+        raise InvalidPortfolio(source, errors)
     return out
+
+
+def read_csv_records(path: str | os.PathLike[str], kind: str) -> list[BaseModel]:
+    """Records of one kind from a CSV with the sheet's columns; errors name the cell."""
+    return records_from_rows(csv_rows(path), kind, str(path))
+
+
+def write_csv_records(
+    portfolio: Portfolio,
+    kind: str,
+    path: str | os.PathLike[str],
+    *,
+    include_confidential: bool = False,
+) -> None:
+    """One kind's records as CSV (the sheet's columns; confidential ones left out unless
+    included); text a spreadsheet would run is neutralised (`model.csv_cells`). Atomic."""
+    model = KINDS[kind].record
+    left_out = set() if include_confidential else set(portfolio.confidential_fields)
+    fields = [f for f in model.model_fields if f"{kind}.{f}" not in left_out]
+    rows = [[_cell(getattr(r, f)) for f in fields] for r in getattr(portfolio, kind)]
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    with tmp.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow([header(model, f) for f in fields])
+        writer.writerows([neutralise(v) for v in row] for row in rows)
+    os.replace(tmp, path)
 
 
 def merge_records(portfolio: Portfolio, kind: str, records: list[BaseModel]) -> Portfolio:

@@ -1,0 +1,106 @@
+"""Imports, as the CLI and the desktop both run them: read a .json, .xlsx or .csv file whole
+(every problem listed, nothing touched), then apply it to the current portfolio.
+
+A .json or .xlsx file replaces the portfolio; a .csv file adds or replaces records of one kind
+by id. Either way the fields the file leaves out (a redacted export) keep the portfolio's values
+(`model.left_out`), and the result is validated as a whole before anything is written.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from model.domain import KINDS as RECORD_KINDS
+from model.interchange import (
+    InvalidPortfolio,
+    describe_validation_error,
+    load_json,
+    portfolio_from_dict,
+)
+from model.left_out import Kept, keep_left_out
+from model.portfolio import Portfolio
+from model.tabular import (
+    csv_rows,
+    left_out_of_rows,
+    left_out_of_sheets,
+    portfolio_from_sheets,
+    records_from_rows,
+    workbook_sheets,
+)
+
+KINDS = tuple(RECORD_KINDS)
+
+
+@dataclass
+class Incoming:
+    """A file read and checked on its own: a whole portfolio, or records of one kind."""
+
+    source: str
+    portfolio: Portfolio | None = None  # .json, .xlsx
+    kind: str | None = None  # .csv
+    records: list[BaseModel] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # 'kind.field's the file does not carry
+
+    @property
+    def replaces(self) -> bool:
+        return self.portfolio is not None
+
+
+def read_import(path: str | os.PathLike[str], kind: str | None = None) -> Incoming:
+    """Read any import file; raises InvalidPortfolio with every problem, ValueError for a CSV
+    without a kind."""
+    source = str(path)
+    suffix = Path(path).suffix.lower()
+    if suffix == ".csv":
+        if kind not in KINDS:
+            raise ValueError(
+                "a .csv file holds one table: say which with --kind blocks|firms|deals|plants"
+            )
+        rows = csv_rows(path)
+        records = records_from_rows(rows, kind, source)
+        return Incoming(source, kind=kind, records=records, left_out=left_out_of_rows(rows, kind))
+    if suffix == ".xlsx":
+        sheets = workbook_sheets(path)
+        return Incoming(
+            source, portfolio_from_sheets(sheets, source), left_out=left_out_of_sheets(sheets)
+        )
+    data = load_json(path)
+    portfolio = portfolio_from_dict(data, source)
+    return Incoming(source, portfolio, left_out=list(data.get("redacted_fields", [])))
+
+
+def apply_import(incoming: Incoming, current: Portfolio) -> tuple[Portfolio, Kept]:
+    """The portfolio after the import, validated whole, and what it kept from `current`."""
+    kept = Kept(list(incoming.left_out))
+    if incoming.portfolio is not None:
+        data = incoming.portfolio.model_dump()
+        for kind in KINDS:
+            records = keep_left_out(
+                kind,
+                getattr(incoming.portfolio, kind),
+                getattr(current, kind),
+                incoming.left_out,
+                kept,
+            )
+            data[kind] = [r.model_dump() for r in records]
+    else:
+        assert incoming.kind is not None
+        records = keep_left_out(
+            incoming.kind,
+            incoming.records,
+            getattr(current, incoming.kind),
+            incoming.left_out,
+            kept,
+        )
+        merged = {r.id: r for r in getattr(current, incoming.kind)}
+        merged.update({r.id: r for r in records})
+        data = current.model_dump()
+        data[incoming.kind] = [r.model_dump() for r in merged.values()]
+    try:
+        return Portfolio.model_validate(data), kept
+    except ValidationError as exc:
+        raise InvalidPortfolio(incoming.source, describe_validation_error(exc)) from None
