@@ -32,10 +32,19 @@ def with_extension(path: str | Path, extension: str) -> Path:
 
 
 def save_path(
-    parent: QWidget, settings: QSettings, title: str, filter_: str, name: str, extension: str
+    parent: QWidget,
+    settings: QSettings,
+    title: str,
+    filter_: str,
+    name: str,
+    extension: str,
+    *,
+    confirm: bool = True,
 ) -> Path | None:
+    """`confirm=False`: the caller asks before replacing a file (after adding the extension)."""
     suggested = str(Path(start_folder(settings)) / name)
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_)
+    options = QFileDialog.Option(0) if confirm else QFileDialog.Option.DontConfirmOverwrite
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_, options=options)
     if not chosen:
         return None
     remember_folder(settings, chosen)

@@ -24,13 +24,15 @@ from desktop.dialogs import BackupsDialog, check_portfolio, in_use_question, sho
 from desktop.file_dialogs import open_path, save_path
 from desktop.portfolio_view import PortfolioView
 from desktop.session import PortfolioSession
+from model.export_target import is_portfolio_file
 from model.files import private_output
-from model.interchange import InvalidPortfolio, read_interchange, write_interchange
+from model.importing import apply_import, read_import
+from model.interchange import InvalidPortfolio, write_interchange
 from model.scenario import Mode
 from model.store import InUse, InvalidEdit, Store, StoreError
 from model.store.backups import copy_database
 from model.store.locations import EXTENSION
-from model.tabular import merge_records, read_csv_records, read_xlsx, write_xlsx
+from model.tabular import write_xlsx
 
 FILE_FILTER = f"REPM portfolio (*{EXTENSION});;All files (*)"
 JSON_FILTER = "Interchange JSON (*.json);;All files (*)"
@@ -314,16 +316,24 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Copy saved to {path}", 8000)
 
     def import_json(self, path: str | None = None) -> None:
+        if self.session and not path:
+            path = open_path(self, self.settings, "Import interchange JSON", JSON_FILTER)
+        if path:
+            self._import(str(path), None)
+
+    def _import(self, path: str, kind: str | None) -> None:
+        """Read the file whole, then replace (or merge into) the portfolio as one undoable edit;
+        fields the file leaves out keep the portfolio's values (`model.importing`)."""
         if not self.session:
             return
-        if not path:
-            path = open_path(self, self.settings, "Import interchange JSON", JSON_FILTER)
-        if not path:
-            return
         try:
-            portfolio = read_interchange(path)
+            incoming = read_import(path, kind)
+            portfolio, kept = apply_import(incoming, self.session.store.load_portfolio())
         except InvalidPortfolio as exc:
             self._refuse_import(path, exc)
+            return
+        except ValueError as exc:  # a CSV whose table is not known
+            self._refuse_import(path, InvalidPortfolio(path, [f"(file): {exc}"]))
             return
         if not self._saved(
             "Import",
@@ -332,7 +342,11 @@ class MainWindow(QMainWindow):
             ),
         ):
             return
-        self.statusBar().showMessage(f"Imported {path} (Edit > Undo puts the previous back)", 8000)
+        note = kept.summary()
+        self.statusBar().showMessage(
+            f"Imported {path}{'; ' + note if note else ''} (Edit > Undo puts the previous back)",
+            15000,
+        )
 
     def _include_confidential(self) -> bool:
         fields = ", ".join(self.session.portfolio.confidential_fields) or "none"
@@ -349,7 +363,9 @@ class MainWindow(QMainWindow):
     def _export_path(self, title: str, filter_: str, name: str, extension: str) -> Path | None:
         """Ask where to write an export: `name` suggested, the extension added if left out."""
         stem = f"{self.session.portfolio.name} {date.today().isoformat()}"
-        return save_path(self, self.settings, title, filter_, name or stem + extension, extension)
+        return save_path(
+            self, self.settings, title, filter_, name or stem + extension, extension, confirm=False
+        )
 
     def _export(
         self,
@@ -364,7 +380,7 @@ class MainWindow(QMainWindow):
             return
         if not path:
             path = self._export_path(title, filter_, "", extension)
-        if not path:
+        if not path or not self._may_write(title, Path(path)):
             return
         if include is None:
             include = self._include_confidential()
@@ -376,6 +392,24 @@ class MainWindow(QMainWindow):
             return
         left_out = "" if include else " (confidential fields left out)"
         self.statusBar().showMessage(f"Exported to {path}{left_out}", 8000)
+
+    def _may_write(self, title: str, path: Path) -> bool:
+        """Never over a portfolio file; over another existing file only when the user says so."""
+        if is_portfolio_file(path, self.session.path) or (path.exists() and not path.is_file()):
+            QMessageBox.warning(
+                self, title, f"{path} is a portfolio file or a folder: choose another name."
+            )
+            return False
+        if not path.exists():
+            return True
+        answer = QMessageBox.question(
+            self,
+            title,
+            f"{path.name} exists. Replace it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _refuse_import(self, path: str, exc: InvalidPortfolio) -> None:
         shown = "\n".join(exc.problems[:25])
@@ -416,7 +450,7 @@ class MainWindow(QMainWindow):
             return
         if not path:
             path = self._export_path("Export briefing", PDF_FILTER, suggested_name(), ".pdf")
-        if not path:
+        if not path or not self._may_write("Export briefing", Path(path)):
             return
         if include is None:
             include = self._include_confidential()
@@ -425,39 +459,18 @@ class MainWindow(QMainWindow):
 
     def import_table(self, path: str | None = None, kind: str | None = None) -> None:
         """Replace the portfolio from a workbook, or merge one table from a CSV (all or nothing)."""
-        if not self.session:
-            return
-        if not path:
+        if self.session and not path:
             path = open_path(self, self.settings, "Import Excel or CSV", TABLE_FILTER)
         if not path:
             return
         path = str(path)
-        try:
-            if path.lower().endswith(".csv"):
-                kind = kind or Path(path).stem.lower()
-                if kind not in ("blocks", "firms", "deals", "plants"):
-                    raise InvalidPortfolio(
-                        path,
-                        [
-                            "(file): name the CSV after its table (blocks.csv, firms.csv, deals.csv, plants.csv)"
-                        ],
-                    )
-                portfolio = merge_records(
-                    self.session.portfolio, kind, read_csv_records(path, kind)
-                )
-            else:
-                portfolio = read_xlsx(path)
-        except InvalidPortfolio as exc:
-            self._refuse_import(path, exc)
-            return
-        if not self._saved(
-            "Import",
-            lambda: operations.replace_portfolio(
-                self.session, portfolio, f"Import {Path(path).name}"
-            ),
-        ):
-            return
-        self.statusBar().showMessage(f"Imported {path} (Edit > Undo puts the previous back)", 8000)
+        if path.lower().endswith(".csv"):
+            kind = kind or Path(path).stem.lower()
+            if kind not in ("blocks", "firms", "deals", "plants"):
+                problem = "(file): name the CSV after its table (blocks.csv, firms.csv, deals.csv, plants.csv)"
+                self._refuse_import(path, InvalidPortfolio(path, [problem]))
+                return
+        self._import(path, kind)
 
     def edit_confidential_fields(self) -> None:
         if not self.session:

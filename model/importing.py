@@ -104,3 +104,27 @@ def apply_import(incoming: Incoming, current: Portfolio) -> tuple[Portfolio, Kep
         return Portfolio.model_validate(data), kept
     except ValidationError as exc:
         raise InvalidPortfolio(incoming.source, describe_validation_error(exc)) from None
+
+
+def write_new_portfolio_file(path: str | os.PathLike[str], portfolio: Portfolio) -> None:
+    """Create `path` holding `portfolio`, or nothing at all: the file is built under a temporary
+    name beside it and appears only once complete (never over a file that appeared meanwhile)."""
+    from model.store import Store
+
+    path = Path(path).expanduser().absolute()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.importing")
+    try:
+        with Store.open(tmp) as store:
+            store.replace_portfolio(portfolio)
+        try:
+            os.link(tmp, path)  # fails if `path` exists: nothing is overwritten
+        except FileExistsError:
+            raise FileExistsError(f"{path} appeared while importing; nothing was written") from None
+        except OSError:  # a file system without hard links
+            if path.exists():
+                raise FileExistsError(f"{path} appeared while importing") from None
+            os.replace(tmp, path)
+    finally:
+        for leftover in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)

@@ -66,3 +66,9 @@ def redact(portfolio, include_confidential: bool = False):
             empty = {f: _empty_value(model, f) for f in fields}
             update[kind] = [r.model_copy(update=empty) for r in getattr(portfolio, kind)]
     return portfolio.model_copy(update=update)
+
+
+def shown(portfolio, name: str, include_confidential: bool) -> bool:
+    """Whether output may show the field 'kind.field': always unless it is confidential and the
+    user did not ask to include confidential fields."""
+    return include_confidential or name not in portfolio.confidential_fields

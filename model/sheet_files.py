@@ -13,6 +13,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
@@ -53,6 +54,20 @@ def _formulas(path: Path, titles: set[str]) -> dict[str, set[tuple[int, int]]]:
         wb.close()
 
 
+def _why(exc: BaseException) -> str:
+    """One line for a workbook openpyxl could not read."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, DefusedXmlException):
+            return (
+                "refused: its XML declares entities or external references, which a workbook "
+                "saved by Excel never does"
+            )
+        seen = seen.__cause__ or seen.__context__
+    words = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return f"not a readable Excel workbook ({words})"
+
+
 def read_sheets(path: Path, titles: set[str]) -> dict[str, list[list[Any]]]:
     """The values of the sheets named in `titles` (others are not read)."""
     check_workbook(path)
@@ -66,8 +81,7 @@ def read_sheets(path: Path, titles: set[str]) -> dict[str, list[list[Any]]]:
     except Refused:
         raise
     except Exception as exc:  # openpyxl and defusedxml raise many kinds for a bad workbook
-        words = str(exc).strip() or type(exc).__name__
-        raise Refused(f"(file): not a readable Excel workbook ({words})") from None
+        raise Refused(f"(file): {_why(exc)}") from None
     for title, cells in formulas.items():
         for r, c in sorted(cells):
             row = sheets[title][r - 1] if r - 1 < len(sheets[title]) else []

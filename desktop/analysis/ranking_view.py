@@ -1,16 +1,29 @@
 """The ranking an official takes into a negotiation: what closing each open deal adds.
-Clicking a row selects the deal; selecting a block highlights its deals here."""
+Clicking a row selects the deal; selecting a block highlights its deals here. Acquisition costs
+(and t per USD m, which reveals them) follow the exports' rule: while they are confidential they
+show only when the user ticks the box, as `repm rank --include-confidential`."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Signal
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.analysis.rows_model import KEY_ROLE, RowsModel, fit_columns, readable
 from desktop.labels import word
 from desktop.session import PortfolioSession
 from desktop.worker import TaskRunner
 from model.ranking import DealValue, rank_deals
+from model.redaction import shown
+
+COST_FIELD = "blocks.acquisition_cost_musd"
+COST_HEADERS = ("Cost (USD m)", "t per USD m")
 
 DRAWS = 1000
 
@@ -36,13 +49,19 @@ class RankingView(QWidget):
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.show_costs = QCheckBox(
+            "Show acquisition costs (confidential)", objectName="rankingShowCosts"
+        )
+        self.show_costs.toggled.connect(lambda _: self._show())
         layout.addWidget(self.heading)
+        layout.addWidget(self.show_costs)
         layout.addWidget(self.table)
         self.runner = TaskRunner(self)
         self.runner.finished.connect(self._on_done)
         self.runner.failed.connect(lambda m: self.heading.setText(f"Ranking failed: {m}"))
         self.runner.progress.connect(lambda p: self.heading.setText(f"Ranking open deals… {p}%"))
         self.selected_block = ""
+        self.year: int | None = None
 
     def refresh(self) -> None:
         s = self.session
@@ -59,14 +78,24 @@ class RankingView(QWidget):
             end=s.end,
         )
 
+    def costs_shown(self) -> bool:
+        return shown(self.session.portfolio, COST_FIELD, self.show_costs.isChecked())
+
     def _on_done(self, values: list[DealValue]) -> None:
         self.values = values
-        y = self.year
+        self._show()
+
+    def _show(self) -> None:
+        confidential = not shown(self.session.portfolio, COST_FIELD, False)
+        self.show_costs.setVisible(confidential)
+        if self.year is None:
+            return  # nothing ranked yet
+        values, y = self.values, self.year
         self.heading.setText(
             f"<b>What closing each open deal adds</b>: magnets in {y} and over the horizon "
             f"(total); expected, and the median (P50) of {DRAWS:,} Monte Carlo draws."
         )
-        self.model.set_headers(
+        headers, tips = (
             [
                 "Block",
                 "Status",
@@ -90,23 +119,26 @@ class RankingView(QWidget):
                 "The firm taking the offtake",
             ],
         )
-        self.model.set_rows(
+        rows = [
             [
-                [
-                    v.block,
-                    word(v.status),
-                    v.added_year_expected_t,
-                    v.added_year_p50_t,
-                    v.added_total_expected_t,
-                    v.added_total_p50_t,
-                    v.cost_musd,
-                    v.total_per_musd,
-                    v.firm,
-                ]
-                for v in values
-            ],
-            keys=[v.deal_id for v in values],
-        )
+                v.block,
+                word(v.status),
+                v.added_year_expected_t,
+                v.added_year_p50_t,
+                v.added_total_expected_t,
+                v.added_total_p50_t,
+                v.cost_musd,
+                v.total_per_musd,
+                v.firm,
+            ]
+            for v in values
+        ]
+        if not self.costs_shown():  # cost, and t per USD m, which reveals it
+            keep = [i for i, h in enumerate(headers) if h not in COST_HEADERS]
+            headers, tips = [headers[i] for i in keep], [tips[i] for i in keep]
+            rows = [[row[i] for i in keep] for row in rows]
+        self.model.set_headers(headers, tips)
+        self.model.set_rows(rows, keys=[v.deal_id for v in values])
         zero_p50 = [v for v in values if v.added_year_p50_t < 0.5 < v.added_year_expected_t]
         if zero_p50:
             self.heading.setText(

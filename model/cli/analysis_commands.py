@@ -15,6 +15,7 @@ from model.cli.output import render
 from model.concentration import concentration, country_cuts
 from model.montecarlo import monte_carlo
 from model.ranking import rank_deals
+from model.redaction import redact, shown
 from model.scenario import Mode
 from model.scenarios import compare
 from model.sensitivity import sensitivity
@@ -156,8 +157,16 @@ def cmd_concentration(args: argparse.Namespace) -> str:
     )
 
 
+COST_FIELD = "blocks.acquisition_cost_musd"
+COST_KEYS = ("cost_musd", "total_t_per_musd")
+
+
 def cmd_rank(args: argparse.Namespace) -> str:
+    """Acquisition costs are confidential by default: shown (with t per USD m, which reveals
+    them) only with --include-confidential, as in exports."""
     portfolio = portfolio_from_args(args)
+    costs = shown(portfolio, COST_FIELD, args.include_confidential)
+    portfolio = redact(portfolio, args.include_confidential)
     year = year_arg(args)
     values = rank_deals(
         portfolio,
@@ -181,11 +190,14 @@ def cmd_rank(args: argparse.Namespace) -> str:
         "total_t_per_musd",
     ]
     rows = [["" if cell is None else cell for cell in v.row()] for v in values]
-    data = {
-        "year": year,
-        "deals": [dict(v.__dict__, total_t_per_musd=v.total_per_musd) for v in values],
-    }
-    return render(args.format, headers, rows, data)
+    deals = [dict(v.__dict__, total_t_per_musd=v.total_per_musd) for v in values]
+    if not costs:
+        headers, rows = headers[:-2], [r[:-2] for r in rows]
+        deals = [{k: v for k, v in d.items() if k not in COST_KEYS} for d in deals]
+    text = render(args.format, headers, rows, {"year": year, "deals": deals})
+    if args.format == "table" and not costs:
+        text += "\n\nacquisition costs are confidential: --include-confidential shows them"
+    return text
 
 
 def _add_common_args(p: argparse.ArgumentParser, *, mode: bool = True, year: bool = True) -> None:
@@ -238,4 +250,9 @@ def add_rank(sub: argparse._SubParsersAction) -> None:
     _add_common_args(p, mode=False)
     p.add_argument("--draws", type=int, default=2000)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument(
+        "--include-confidential",
+        action="store_true",
+        help="show acquisition costs when they are confidential (they are by default)",
+    )
     p.set_defaults(run=cmd_rank)

@@ -6,6 +6,7 @@ Exit codes: 0 success, 2 bad input (a file, an argument); nothing is written whe
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -56,5 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"repm {args.command}: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if output:
-        print(output)
+        try:
+            print(output)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `repm ... | head` stopped reading: nothing more to say
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's last flush is quiet
     return 0

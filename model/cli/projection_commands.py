@@ -15,6 +15,7 @@ from model.cli.common import (
 )
 from model.cli.output import render
 from model.demo import demo_portfolio
+from model.importing import read_import
 from model.interchange import write_interchange
 from model.scenario import Mode
 
@@ -45,7 +46,15 @@ def cmd_project(args: argparse.Namespace) -> str:
 
 
 def cmd_validate(args: argparse.Namespace) -> str:
-    portfolio = load_portfolio(args.file)
+    """The same reading and checks as `repm import` (a .csv is checked on its own: its
+    references to other records are checked when it is imported into a portfolio)."""
+    if Path(args.file).suffix.lower() == ".csv":
+        incoming = read_import(args.file, args.kind)
+        return f"{args.file}: valid on its own ({len(incoming.records)} {args.kind})"
+    if Path(args.file).suffix.lower() == ".xlsx":
+        portfolio = read_import(args.file).portfolio
+    else:
+        portfolio = load_portfolio(args.file)
     return (
         f"{args.file}: valid ({len(portfolio.blocks)} blocks, {len(portfolio.firms)} firms, "
         f"{len(portfolio.deals)} deals, {len(portfolio.plants)} plants, "
@@ -73,8 +82,11 @@ def add_project(sub: argparse._SubParsersAction) -> None:
 
 
 def add_validate(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("validate", help="check an interchange file and list every problem")
+    p = sub.add_parser(
+        "validate", help="check a .json, .xlsx or .csv file as import would; list every problem"
+    )
     p.add_argument("file")
+    p.add_argument("--kind", choices=["blocks", "firms", "deals", "plants"], help="for .csv")
     p.set_defaults(run=cmd_validate)
 
 

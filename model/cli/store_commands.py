@@ -7,66 +7,69 @@ from pathlib import Path
 
 from model.api import project
 from model.cli.common import UsageError, warn
+from model.export_target import export_target_problem
 from model.files import private_output
-from model.interchange import read_interchange, write_interchange
+from model.importing import apply_import, read_import, write_new_portfolio_file
+from model.interchange import write_interchange
 from model.portfolio import Portfolio
 from model.store import DamagedFile, NotAPortfolio, Store
 from model.store.backups import DEFAULT_KEEP, list_backups, make_backup
 from model.store.checking import check_file
 from model.store.opening import inspect_file
 from model.store.recovery import restore
-from model.tabular import merge_records, read_csv_records, read_xlsx, write_xlsx
-
-
-def read_any(path: str, kind: str | None, base: Portfolio | None):
-    """A portfolio from .json, .xlsx, or records of one kind from .csv merged into `base`."""
-    suffix = Path(path).suffix.lower()
-    if suffix == ".xlsx":
-        return read_xlsx(path)
-    if suffix == ".csv":
-        if kind is None:
-            raise UsageError(
-                "a .csv file holds one table: say which with --kind blocks|firms|deals|plants"
-            )
-        return merge_records(base, kind, read_csv_records(path, kind))
-    return read_interchange(path)
+from model.tabular import write_csv_records, write_xlsx
 
 
 def cmd_import(args: argparse.Namespace) -> str:
-    if Path(args.file).suffix.lower() == ".csv":
-        with Store.open(args.db, keep_backups=args.keep) as store:
+    incoming = read_import(args.file, args.kind)  # every problem reported before anything opens
+    db = Path(args.db)
+    if not db.exists():
+        portfolio, kept = apply_import(incoming, Portfolio(name=db.stem))
+        write_new_portfolio_file(db, portfolio)  # the file appears only when accepted
+    else:
+        with Store.open(db, keep_backups=args.keep) as store:
             warn(store)
-            portfolio = read_any(args.file, args.kind, store.load_portfolio())
+            if incoming.replaces and not store.is_empty() and not args.replace:
+                raise UsageError(
+                    f"{db} already holds a portfolio; pass --replace to replace it "
+                    "(a backup of it has been made)"
+                )
+            portfolio, kept = apply_import(incoming, store.load_portfolio())
             store.replace_portfolio(portfolio)  # one transaction: all rows or none
-        return f"merged {args.kind} from {args.file} into {args.db}"
-    portfolio = read_any(args.file, None, None)  # every problem is reported before anything opens
-    with Store.open(args.db, keep_backups=args.keep) as store:
-        warn(store)
-        if not store.is_empty() and not args.replace:
-            raise UsageError(
-                f"{args.db} already holds a portfolio; pass --replace to replace it "
-                "(a backup of it has been made)"
-            )
-        store.replace_portfolio(portfolio)
-    return (
-        f"imported {args.file} into {args.db}: {len(portfolio.blocks)} blocks, "
-        f"{len(portfolio.deals)} deals, {len(portfolio.plants)} plants"
+    done = (
+        f"merged {args.kind} from {args.file} into {db}"
+        if not incoming.replaces
+        else f"imported {args.file} into {db}"
     )
+    counts = f"{len(portfolio.blocks)} blocks, {len(portfolio.deals)} deals, {len(portfolio.plants)} plants"
+    note = kept.summary()
+    return f"{done}: {counts}" + (f"\n{note}" if note else "")
 
 
 def cmd_export(args: argparse.Namespace) -> str:
-    with Store.open(args.db, read_only=True) as store:
+    source, target = Path(args.db), Path(args.to)
+    problem = export_target_problem(target, source, force=args.force)
+    if problem:
+        raise UsageError(problem)
+    suffix = target.suffix.lower()
+    if suffix == ".csv" and args.kind is None:
+        raise UsageError(
+            "a .csv file holds one table: say which with --kind blocks|firms|deals|plants"
+        )
+    with Store.open(source, read_only=True) as store:
         portfolio = store.load_portfolio()
     include = args.include_confidential
-    with private_output(args.to) as out:  # owner-only, and never half a file
-        if Path(args.to).suffix.lower() == ".xlsx":
+    with private_output(target) as out:  # owner-only, and never half a file
+        if suffix == ".xlsx":
             write_xlsx(portfolio, out, projection=project(portfolio), include_confidential=include)
+        elif suffix == ".csv":
+            write_csv_records(portfolio, args.kind, out, include_confidential=include)
         else:
             write_interchange(portfolio, out, include_confidential=include)
     left_out = (
         "" if include else f" (left out: {', '.join(portfolio.confidential_fields) or 'nothing'})"
     )
-    return f"exported {args.db} to {args.to}{left_out}"
+    return f"exported {source} to {target}{left_out}"
 
 
 def cmd_check(args: argparse.Namespace) -> str:
@@ -115,9 +118,13 @@ def add_import(sub: argparse._SubParsersAction) -> None:
 
 
 def add_export(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="write a portfolio store as .json (interchange) or .xlsx")
+    p = sub.add_parser(
+        "export", help="write a portfolio store as .json (interchange), .xlsx or one kind as .csv"
+    )
     p.add_argument("db", metavar="PORTFOLIO")
     p.add_argument("--to", required=True, metavar="FILE")
+    p.add_argument("--kind", choices=["blocks", "firms", "deals", "plants"], help="for .csv")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.add_argument(
         "--include-confidential",
         action="store_true",
