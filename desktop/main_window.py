@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
         try:
             with private_output(path) as out:  # owner-only, and never half a file
                 write(self.session.store.load_portfolio(), out, include)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # ValueError: text Excel cannot store
             QMessageBox.warning(self, title, f"Could not write {path}: {exc}")
             return
         left_out = "" if include else " (confidential fields left out)"

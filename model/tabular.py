@@ -17,6 +17,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import IllegalCharacterError
 from pydantic import BaseModel, ValidationError
 
 from model.assumptions import CHOICES, SCALARS, TABLES, Assumptions
@@ -24,7 +25,7 @@ from model.csv_cells import neutralise, restore
 from model.domain import KINDS
 from model.fields import LIST, meta, unit_text
 from model.input_limits import Refused, check_depth
-from model.interchange import InvalidPortfolio, describe_error, describe_validation_error
+from model.interchange import InvalidPortfolio, describe_error
 from model.portfolio import Portfolio, PortfolioError
 from model.projection import Projection
 from model.redaction import redact
@@ -73,8 +74,14 @@ def _sheet(wb: Workbook, title: str, headers: list[str], rows: list[list[Any]]) 
     ws.append(headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    for row in rows:
-        ws.append(row)
+    for r, row in enumerate(rows, start=2):
+        try:
+            ws.append(row)
+        except IllegalCharacterError:
+            raise ValueError(
+                f"{title} row {r}: holds a control character Excel cannot store; "
+                "remove it, or export JSON"
+            ) from None
     for line in ws.iter_rows():
         for cell in line:
             if isinstance(cell.value, str):
@@ -432,16 +439,3 @@ def write_csv_records(
         writer.writerow([header(model, f) for f in fields])
         writer.writerows([neutralise(v) for v in row] for row in rows)
     os.replace(tmp, path)
-
-
-def merge_records(portfolio: Portfolio, kind: str, records: list[BaseModel]) -> Portfolio:
-    """Records added or replaced by id; the result is validated as a whole portfolio."""
-    current = {r.id: r for r in getattr(portfolio, kind)}
-    for r in records:
-        current[r.id] = r
-    data = portfolio.model_dump()
-    data[kind] = [r.model_dump() for r in current.values()]
-    try:
-        return Portfolio.model_validate(data)
-    except ValidationError as exc:
-        raise InvalidPortfolio(kind, describe_validation_error(exc)) from None

@@ -9,6 +9,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from functools import cache
 
 from model.cli import analysis_commands as analysis
 from model.cli import plan_commands as plan
@@ -46,8 +47,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@cache
+def _parser() -> argparse.ArgumentParser:
+    """Built once per process: building it costs more than most commands (tests run hundreds)."""
+    return build_parser()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = _parser().parse_args(argv)
     try:
         output = args.run(args)
     except (InvalidPortfolio, StoreError) as exc:

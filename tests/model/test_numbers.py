@@ -36,15 +36,23 @@ def set_in(path, value):
 CASES = [
     (("blocks", 0, "nameplate_tpa"), float("inf"), "blocks[0].nameplate_tpa: inf is not a finite"),
     (("blocks", 0, "nameplate_tpa"), "1e400", "blocks[0].nameplate_tpa: 1e400 is not a finite"),
-    (("blocks", 0, "lat"), True, "blocks[0].lat: true is not a number"),
-    (("blocks", 1, "ramp_years"), False, "blocks[1].ramp_years: false is not a number"),
+    (("blocks", 0, "lat"), True, 'blocks[0].lat: "true" is not a number'),
+    (("blocks", 1, "ramp_years"), False, 'blocks[1].ramp_years: "false" is not a whole number'),
     (("deals", 2, "offtake_share"), float("nan"), "deals[2].offtake_share: nan is not a finite"),
-    (("plants", 0, "first_year"), True, "plants[0].first_year: true is not a number"),
+    (("plants", 0, "first_year"), True, 'plants[0].first_year: "true" is not a whole number'),
     (("target", "default_tpa"), float("-inf"), "target.default_tpa: -inf is not a finite"),
-    (("target", "path"), {"2030": True}, "target.path: true is not a number"),
-    (("assumptions", "oxide_to_metal"), True, "assumptions.oxide_to_metal: true is not a number"),
-    (("assumptions", "p_stage"), {"producing": True}, "assumptions.p_stage: true is not a number"),
-    (("scenarios", 0, "delay_years"), True, "scenarios[0].delay_years: true is not a number"),
+    (("target", "path"), {"2030": True}, 'target.path.2030: "true" is not a number'),
+    (("assumptions", "oxide_to_metal"), True, 'assumptions.oxide_to_metal: "true" is not a number'),
+    (
+        ("assumptions", "p_stage"),
+        {"producing": True},
+        'assumptions.p_stage.producing: "true" is not a number',
+    ),
+    (
+        ("scenarios", 0, "delay_years"),
+        True,
+        'scenarios[0].delay_years: "true" is not a whole number',
+    ),
     (("version",), True, "version: true is not a positive whole number"),
     (("version",), 0, "version: 0 is not a positive whole number"),
     (("version",), 1.5, "version: 1.5 is not a positive whole number"),
@@ -111,9 +119,9 @@ def test_csv_number_cells_refuse_true_and_non_finite(capsys, portfolio_path, cel
 @pytest.mark.parametrize(
     ("sheet", "cell", "value", "message"),
     [
-        ("Plants", "E2", True, "Plants!E2 capacity_tpa: true is not a number"),
-        ("Deals", "E3", False, "Deals!E3 offtake_share: false is not a number"),
-        ("Blocks", "D2", True, "Blocks!D2 lat: true is not a number"),
+        ("Plants", "E2", True, 'Plants!E2 capacity_tpa: "true" is not a number'),
+        ("Deals", "E3", False, 'Deals!E3 offtake_share: "false" is not a number'),
+        ("Blocks", "D2", True, 'Blocks!D2 lat: "true" is not a number'),
     ],
 )
 def test_excel_true_in_a_number_cell_is_an_error(capsys, tmp_path, sheet, cell, value, message):

@@ -6,8 +6,9 @@ from openpyxl import load_workbook
 
 from model import project
 from model.demo import demo_portfolio
+from model.importing import apply_import, read_import
 from model.interchange import InvalidPortfolio
-from model.tabular import merge_records, read_csv_records, read_xlsx, write_xlsx
+from model.tabular import read_csv_records, read_xlsx, write_xlsx
 from tests.builders import portfolios_st
 
 
@@ -105,9 +106,9 @@ def test_csv_records_merge_and_bad_cells(tmp_path):
         "new-one,New One,Canada,feasibility,mixed,1000,0.2,2031\n"
         "nolans,Nolans,AUS,feasibility,ndpr_oxide,4440,0.264,2030\n"
     )
-    records = read_csv_records(good, "blocks")
-    merged = merge_records(demo_portfolio(), "blocks", records)
+    merged, _ = apply_import(read_import(good, "blocks"), demo_portfolio())
     assert merged.block("nolans").first_year == 2030
+    assert merged.block("nolans").source == demo_portfolio().block("nolans").source  # no column
     assert merged.block("new-one").country == "CAN"
     bad = tmp_path / "bad.csv"
     bad.write_text("id,name,country,stage,product\nx,X,AUS,dreaming,mixed\n")

@@ -146,3 +146,16 @@ def test_rank_shows_costs_when_they_are_not_confidential(capsys, db):
         store.set_confidential_fields(["deals.notes"])
     code, out, _ = run(capsys, "rank", "--db", db, "--draws", "20", "--format", "csv")
     assert code == 0 and out.splitlines()[0].endswith("cost_musd,total_t_per_musd")
+
+
+def test_an_import_failing_while_writing_leaves_no_file(capsys, tmp_path, monkeypatch):
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(portfolio_to_dict(demo_portfolio())))
+
+    def fail(self, portfolio):
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(Store, "replace_portfolio", fail)
+    code, _, err = run(capsys, "import", source, "--db", tmp_path / "new.repm")
+    assert code == 2 and "no space left" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.json"]
