@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 from pydantic.fields import FieldInfo
 from sqlmodel import SQLModel
 
@@ -30,6 +31,7 @@ from model.fields import (
     whole,
     year,
 )
+from model.numbers import numbers_only
 
 
 class Stage(StrEnum):
@@ -102,9 +104,17 @@ YEAR_MIN, YEAR_MAX = fields.YEAR_MIN, fields.YEAR_MAX  # re-exported: one year r
 
 
 class Record(BaseModel):
-    """Common settings: unknown keys are errors (a typo must not silently drop data)."""
+    """Common settings: unknown keys are errors (a typo must not silently drop data); numbers
+    are finite and never true/false (`model.numbers`)."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, use_enum_values=False, allow_inf_nan=False
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _numbers_only(cls, data: Any) -> Any:
+        return numbers_only(cls, data)
 
 
 class TableRecord(SQLModel):
@@ -112,7 +122,14 @@ class TableRecord(SQLModel):
     (SQLModel without `table=True` validates like pydantic); `model.store.tables` derives the
     table class from it by subclassing, so fields are declared only here."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, use_enum_values=False, allow_inf_nan=False
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _numbers_only(cls, data: Any) -> Any:
+        return numbers_only(cls, data)  # true/false is not a number (`model.numbers`)
 
     # pydantic's own constructor: SQLModel's validates each record a second time and prepares
     # it for SQLAlchemy (needed for table instances, which the app never creates), which would

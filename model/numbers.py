@@ -1,7 +1,7 @@
 """A number field takes numbers only: true/false (JSON `true`, an Excel TRUE cell) is refused,
 not read as 1 or 0. Non-finite values are refused by each model's `allow_inf_nan=False`.
 
-`NumbersOnly` is a mixin for record classes. Before a record is validated, a true/false found
+Every record class runs `numbers_only` before validation: a true/false found
 where a number belongs is handed on as its text ('true'), which the field's own validation then
 refuses at the right place ('blocks[0].lat: "true" is not a number'). One call per record, not
 per field: validation of large portfolios stays fast.
@@ -12,7 +12,7 @@ from __future__ import annotations
 import types
 from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import BaseModel, model_validator
+from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 
@@ -59,18 +59,16 @@ def as_text(annotation: Any, value: Any) -> Any:
     return value
 
 
-class NumbersOnly(BaseModel):
-    @model_validator(mode="before")
-    @classmethod
-    def _true_false_is_not_a_number(cls, data: Any) -> Any:
-        if not isinstance(data, dict):
-            return data
-        numeric = _numeric_fields(cls)
-        changed = {}
-        for name, annotation in numeric.items():
-            if name in data and (text := as_text(annotation, data[name])) is not data[name]:
-                changed[name] = text
-        return {**data, **changed} if changed else data
+def numbers_only(cls: type[BaseModel], data: Any) -> Any:
+    """A record's raw input with true/false in number fields turned to text (see above); the
+    record classes call it from a `model_validator(mode="before")`."""
+    if not isinstance(data, dict):
+        return data
+    changed = {}
+    for name, annotation in _numeric_fields(cls).items():
+        if name in data and (text := as_text(annotation, data[name])) is not data[name]:
+            changed[name] = text
+    return {**data, **changed} if changed else data
 
 
 def _numeric_fields(cls: type[BaseModel]) -> dict[str, Any]:

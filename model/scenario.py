@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from pydantic import Field, field_validator
 
 from model.assumptions import override_problems
+from model.countries import country_names
 from model.domain import YEAR_MAX, YEAR_MIN, DealStatus, PlantStatus, Record
 
 SCHEME_TARGET_TPA = 6000.0  # t sintered NdFeB/yr, the scheme's aim (india.md, NDTV Nov 2025)
@@ -45,6 +46,13 @@ class Disruption(Record):
 
     country: str = Field(min_length=3, max_length=3)
     from_year: int = Field(ge=YEAR_MIN, le=YEAR_MAX)
+
+    @field_validator("country")
+    @classmethod
+    def _iso3(cls, value: str) -> str:
+        if value.upper() not in country_names():
+            raise ValueError(f"'{value}' is not an ISO 3166-1 alpha-3 country code")
+        return value.upper()
 
 
 class BlockOverride(Record):
