@@ -109,10 +109,11 @@ def apply_import(incoming: Incoming, current: Portfolio) -> tuple[Portfolio, Kep
 def write_new_portfolio_file(path: str | os.PathLike[str], portfolio: Portfolio) -> None:
     """Create `path` holding `portfolio`, or nothing at all: the file is built under a temporary
     name beside it and appears only once complete (never over a file that appeared meanwhile)."""
+    from model.files import private_dir
     from model.store import Store
 
     path = Path(path).expanduser().absolute()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.importing")
     try:
         with Store.open(tmp) as store:
@@ -126,5 +127,5 @@ def write_new_portfolio_file(path: str | os.PathLike[str], portfolio: Portfolio)
                 raise FileExistsError(f"{path} appeared while importing") from None
             os.replace(tmp, path)
     finally:
-        for leftover in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-wal", "-shm"))):
+        for leftover in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-wal", "-shm", "-lock"))):
             leftover.unlink(missing_ok=True)
