@@ -30,7 +30,7 @@ from desktop.labels import (
 )
 from desktop.style import STAGE_LABELS, country_colour
 from model.api import project
-from model.assumptions import SCALARS, TABLES
+from model.assumptions import CHOICES, SCALARS, TABLES
 from model.concentration import CountryCut, concentration, country_cuts
 from model.countries import country_name
 from model.montecarlo import MonteCarloResult, monte_carlo
@@ -406,6 +406,15 @@ def _assumptions_table(portfolio: Portfolio) -> str:
         ]
         for name in SCALARS
     ]
+    for name, (choices, label, _) in CHOICES.items():
+        rows.append(
+            [
+                label,
+                getattr(a, name).value.replace("_", " "),
+                " or ".join(c.value.replace("_", " ") for c in choices),
+                plain_source(a.source_of(name)),
+            ]
+        )
     for table in TABLES:
         probability = not table.startswith("max_delay")
         values = ", ".join(

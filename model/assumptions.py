@@ -211,10 +211,10 @@ SCALARS: dict[str, Spec] = {
 }
 CRORE = 1e7  # rupees in one crore
 
-# The assumptions that are a choice of words: name -> (choices, source).
-CHOICES: dict[str, tuple[type[StrEnum], str]] = {
-    "separation_allocation": (SeparationAllocation, ALLOCATION_SOURCE),
-    "dytb_process": (DyTbProcess, PROCESS_SOURCE),
+# The assumptions that are a choice of words: name -> (choices, label, source).
+CHOICES: dict[str, tuple[type[StrEnum], str, str]] = {
+    "separation_allocation": (SeparationAllocation, "Separation allocation", ALLOCATION_SOURCE),
+    "dytb_process": (DyTbProcess, "Dy/Tb process", PROCESS_SOURCE),
 }
 
 
@@ -430,7 +430,7 @@ class Assumptions(Record):
         if name in SCALARS:
             return SCALARS[name].source
         if name in CHOICES:
-            return CHOICES[name][1]
+            return CHOICES[name][2]
         table = name.partition(".")[0]
         return TABLES[table].source if table in TABLES else ""
 

@@ -9,6 +9,13 @@ capacity, and the most NdPr it can get is what merit order separates (the fracti
 yield); downstream caps are monotone, so its best M equals the model's M. Country and MoU shares
 and the pro-rata rule are not encoded exactly: the caller judges every solution with the model
 and cuts off the ones the model refuses (model/optimise.py).
+
+Heavy rare earths (equation 8, when some output must be high-temperature grade): rows
+`h * n * M <= Dy+Tb delivered + bought`, the Dy+Tb of separated feed counted on the same s_d.
+The programme may then separate the feed richest in Dy/Tb where the model's merit order ranks by
+NdPr alone, so it can over-estimate M (never under-estimate it: the model's own allocation keeps
+every row); the judge cuts such proposals off like the others. Magnets are then no longer
+non-decreasing in the deals closed, so no Monte Carlo draw is left out of the programme.
 """
 
 from __future__ import annotations
@@ -113,6 +120,19 @@ def _expected_block(p: Problem, b: Builder, x: np.ndarray, y: np.ndarray) -> np.
     )
     b.add_row([m, metal], [i.ndpr_in_magnet, -1.0], hi=0.0)
     b.add_row(np.concatenate([[m], y]), np.concatenate([[1.0], -p.capacity * (stage == 2)]), hi=0.0)
+    if i.high_temp_share > 0:  # (8) h * n * M <= Dy+Tb delivered + market
+        g = i.dytb_factor
+        b.add_row(
+            np.concatenate([[m], x[direct], s]),
+            np.concatenate(
+                [
+                    [i.high_temp_share * i.dytb_per_magnet],
+                    -p.delivered[direct] * g[direct],
+                    -g[sep_deals],
+                ]
+            ),
+            hi=i.dytb_market,
+        )
     # Shares of magnets = shares of NdPr oxide (equation 7): linear in the oxide of each deal.
     deal_of_col = np.concatenate([direct, sep_deals])
     c = p.constraints
@@ -131,11 +151,15 @@ def _saa_block(p: Problem, b: Builder, x: np.ndarray, y: np.ndarray) -> tuple[np
     the target. Draws no plan can meet, or every plan meets, are left out."""
     i = p.inputs
     f, sep, stage = i.oxide_factor, i.needs_separation, i.plant_stage
-    can = p.met(p.x_hi, p.y_hi, merit_order=True)
-    always = p.met(p.x_lo, p.y_lo, merit_order=True)
     a, c = p.draw_coefficients()
     a = a * (p.x_hi > 0)[None, :]
-    keep = np.flatnonzero(can & ~always)
+    if i.high_temp_share > 0:  # (8): magnets are not monotone in the deals, keep every draw
+        keep, always = np.arange(a.shape[0]), np.zeros(a.shape[0], dtype=bool)
+    else:
+        can = p.met(p.x_hi, p.y_hi, merit_order=True)
+        always = p.met(p.x_lo, p.y_lo, merit_order=True)
+        keep = np.flatnonzero(can & ~always)
+    g, hot = i.dytb_factor, i.high_temp_share * i.dytb_per_magnet
     z = b.add_vars(np.zeros(keep.size), 1.0, integer=True)
     t, k1, k2 = p.target, i.oxide_to_metal, i.ndpr_in_magnet
     for zk, k in zip(z, keep, strict=True):
@@ -155,11 +179,15 @@ def _saa_block(p: Problem, b: Builder, x: np.ndarray, y: np.ndarray) -> tuple[np
             direct = np.flatnonzero((ak > 0) & ~sep)
             cols = np.concatenate([[zk], x[direct], s])
             coef = np.concatenate([[t * k2], -k1 * ak[direct] * f[direct], -k1 * f[deals]])
+            dytb = np.concatenate([[t * hot], -ak[direct] * g[direct], -g[deals]])
         else:
             deals = np.flatnonzero(ak > 0)
             cols = np.concatenate([[zk], x[deals]])
             coef = np.concatenate([[t * k2], -k1 * ak[deals] * f[deals]])
+            dytb = np.concatenate([[t * hot], -ak[deals] * g[deals]])
         b.add_row(cols, coef, hi=0.0)
+        if hot > 0:  # (8) met only if the Dy+Tb allows the target at the grade mix
+            b.add_row(cols, dytb, hi=i.dytb_market)
         b.add_row(np.concatenate([[zk], y]), np.concatenate([[t * k2], -ck * (stage == 1)]), hi=0.0)
         b.add_row(np.concatenate([[zk], y]), np.concatenate([[t], -ck * (stage == 2)]), hi=0.0)
     return z, int(always.sum())

@@ -109,7 +109,7 @@ def write_xlsx(
         _sheet(wb, title, [header(model, f) for f in fields], rows)
     a = shown.assumptions
     rows = [[name, getattr(a, name), SCALARS[name].unit, a.source_of(name)] for name in SCALARS]
-    for rule, (words, _) in CHOICES.items():
+    for rule, (words, _, _) in CHOICES.items():
         choices = " | ".join(w.value for w in words)
         rows.append([rule, getattr(a, rule).value, choices, a.source_of(rule)])
     for table in TABLES:

@@ -107,3 +107,25 @@ def test_concentration_view_names_where_the_dytb_comes_from(dytb_window):
     assert "Dy+Tb delivered: HHI 10,000 (highly concentrated); largest: Australia 100%" in (
         view.heading.text()
     )
+
+
+def test_briefing_lists_the_dytb_assumptions_and_the_process(qapp):
+    from datetime import date
+
+    from desktop.report import build_document
+    from model.demo import demo_portfolio
+
+    demo = demo_portfolio()
+    hot = demo.assumptions.with_overrides({"dytb_process": "grain_boundary_diffusion"})
+    text = build_document(
+        demo.model_copy(update={"assumptions": hot}), draws=200, today=date(2026, 11, 26)
+    ).toPlainText()
+    for line in (
+        "High-temperature share of magnets",
+        "Dy+Tb per t magnet, conventional",
+        "Dy+Tb per t magnet, grain-boundary diffusion",
+        "Dy+Tb bought outside China",
+        "Dy/Tb process",
+        "grain boundary diffusion",
+    ):
+        assert line in text
