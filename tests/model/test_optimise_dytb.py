@@ -9,6 +9,7 @@ from model import Block, Deal, Plant
 from model.assumptions import Assumptions
 from model.optimise import Constraints, optimise
 from model.optimise_model import build_problem
+from model.scenario import Target
 from tests.builders import portfolio
 from tests.model.test_optimise import (
     YEAR,
@@ -114,3 +115,29 @@ def test_the_optimiser_leaves_out_an_ndpr_rich_deal_that_would_take_the_dytb_fee
     assert result.status == "optimal"
     assert result.plan.plan.closed == ("d-p",)
     assert result.plan.magnets_in_year == pytest.approx(285.0)
+
+
+def test_the_programme_reads_share_limits_as_loosely_as_the_judge():
+    """A minimum MoU share of 1e-6 is met by a plan with no MoU partner (the judge allows
+    SHARE_TOLERANCE = 1e-6); the programme must not refuse it (it once did: 'infeasible')."""
+    blocks = [
+        Block(
+            id="b",
+            name="B",
+            country="MWI",
+            stage="producing",
+            product="ndpr_oxide",
+            nameplate_tpa=50.0,
+            first_year=2024,
+        )
+    ]
+    deals = [Deal(id="d", block_id="b", firm_id="f", status="candidate", offtake_share=1.0)]
+    plants = [
+        Plant(id=s, name=s, stage=s, capacity_tpa=1.0, status="operating")
+        for s in ("metal", "magnet")
+    ]
+    p = portfolio(blocks, deals, plants, target=Target(default_tpa=1.0))
+    c = Constraints(include_uncosted=True, min_mou_share=1e-6)
+    result = optimise(p, YEAR, "min-cost", c, evaluation_draws=0)
+    assert result.status == "optimal" and result.plan.plan.closed == ("d",)
+    assert result.plan.magnets_in_year == pytest.approx(1.0)
