@@ -12,8 +12,8 @@
   with the deal as the best plan does without it.
 
 Magnets grow with the share under merit order (adding feed never lowers output), so the smallest
-share is found by bisection; under the pro-rata rule, where they need not, the share is scanned
-in steps of 0.001 instead.
+share is found by bisection; under the pro-rata rule, or when Dy/Tb counts (equation 8), where
+they need not, the share is scanned in steps of 0.001 instead.
 """
 
 from __future__ import annotations
@@ -118,7 +118,10 @@ def deal_bounds(
     reachable = at_most.magnets[k] >= target - 1e-9
     min_share = shortfall = bottleneck = None
     if reachable:
-        min_share = _smallest_share(magnets, target, most, inputs.separation_allocation)
+        # Monotone only under merit order without the Dy/Tb limit (equation 8: a deal rich in
+        # NdPr can take the separation of Dy/Tb-rich feed).
+        monotone = inputs.separation_allocation == "merit_order" and inputs.high_temp_share == 0
+        min_share = _smallest_share(magnets, target, most, monotone)
     else:
         shortfall = target - float(at_most.magnets[k])
         bottleneck = at_most.bottleneck[k]
@@ -143,12 +146,12 @@ def deal_bounds(
     )
 
 
-def _smallest_share(magnets, target: float, most: float, allocation: str) -> float:
+def _smallest_share(magnets, target: float, most: float, monotone: bool) -> float:
     """The smallest share on the 0.001 grid (capped at `most`) whose magnets reach the target."""
     reaches = lambda s: magnets(s) >= target - 1e-9  # noqa: E731
     if reaches(0.0):
         return 0.0
-    if allocation == "pro_rata":  # not monotone: scan the grid
+    if not monotone:  # scan the grid
         for step in range(1, int(math.floor(most / STEP)) + 1):
             if reaches(step * STEP):
                 return round(step * STEP, 3)

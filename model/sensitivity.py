@@ -85,7 +85,7 @@ def sensitivity(
         bars.append(
             Bar(
                 name,
-                name.replace("_", " "),
+                SCALARS[name].label,
                 f"{low:.3g}",
                 f"{high:.3g}",
                 with_assumptions({name: low}),

@@ -141,3 +141,17 @@ def test_the_programme_reads_share_limits_as_loosely_as_the_judge():
     result = optimise(p, YEAR, "min-cost", c, evaluation_draws=0)
     assert result.status == "optimal" and result.plan.plan.closed == ("d",)
     assert result.plan.magnets_in_year == pytest.approx(1.0)
+
+
+def test_negotiation_bound_when_dytb_counts():
+    """Deal r (30% NdPr, no Dy/Tb) takes separation from p (10% NdPr, 5% Dy+Tb) as its share s
+    grows: with 25 t/yr Dy+Tb bought, M = min(285 + 570 s, 29 x (72.5 - 47.5 s)), not monotone
+    in s. Target 700 t: 285 + 570 s >= 700 needs s >= 0.7281, so the bound is 0.729."""
+    p = two_feeds()
+    hot = p.assumptions.with_overrides({"dytb_market_tpa": 25.0})
+    deals = [d.model_copy(update={"status": "acquired"}) for d in p.deals]
+    p = p.model_copy(update={"assumptions": hot, "deals": deals, "target": Target(default_tpa=700)})
+    from model.bounds import deal_bounds
+
+    b = deal_bounds(p, "d-r", YEAR)
+    assert b.reachable and b.min_offtake_share == pytest.approx(0.729)
