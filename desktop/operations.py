@@ -52,9 +52,11 @@ def add_record(session: PortfolioSession, kind: str, fields: dict[str, Any]) -> 
 def dependents(session: PortfolioSession, kind: str, record_id: str) -> tuple[list, list]:
     """The deals that go with a block or firm, and the plants a firm would lose."""
     portfolio = session.portfolio
-    column = {"blocks": "block_id", "firms": "firm_id"}.get(kind)
-    deals = [d for d in portfolio.deals if column and getattr(d, column) == record_id]
-    plants = [p for p in portfolio.plants if kind == "firms" and p.firm_id == record_id]
+    refers = dict(KINDS[kind].dependents())  # e.g. {'deals': 'firm_id', 'plants': 'firm_id'}
+    deals, plants = (
+        [r for r in getattr(portfolio, k) if k in refers and getattr(r, refers[k]) == record_id]
+        for k in ("deals", "plants")
+    )
     return deals, plants
 
 

@@ -34,17 +34,13 @@ from desktop.session import PortfolioSession, moves_numbers, relabels
 from desktop.uncertainty import UncertaintyController
 from desktop.what_if_panel import WhatIfPanel
 from model.countries import country_name
+from model.domain import KINDS
 from model.projection import Projection
 
 CHART_MIN_HEIGHT = 300  # below this the stacks and the target line cannot be told apart
 LEFT_MIN_WIDTH = 420
 RIGHT_MIN_WIDTH = 470  # what-if labels + a 180 px slider + spin boxes
-RECORD_TIPS = {
-    "blocks": "Overseas mining blocks: where the ore is, how much, from when",
-    "firms": "Firms: Indian PSUs, private firms and foreign partners",
-    "deals": "Deals linking a firm to a block, with India's share of the output",
-    "plants": "Domestic plants: separation, metal and magnet lines",
-}
+RECORD_TIPS = {name: kind.about for name, kind in KINDS.items()}
 ANALYSIS_TIPS = {
     "Capacity": "Each stage of the chain in magnet-equivalent tonnes against the magnets made",
     "Map": "Blocks on a world map, coloured by deal status, sized by expected magnets",

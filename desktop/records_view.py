@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import operations
-from desktop.columns import TITLES
+from desktop.columns import COLUMNS, TITLES
 from desktop.delegates import RecordDelegate
 from desktop.frozen_table import FrozenTableView
 from desktop.labels import Names
@@ -25,7 +25,8 @@ from desktop.record_model import RAW_ROLE, RecordTableModel
 from desktop.session import PortfolioSession
 from model.store import InvalidEdit
 
-FROZEN_FIELD = {"blocks": "name", "firms": "name", "deals": "block_id", "plants": "name"}
+# The column that says which record a row is (the one after the id): kept in view when scrolling.
+FROZEN_FIELD = {kind: columns[1].field for kind, columns in COLUMNS.items()}
 
 
 class RecordsView(QWidget):

@@ -267,6 +267,7 @@ class Kind:
     record: type[TableRecord]
     singular: str  # 'block': messages, undo text, new ids ('new-block')
     title: str  # 'Blocks': tab and spreadsheet sheet
+    about: str = ""  # one line saying what the records are (the desktop's tab tip)
     lead: tuple[str, ...] = ()  # fields the desktop's table shows first; the rest follow in order
 
     @property
@@ -295,19 +296,29 @@ KINDS: dict[str, Kind] = {
             Block,
             "block",
             "Blocks",
+            about="Overseas mining blocks: where the ore is, how much, from when",
             lead=(
                 *("id", "name", "country", "stage", "product", "nameplate_tpa", "ndpr_share"),
                 *("first_year", "ramp_years", "resource_treo_t", "acquisition_cost_musd"),
                 "operator",
             ),
         ),
-        Kind("firms", Firm, "firm", "Firms"),
-        Kind("deals", Deal, "deal", "Deals"),
+        Kind(
+            "firms", Firm, "firm", "Firms", "Firms: Indian PSUs, private firms and foreign partners"
+        ),
+        Kind(
+            "deals",
+            Deal,
+            "deal",
+            "Deals",
+            "Deals linking a firm to a block, with India's share of the output",
+        ),
         Kind(
             "plants",
             Plant,
             "plant",
             "Plants",
+            about="Domestic plants: separation, metal and magnet lines",
             lead=("id", "name", "firm_id", "stage", "capacity_tpa", "status"),
         ),
     )
