@@ -249,6 +249,7 @@ def _assumptions(rows: list[list[Any]], cells: _Cells, problems: list[str]) -> d
             cells.where[("assumptions", name)] = f"Assumptions!B{r}"
         if source not in (None, "") and source != defaults.source_of(name):
             data["sources"][name] = source
+            cells.where[("assumptions", "sources", name)] = f"Assumptions!D{r}"
     return data
 
 
@@ -266,6 +267,7 @@ def _target(rows: list[list[Any]], cells: _Cells, problems: list[str]) -> dict:
         else:
             data["path"][row[0]] = row[1] if len(row) > 1 else None
             cells.where[("target", "path", row[0])] = f"Target!B{r}"
+            cells.where[("target", "path", row[0], "[key]")] = f"Target!A{r}"
     return data
 
 
@@ -302,6 +304,9 @@ def portfolio_from_sheets(sheets: dict[str, list[list[Any]]], source: str) -> Po
     if "Scenarios" in sheets:
         data["scenarios"] = _scenarios(sheets["Scenarios"], cells, problems)
     meta = {row[0]: row[1] for row in sheets.get("Portfolio", [])[1:] if len(row) > 1 and row[0]}
+    for r, row in enumerate(sheets.get("Portfolio", [])[1:], start=2):
+        if row and row[0] in ("name", "confidential_fields"):
+            cells.where[(row[0],)] = f"Portfolio!B{r}"
     if meta.get("name"):
         data["name"] = meta["name"]
     if meta.get("confidential_fields") is not None:
@@ -327,6 +332,10 @@ def _located(errors: list[dict], cells: _Cells, prefix: tuple = ()) -> list[str]
         loc = (*prefix, *error["loc"])
         where = cells.locate(loc) or ".".join(str(part) for part in loc)
         field = loc[-1] if loc else ""
+        if field == "[key]":  # a bad key of a table: the year of a target, an assumption's name
+            field = "year" if loc[:2] == ("target", "path") else "name"
+        elif loc[:2] == ("assumptions", "sources"):
+            field = "source"
         out.append(f"{where} {field}: {describe_error(error)}")
     return out
 

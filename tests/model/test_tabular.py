@@ -116,3 +116,20 @@ def test_csv_records_merge_and_bad_cells(tmp_path):
         read_csv_records(bad, "blocks")
     assert err.value.problems[0].startswith("Blocks!D2 stage:")
     assert len(err.value.problems) == 1
+
+
+def test_bad_cells_of_the_fixed_sheets_are_named(tmp_path):
+    path = tmp_path / "p.xlsx"
+    write_xlsx(demo_portfolio(), path, include_confidential=True)
+    wb = load_workbook(path)
+    wb["Target"]["A3"] = "soon"  # a target year
+    wb["Portfolio"]["B2"] = 7  # the portfolio's name
+    wb["Assumptions"]["D2"] = 5  # a source note
+    wb.save(path)
+    with pytest.raises(InvalidPortfolio) as err:
+        read_xlsx(path)
+    assert sorted(err.value.problems) == [
+        "Assumptions!D2 source: 5 is not text",
+        "Portfolio!B2 name: 7 is not text",
+        'Target!A3 year: "soon" is not a whole number',
+    ]
