@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from model.csv_records import csv_rows, records_from_rows
 from model.domain import KINDS as RECORD_KINDS
 from model.interchange import (
     InvalidPortfolio,
@@ -24,11 +25,9 @@ from model.interchange import (
 from model.left_out import Kept, keep_left_out
 from model.portfolio import Portfolio
 from model.tabular import (
-    csv_rows,
     left_out_of_rows,
     left_out_of_sheets,
     portfolio_from_sheets,
-    records_from_rows,
     workbook_sheets,
 )
 

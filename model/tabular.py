@@ -8,7 +8,6 @@ any is wrong.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 from pathlib import Path
@@ -21,7 +20,7 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 from pydantic import BaseModel, ValidationError
 
 from model.assumptions import CHOICES, SCALARS, TABLES, Assumptions
-from model.csv_cells import neutralise, restore
+from model.csv_cells import restore
 from model.domain import KINDS
 from model.fields import LIST, meta, unit_text
 from model.input_limits import Refused, check_depth
@@ -29,7 +28,7 @@ from model.interchange import InvalidPortfolio, describe_error
 from model.portfolio import Portfolio, PortfolioError
 from model.projection import Projection
 from model.redaction import redact
-from model.sheet_files import read_csv_rows, read_sheets
+from model.sheet_files import read_sheets
 
 # One sheet per record kind, named and ordered as the registry says.
 SHEETS: dict[str, tuple[str, type[BaseModel]]] = {
@@ -389,62 +388,3 @@ def left_out_of_rows(rows: list[list[Any]] | None, kind: str) -> list[str]:
         for name, info in model.model_fields.items()
         if name not in present and not info.is_required()
     ]
-
-
-def csv_rows(path: str | os.PathLike[str]) -> list[list[str]]:
-    try:
-        return read_csv_rows(Path(path))
-    except Refused as exc:
-        raise InvalidPortfolio(str(path), [str(exc)]) from None
-
-
-def records_from_rows(rows: list[list[Any]], kind: str, source: str) -> list[BaseModel]:
-    """Records of one kind from a CSV's rows; errors name the cell; an id used twice is one."""
-    title = next((t for t, (k, _) in SHEETS.items() if k == kind), None)
-    if title is None:
-        raise ValueError(f"--kind must be one of {', '.join(k for k, _ in SHEETS.values())}")
-    _, model = SHEETS[title]
-    cells, problems = _Cells(), []
-    records = _records(title, kind, model, rows, cells, problems, from_csv=True)
-    if problems:
-        raise InvalidPortfolio(source, problems)
-    out, errors, seen = [], [], {}
-    for i, record in enumerate(records):
-        try:
-            out.append(model.model_validate(record))
-        except ValidationError as exc:
-            errors += _located(exc.errors(), cells, prefix=(kind, i))
-            continue
-        first = seen.setdefault(out[-1].id, cells.where[(kind, i)])
-        if first != cells.where[(kind, i)]:
-            errors.append(f"{cells.where[(kind, i)]} id: '{out[-1].id}' is already used by {first}")
-    if errors:
-        raise InvalidPortfolio(source, errors)
-    return out
-
-
-def read_csv_records(path: str | os.PathLike[str], kind: str) -> list[BaseModel]:
-    """Records of one kind from a CSV with the sheet's columns; errors name the cell."""
-    return records_from_rows(csv_rows(path), kind, str(path))
-
-
-def write_csv_records(
-    portfolio: Portfolio,
-    kind: str,
-    path: str | os.PathLike[str],
-    *,
-    include_confidential: bool = False,
-) -> None:
-    """One kind's records as CSV (the sheet's columns; confidential ones left out unless
-    included); text a spreadsheet would run is neutralised (`model.csv_cells`). Atomic."""
-    model = KINDS[kind].record
-    left_out = set() if include_confidential else set(portfolio.confidential_fields)
-    fields = [f for f in model.model_fields if f"{kind}.{f}" not in left_out]
-    rows = [[_cell(getattr(r, f)) for f in fields] for r in getattr(portfolio, kind)]
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh)
-        writer.writerow([header(model, f) for f in fields])
-        writer.writerows([neutralise(v) for v in row] for row in rows)
-    os.replace(tmp, path)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from model.api import project
 from model.cli.common import UsageError, warn
+from model.csv_records import write_csv_records
 from model.export_target import export_target_problem
 from model.files import private_output
 from model.importing import apply_import, read_import, write_new_portfolio_file
@@ -17,7 +18,7 @@ from model.store.backups import DEFAULT_KEEP, list_backups, make_backup
 from model.store.checking import check_file
 from model.store.opening import inspect_file
 from model.store.recovery import restore
-from model.tabular import write_csv_records, write_xlsx
+from model.tabular import write_xlsx
 
 
 def cmd_import(args: argparse.Namespace) -> str:

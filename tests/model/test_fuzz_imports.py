@@ -14,10 +14,11 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from model.csv_records import write_csv_records
 from model.demo import demo_portfolio
 from model.interchange import portfolio_to_dict
 from model.store import Store
-from model.tabular import write_csv_records, write_xlsx
+from model.tabular import write_xlsx
 from tests.cli_runner import run
 
 SEED = 11

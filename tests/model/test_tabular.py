@@ -5,10 +5,11 @@ from hypothesis import HealthCheck, given, settings
 from openpyxl import load_workbook
 
 from model import project
+from model.csv_records import read_csv_records
 from model.demo import demo_portfolio
 from model.importing import apply_import, read_import
 from model.interchange import InvalidPortfolio
-from model.tabular import read_csv_records, read_xlsx, write_xlsx
+from model.tabular import read_xlsx, write_xlsx
 from tests.builders import portfolios_st
 
 
