@@ -7,7 +7,14 @@ import platform
 
 import numpy as np
 
-SUITES = ["bench_projection", "bench_store", "bench_desktop", "bench_montecarlo", "bench_bundle"]
+SUITES = [
+    "bench_projection",
+    "bench_store",
+    "bench_desktop",
+    "bench_montecarlo",
+    "bench_optimise",
+    "bench_bundle",
+]
 
 
 def main() -> None:
