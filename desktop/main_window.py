@@ -22,6 +22,7 @@ from desktop.about import about_text
 from desktop.confidential_dialog import ConfidentialDialog
 from desktop.dialogs import BackupsDialog, check_portfolio, in_use_question, show_read_only
 from desktop.file_dialogs import open_path, save_path
+from desktop.plan_view import PlanView
 from desktop.portfolio_view import PortfolioView
 from desktop.session import PortfolioSession
 from model.export_target import is_portfolio_file
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings("REPM", "REPM planner")
         self.session: PortfolioSession | None = None
         self.view: PortfolioView | None = None
+        self.plan_view: PlanView | None = None
         self.dialog: QWidget | None = None  # the last non-blocking dialog opened
         self.briefing = None  # the briefing export under way, if any
         self.undo_group = QUndoGroup(self)
@@ -188,6 +190,7 @@ class MainWindow(QMainWindow):
     def _install(self, session: PortfolioSession) -> None:
         if self.session is not None:
             self._save_view_state()
+            self.plan_view.dispose()
             self.view.dispose()
             self.undo_group.removeStack(self.session.undo_stack)
             self.session.close()
@@ -196,6 +199,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.undo_stack)
         self.view = PortfolioView(session)
         self.view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._add_plan_view(session)
         self.setCentralWidget(self.view)
         for name, splitter in self.view.splitters().items():
             state = self.settings.value(f"splitters/{name}")
@@ -208,6 +212,16 @@ class MainWindow(QMainWindow):
         session.portfolioChanged.connect(lambda _changes: self._on_portfolio_changed())
         self._update_status()
         self._remember(session.path)
+
+    def _add_plan_view(self, session: PortfolioSession) -> None:
+        """The Plan view (desktop/plan_view.py) in a tab of its own."""
+        self.plan_view = PlanView(session)
+        self.plan_view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        add = getattr(self.view, "add_view", None)
+        if add is not None:
+            add(self.plan_view, "Plan", "The best plan of deals and plant options for a year")
+        else:
+            self.view.analysis.addTab(self.plan_view, "Plan")
 
     def show_store_error(self, error: StoreError) -> None:
         dialog = BackupsDialog(error.path, error, self)
@@ -563,6 +577,7 @@ class MainWindow(QMainWindow):
         self._save_view_state()
         self.settings.sync()
         if self.session is not None:
+            self.plan_view.dispose()
             self.view.dispose()
             self.session.close()
             self.session = None

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import operations
+from desktop.bound_mark import SliderMark, block_bound
 from desktop.columns import COLUMNS
 from desktop.labels import STAGE_WORDS
 from desktop.session import PortfolioSession, moves_numbers
@@ -141,6 +142,14 @@ class WhatIfPanel(QGroupBox):
             grid.addWidget(control.spin, row, 2)
         grid.setColumnStretch(1, 1)
 
+        # The negotiation bound (model/bounds.py): a mark on the offtake slider and one line.
+        self.bound_mark = SliderMark(self.offtake.slider)
+        self.bound_text = QLabel(objectName="whatIfBound", wordWrap=True)
+        self.bound_text.setToolTip(
+            "The least offtake at which the target year's expected magnets reach the target, "
+            "the deal closed and everything else as it is"
+        )
+
         self.delta = QLabel(" ")
         self.delta.setObjectName("whatIfDelta")
         self.delta.setToolTip("Change in magnets produced in the target year if this were agreed")
@@ -165,12 +174,14 @@ class WhatIfPanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(grid)
+        layout.addWidget(self.bound_text)
         layout.addLayout(buttons)
         self.preview: Projection | None = None
         self._set_enabled(False)
         session.projectionChanged.connect(self._on_projection_changed)
         session.portfolioChanged.connect(self._on_portfolio_changed)
         session.viewSettingsChanged.connect(lambda: self.delta.setText(self.delta_text()))
+        session.viewSettingsChanged.connect(self._show_bound)
 
     # --- which block -----------------------------------------------------------------------
 
@@ -191,6 +202,7 @@ class WhatIfPanel(QGroupBox):
 
     def _show_record(self) -> None:
         """Put the record's current values into every control the user has not moved."""
+        self._show_bound()
         if not self.block_id:
             self.title.setText(NO_BLOCK)
             self._set_enabled(False)
@@ -242,6 +254,24 @@ class WhatIfPanel(QGroupBox):
                 "scenario, the controls and Apply the portfolio's own values."
             )
         return notes
+
+    def _show_bound(self) -> None:
+        """The least offtake that reaches the target in the target year, for the block's main
+        live deal: a mark on the slider and a line of text."""
+        s = self.session
+        found = None
+        if self.block_id:
+            found = block_bound(
+                s.portfolio, self.block_id, s.target_year, s.scenario(), s.start, s.end
+            )
+        if found is None:
+            self.bound_text.setText("")
+            self.bound_mark.set_value(None)
+            return
+        bounds, total = found
+        self.bound_text.setText(bounds.sentence())
+        steps = None if total is None else round(total * 100 * PERCENT_STEPS)
+        self.bound_mark.set_value(steps)
 
     # --- live preview ----------------------------------------------------------------------
 

@@ -1,0 +1,508 @@
+"""The Plan view: which open deals to close and which plant options to build for a year, within
+a budget and limits, found by the optimiser (model/optimise.py) in the background and shown as
+the model projects it, beside the rank-order plan and the portfolio as it stands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import operations
+from desktop.charts.base import Chart
+from desktop.session import PortfolioSession
+from desktop.worker import TaskRunner
+from model.api import project
+from model.assumptions import crore_to_usd_m, usd_m_to_crore
+from model.countries import country_name
+from model.optimise import Constraints, PlanResult, optimise
+from model.plan import open_deals, plan_scenario, plant_options
+from model.plan_reasons import LeftOut, why_not
+from model.portfolio import Portfolio
+from model.scenario import Mode, Scenario
+from model.store import InvalidEdit
+
+OBJECTIVES = {
+    "max-expected": "Most expected magnets within the budget",
+    "min-cost": "Cheapest plan that reaches the target",
+    "max-probability": "Highest chance of meeting the target",
+}
+CRORE, USD_M = "INR crore", "USD m"
+MUST, RULE_OUT = 3, 4  # columns of the choices table
+
+
+@dataclass(frozen=True)
+class PlanOutcome:
+    result: PlanResult
+    left_out: list[LeftOut]
+    current: np.ndarray  # expected magnets by year, the portfolio as it stands
+    years: np.ndarray
+    constraints: Constraints
+
+
+def run_plan(
+    *,
+    portfolio: Portfolio,
+    scenario: Scenario | None,
+    year: int,
+    objective: str,
+    constraints: Constraints,
+    draws: int,
+    start: int,
+    end: int,
+    progress,
+    cancelled,
+) -> PlanOutcome:
+    """The background task: the plan, why the rest is left out, and the current projection."""
+    result = optimise(
+        portfolio,
+        year,
+        objective,
+        constraints,
+        scenario=scenario,
+        start=start,
+        end=end,
+        draws=draws,
+        progress=lambda f: progress(0.9 * f),
+        cancelled=cancelled,
+    )
+    left_out = why_not(portfolio, result, constraints, scenario=scenario, start=start, end=end)
+    current = project(portfolio, scenario=scenario, mode=Mode.expected, start=start, end=end)
+    progress(1.0)
+    return PlanOutcome(result, left_out, current.magnets, current.years, constraints)
+
+
+def _item(text: str, number: float | None = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if number is not None:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def _table(name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), objectName=name)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # names take what is left
+    table.setMinimumHeight(140)
+    return table
+
+
+class PlanChart(Chart):
+    """The plan's expected magnets against the portfolio as it stands and the target."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Plan, current and target", "t magnets / yr", parent, legend_below=True)
+        self.setMinimumHeight(240)
+
+    def show(self, years: np.ndarray, plan: np.ndarray, current: np.ndarray, target) -> None:
+        self.plot.clear()
+        self.legend.clear()
+        x = years.astype(float)
+        self.plot.addItem(
+            pg.PlotDataItem(
+                x, target, pen=pg.mkPen("#c0392b", width=2, style=Qt.PenStyle.DashLine)
+            ),
+        )
+        self.legend.addItem(self.plot.items[-1], "Target")
+        for values, colour, label in ((current, "#7f8c8d", "Current"), (plan, "#1f77b4", "Plan")):
+            line = pg.PlotDataItem(
+                x, values, pen=pg.mkPen(colour, width=3 if label == "Plan" else 2)
+            )
+            self.plot.addItem(line)
+            self.legend.addItem(line, label)
+        self.fit_height(float(max(np.max(plan), np.max(current), np.max(target))), 1.15)
+
+
+class PlanView(QWidget):
+    message = Signal(str)
+
+    def __init__(self, session: PortfolioSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("planView")
+        self.session = session
+        self.outcome: PlanOutcome | None = None
+        self.stale = False
+        self.runner = TaskRunner(self)
+        self.runner.progress.connect(self._on_progress)
+        self.runner.finished.connect(self._on_done)
+        self.runner.failed.connect(self._on_failed)
+
+        self.objective = QComboBox(objectName="planObjective")
+        for key, label in OBJECTIVES.items():
+            self.objective.addItem(label, key)
+        self.year = QSpinBox(objectName="planYear", minimum=1950, maximum=2100)
+        self.budget_on = QCheckBox("Budget", objectName="planBudgetOn")
+        self.budget = QDoubleSpinBox(objectName="planBudget", maximum=1e9, decimals=1)
+        self.budget.setValue(5000.0)
+        self.budget_unit = QComboBox(objectName="planBudgetUnit")
+        self.budget_unit.addItems([CRORE, USD_M])
+        self.budget_unit.currentTextChanged.connect(self._convert_budget)
+        self.share_on = QCheckBox("Largest country share at most", objectName="planShareOn")
+        self.share = self._percent("planShare", 40)
+        self.mou_on = QCheckBox("Share from MoU partners at least", objectName="planMouOn")
+        self.mou = self._percent("planMou", 30)
+        self.deals_on = QCheckBox("New deals at most", objectName="planDealsOn")
+        self.max_deals = QSpinBox(objectName="planMaxDeals", minimum=0, maximum=1000, value=5)
+        self.uncosted = QCheckBox("Count unknown costs as 0", objectName="planUncosted")
+        self.uncosted.setToolTip(
+            "Else deals and options without a cost are left out of budgeted plans"
+        )
+        self.draws = QSpinBox(objectName="planDraws", minimum=50, maximum=5000, value=500)
+        self.draws.setToolTip("Highest chance: Monte Carlo draws the plan is chosen on")
+        self.run_button = QPushButton("Run", objectName="planRun")
+        self.cancel_button = QPushButton("Cancel", objectName="planCancel", enabled=False)
+        self.progress = QProgressBar(objectName="planProgress", maximum=100)
+        self.run_button.clicked.connect(self.run)
+        self.cancel_button.clicked.connect(self.cancel)
+
+        controls = QGridLayout()
+        controls.addWidget(QLabel("Objective"), 0, 0)
+        controls.addWidget(self.objective, 0, 1, 1, 3)
+        controls.addWidget(QLabel("Year"), 1, 0)
+        controls.addWidget(self.year, 1, 1)
+        controls.addWidget(self.budget_on, 2, 0)
+        controls.addWidget(self.budget, 2, 1)
+        controls.addWidget(self.budget_unit, 2, 2)
+        controls.addWidget(self.share_on, 3, 0)
+        controls.addWidget(self.share, 3, 1)
+        controls.addWidget(self.mou_on, 4, 0)
+        controls.addWidget(self.mou, 4, 1)
+        controls.addWidget(self.deals_on, 5, 0)
+        controls.addWidget(self.max_deals, 5, 1)
+        controls.addWidget(self.uncosted, 6, 0, 1, 2)
+        controls.addWidget(QLabel("Draws"), 7, 0)
+        controls.addWidget(self.draws, 7, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.progress, 1)
+
+        self.choices = _table(
+            "planChoices", ["Deal or option", "Kind", "Cost (USD m)", "Must", "Rule out"]
+        )
+        self.status = QLabel(objectName="planStatus", wordWrap=True)
+        self.chosen = _table("planChosen", ["Chosen", "Kind", "USD m", "INR crore"])
+        self.chart = PlanChart()
+        self.shares = QLabel(objectName="planShares", wordWrap=True)
+        self.comparison = QLabel(objectName="planComparison", wordWrap=True)
+        self.left_out = _table(
+            "planWhyNot", ["Left out", "Would add (t)", "Cost (USD m)", "Why not"]
+        )
+        self.save_button = QPushButton("Save as Scenario…", objectName="planSave", enabled=False)
+        self.save_button.clicked.connect(lambda: self.save_as_scenario())
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addLayout(controls)
+        layout.addWidget(QLabel("<b>Must close / rule out</b> (open deals and plant options)"))
+        layout.addWidget(self.choices)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(self.chosen)
+        layout.addWidget(self.chart)
+        layout.addWidget(self.shares)
+        layout.addWidget(self.comparison)
+        layout.addWidget(self.left_out)
+        layout.addWidget(self.save_button)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self.year.setValue(session.target_year)
+        self.progress.setVisible(False)
+        self.status.setText("Set the objective and limits, then Run.")
+        self.fill_choices()
+        session.portfolioChanged.connect(self._on_portfolio_changed)
+
+    def _percent(self, name: str, value: float) -> QDoubleSpinBox:
+        box = QDoubleSpinBox(objectName=name, minimum=0, maximum=100, decimals=0, suffix=" %")
+        box.setValue(value)
+        return box
+
+    # --- inputs ----------------------------------------------------------------------------
+
+    def fill_choices(self) -> None:
+        p, scenario = self.session.portfolio, self.session.scenario()
+        deals = {d.id: d for d in p.deals}
+        blocks = {b.id: b for b in p.blocks}
+        plants = {x.id: x for x in p.plants}
+        rows = [
+            (i, "deal", deals[i].cost_musd, blocks[deals[i].block_id].name)
+            for i in open_deals(p, scenario)
+        ]
+        rows += [
+            (i, "option", plants[i].capex_musd, plants[i].name) for i in plant_options(p, scenario)
+        ]
+        previous = self.ticks()
+        self.choices.setRowCount(len(rows))
+        for r, (item_id, kind, cost, name) in enumerate(rows):
+            label = _item(f"{name} ({item_id})" if kind == "deal" else name)
+            label.setData(Qt.ItemDataRole.UserRole, item_id)
+            self.choices.setItem(r, 0, label)
+            self.choices.setItem(r, 1, _item(kind))
+            self.choices.setItem(r, 2, _item("unknown" if cost is None else f"{cost:,.1f}", cost))
+            for column, chosen in ((MUST, previous[0]), (RULE_OUT, previous[1])):
+                tick = QTableWidgetItem()
+                tick.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                on = item_id in chosen
+                tick.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+                self.choices.setItem(r, column, tick)
+
+    def ticks(self) -> tuple[set[str], set[str]]:
+        """(must close, ruled out) ids from the choices table."""
+        must, out = set(), set()
+        for r in range(self.choices.rowCount()):
+            item_id = self.choices.item(r, 0).data(Qt.ItemDataRole.UserRole)
+            if self.choices.item(r, MUST).checkState() == Qt.CheckState.Checked:
+                must.add(item_id)
+            if self.choices.item(r, RULE_OUT).checkState() == Qt.CheckState.Checked:
+                out.add(item_id)
+        return must, out
+
+    def set_tick(self, item_id: str, column: int, on: bool = True) -> None:
+        for r in range(self.choices.rowCount()):
+            if self.choices.item(r, 0).data(Qt.ItemDataRole.UserRole) == item_id:
+                state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+                self.choices.item(r, column).setCheckState(state)
+
+    def budget_musd(self) -> float | None:
+        if not self.budget_on.isChecked():
+            return None
+        if self.budget_unit.currentText() == CRORE:
+            return crore_to_usd_m(
+                self.budget.value(), self.session.portfolio.assumptions.inr_per_usd
+            )
+        return self.budget.value()
+
+    def _convert_budget(self, unit: str) -> None:
+        rate = self.session.portfolio.assumptions.inr_per_usd
+        value = self.budget.value()
+        self.budget.setValue(
+            usd_m_to_crore(value, rate) if unit == CRORE else crore_to_usd_m(value, rate)
+        )
+
+    def constraints(self) -> Constraints:
+        must, out = self.ticks()
+        return Constraints(
+            budget_musd=self.budget_musd(),
+            max_country_share=self.share.value() / 100 if self.share_on.isChecked() else None,
+            min_mou_share=self.mou.value() / 100 if self.mou_on.isChecked() else None,
+            max_deals=self.max_deals.value() if self.deals_on.isChecked() else None,
+            include=tuple(sorted(must)),
+            exclude=tuple(sorted(out)),
+            include_uncosted=self.uncosted.isChecked(),
+        )
+
+    # --- running ---------------------------------------------------------------------------
+
+    def run(self) -> None:
+        s = self.session
+        constraints = self.constraints()
+        both = set(constraints.include) & set(constraints.exclude)
+        if both:
+            self.status.setText(f"Ticked both Must and Rule out: {', '.join(sorted(both))}")
+            return
+        if not s.start <= self.year.value() <= s.end:
+            self.status.setText(f"The year must be within the horizon {s.start}-{s.end}")
+            return
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.status.setText("Searching for the best plan…")
+        self.runner.start(
+            run_plan,
+            portfolio=s.portfolio,
+            scenario=s.scenario(),
+            year=self.year.value(),
+            objective=self.objective.currentData(),
+            constraints=constraints,
+            draws=self.draws.value(),
+            start=s.start,
+            end=s.end,
+        )
+
+    def cancel(self) -> None:
+        self.runner.cancel()
+        self._idle()
+        self.status.setText("Cancelled: no plan.")
+
+    def _idle(self) -> None:
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.progress.setVisible(False)
+
+    def _on_progress(self, percent: int) -> None:
+        self.progress.setValue(percent)
+
+    def _on_failed(self, text: str) -> None:
+        self._idle()
+        self.status.setText(f"The optimiser could not run: {text}")
+
+    def _on_done(self, outcome: PlanOutcome) -> None:
+        self._idle()
+        self.outcome = outcome
+        self.stale = False
+        self.show_outcome(outcome)
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def _money(self, musd: float) -> str:
+        rate = self.session.portfolio.assumptions.inr_per_usd
+        return f"USD {musd:,.1f} m (INR {usd_m_to_crore(musd, rate):,.0f} crore)"
+
+    def show_outcome(self, outcome: PlanOutcome) -> None:
+        r = outcome.result
+        words = {
+            "optimal": "best plan found and proven",
+            "infeasible": "no plan meets the limits",
+            "time_limit": "time limit: best plan so far, not proven best",
+        }
+        lines = [f"<b>{OBJECTIVES[r.objective]}</b> in {r.year}: {words[r.status]}."]
+        if r.shortfall_t is not None:
+            lines.append(
+                f"No plan reaches the target: short by {r.shortfall_t:,.0f} t; "
+                f"{r.binding_stage} binds."
+            )
+        lines += r.notes
+        self.status.setText("<br>".join(lines))
+        self.save_button.setEnabled(r.plan is not None)
+        self.chosen.setRowCount(0)
+        if r.plan is None:
+            self.shares.setText("")
+            self.comparison.setText("")
+            self.left_out.setRowCount(0)
+            return
+        p = self.session.portfolio
+        deals = {d.id: d for d in p.deals}
+        blocks = {b.id: b for b in p.blocks}
+        plants = {x.id: x for x in p.plants}
+        rate = p.assumptions.inr_per_usd
+        rows = [
+            (f"{blocks[deals[i].block_id].name} ({i})", "deal", deals[i].cost_musd)
+            for i in r.plan.plan.closed
+        ]
+        rows += [(plants[i].name, "option", plants[i].capex_musd) for i in r.plan.plan.built]
+        self.chosen.setRowCount(len(rows) + 1)
+        for row, (name, kind, cost) in enumerate(rows):
+            self.chosen.setItem(row, 0, _item(name))
+            self.chosen.setItem(row, 1, _item(kind))
+            self.chosen.setItem(row, 2, _item("unknown" if cost is None else f"{cost:,.1f}", cost))
+            self.chosen.setItem(
+                row,
+                3,
+                _item("unknown" if cost is None else f"{usd_m_to_crore(cost, rate):,.0f}", cost),
+            )
+        total = len(rows)
+        self.chosen.setItem(total, 0, _item("Total (known costs)"))
+        self.chosen.setItem(total, 2, _item(f"{r.plan.cost_musd:,.1f}", r.plan.cost_musd))
+        self.chosen.setItem(total, 3, _item(f"{usd_m_to_crore(r.plan.cost_musd, rate):,.0f}", 0))
+        years = outcome.years
+        plan = np.array([r.plan.magnets_t[str(y)] for y in years.tolist()])
+        target = np.array([p.target.at(int(y)) for y in years.tolist()])
+        self.chart.show(years, plan, outcome.current, target)
+        shares = ", ".join(
+            f"{country_name(c)} {s:.0%}"
+            for c, s in sorted(r.plan.country_shares.items(), key=lambda kv: -kv[1])
+        )
+        chance = "" if r.plan.p_target is None else f"P(target in {r.year}) {r.plan.p_target:.0%}"
+        if r.p_target_in_sample is not None:
+            chance += f" on fresh draws ({r.p_target_in_sample:.0%} on the draws it was chosen on)"
+        self.shares.setText(
+            f"<b>Plan</b>: {r.plan.magnets_in_year:,.0f} t in {r.year} (target {r.target_t:,.0f} t); "
+            f"{chance}; cost {self._money(r.plan.cost_musd)}.<br>Country shares in {r.year}: "
+            f"{shares or 'none'}; from MoU partners {r.plan.mou_share:.0%}."
+        )
+        g = r.greedy
+        gain = r.plan.magnets_in_year - g.magnets_in_year
+        g_chance = "" if g.p_target is None else f", P(target) {g.p_target:.0%}"
+        self.comparison.setText(
+            f"<b>Rank order</b> (deals in the order of the deal ranking, same budget): "
+            f"{len(g.plan.closed)} deals, {g.magnets_in_year:,.0f} t{g_chance}, cost "
+            f"{self._money(g.cost_musd)}. The plan gives {gain:+,.0f} t."
+        )
+        self.left_out.setRowCount(len(outcome.left_out))
+        for row, item in enumerate(outcome.left_out):
+            deal = deals.get(item.deal_id)
+            name = f"{blocks[deal.block_id].name} ({item.deal_id})" if deal else item.deal_id
+            self.left_out.setItem(row, 0, _item(name))
+            self.left_out.setItem(row, 1, _item(f"{item.added_t:,.0f}", item.added_t))
+            cost = "unknown" if item.cost_musd is None else f"{item.cost_musd:,.1f}"
+            self.left_out.setItem(row, 2, _item(cost, item.cost_musd))
+            self.left_out.setItem(row, 3, _item(item.reason))
+
+    def _on_portfolio_changed(self, _changes) -> None:
+        self.fill_choices()
+        if self.outcome is not None and not self.stale:
+            self.stale = True
+            self.status.setText(
+                self.status.text() + "<br><i>The portfolio has changed since: run again.</i>"
+            )
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def save_as_scenario(self, name: str | None = None) -> bool:
+        """Store the plan as a scenario (undoable). Asks for a name unless given one."""
+        if self.outcome is None or self.outcome.result.plan is None:
+            return False
+        r = self.outcome.result
+        if name is None:
+            default = f"Plan {r.year} ({r.objective})"
+            name, ok = QInputDialog.getText(
+                self, "Save plan as scenario", "Scenario name:", text=default
+            )
+            if not ok:
+                return False
+        name = name.strip()
+        if not name:
+            QMessageBox.warning(self, "Scenario not saved", "A scenario needs a name.")
+            return False
+        scenario = plan_scenario(
+            self.session.portfolio, r.plan.plan, self.session.scenario(), name=name
+        )
+        scenario = scenario.model_copy(
+            update={
+                "description": f"Plan: {OBJECTIVES[r.objective].lower()} in {r.year} ({r.status})"
+            }
+        )
+        try:
+            operations.put_scenario(self.session, scenario)
+        except InvalidEdit as exc:
+            QMessageBox.warning(self, "Scenario not saved", str(exc))
+            return False
+        self.message.emit(f"Plan saved as scenario '{name}' (Edit > Undo removes it)")
+        return True
+
+    def dispose(self) -> None:
+        self.session.portfolioChanged.disconnect(self._on_portfolio_changed)
+        self.runner.shutdown()
+        self.chart.dispose()

@@ -1,0 +1,81 @@
+"""The Plan view: run in the background, see the plan as the model projects it, save it (undo)."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.plan_view import MUST, RULE_OUT
+from model import project
+from model.plan import plan_scenario
+
+
+def run_and_wait(qtbot, view):
+    with qtbot.waitSignal(view.runner.finished, timeout=120_000):
+        qtbot.mouseClick(view.run_button, Qt.MouseButton.LeftButton)
+
+
+def test_the_plan_tab_runs_and_shows_what_the_model_projects(window, qtbot):
+    view = window.plan_view
+    assert window.findChild(type(view), "planView") is view
+    view.uncosted.setChecked(True)
+    view.deals_on.setChecked(True)
+    view.max_deals.setValue(2)
+    view.set_tick("option-magnet", RULE_OUT)
+    run_and_wait(qtbot, view)
+    result = view.outcome.result
+    assert result.status == "optimal"
+    assert len(result.plan.plan.closed) <= 2 and "option-magnet" not in result.plan.plan.built
+    # What the view shows is the model's projection of the plan.
+    portfolio = window.session.portfolio
+    magnets = project(portfolio, scenario=plan_scenario(portfolio, result.plan.plan)).magnets
+    year = view.year.value()
+    assert f"{magnets[year - 2025]:,.0f} t in {year}" in view.shares.text()
+    assert view.chosen.rowCount() == len(result.plan.plan.closed) + len(result.plan.plan.built) + 1
+    assert "Rank order" in view.comparison.text()
+    reasons = [view.left_out.item(r, 3).text() for r in range(view.left_out.rowCount())]
+    assert reasons and all(reasons)
+    assert view.run_button.isEnabled()  # idle again
+
+
+def test_budget_in_crore_and_unknown_costs_are_left_out(window, qtbot):
+    view = window.plan_view
+    view.budget_on.setChecked(True)
+    view.budget_unit.setCurrentText("INR crore")
+    view.budget.setValue(1000.0)
+    assert view.budget_musd() == pytest.approx(1000 * 1e7 / 88.72 / 1e6)
+    run_and_wait(qtbot, view)
+    result = view.outcome.result
+    assert result.plan.plan.closed == ()  # every demo deal's cost is unknown
+    assert "cost unknown" in view.status.text() or "unknown cost" in view.status.text()
+    reasons = {view.left_out.item(r, 3).text() for r in range(view.left_out.rowCount())}
+    assert any("cost unknown" in r for r in reasons)
+
+
+def test_must_and_rule_out_together_is_refused_in_words(window, qtbot):
+    view = window.plan_view
+    view.set_tick("option-metal", MUST)
+    view.set_tick("option-metal", RULE_OUT)
+    view.run()
+    assert "both Must and Rule out" in view.status.text()
+    assert view.run_button.isEnabled()
+
+
+def test_cancel_shows_no_plan(window, qtbot):
+    view = window.plan_view
+    view.objective.setCurrentIndex(view.objective.findData("max-probability"))
+    view.run()
+    qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
+    assert view.status.text() == "Cancelled: no plan."
+    assert view.run_button.isEnabled() and not view.cancel_button.isEnabled()
+    qtbot.wait(200)
+    assert view.outcome is None
+
+
+def test_save_as_scenario_then_undo(window, qtbot):
+    view = window.plan_view
+    view.uncosted.setChecked(True)
+    run_and_wait(qtbot, view)
+    assert view.save_as_scenario("Plan A")
+    names = [s.name for s in window.session.portfolio.scenarios]
+    assert "Plan A" in names
+    window.session.undo_stack.undo()
+    assert "Plan A" not in [s.name for s in window.session.portfolio.scenarios]
