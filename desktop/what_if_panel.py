@@ -141,6 +141,7 @@ class WhatIfPanel(QGroupBox):
             grid.addWidget(control.slider, row, 1)
             grid.addWidget(control.spin, row, 2)
         grid.setColumnStretch(1, 1)
+        grid.setVerticalSpacing(2)  # room for the bound's line at 1280x650
 
         # The negotiation bound (model/bounds.py): a mark on the offtake slider and one line.
         self.bound_mark = SliderMark(self.offtake.slider)
@@ -172,6 +173,7 @@ class WhatIfPanel(QGroupBox):
         buttons.addWidget(self.apply_button)
 
         layout = QVBoxLayout(self)
+        layout.setSpacing(3)
         layout.addWidget(self.title)
         layout.addLayout(grid)
         layout.addWidget(self.bound_text)

@@ -28,8 +28,14 @@ from scipy.sparse import coo_matrix
 
 from model.optimise_model import SHARE_TOLERANCE, Problem
 
-COST_WEIGHT = 1e-4  # tie-break among equal plans: cheaper first (at most this many t / draws)
-COUNT_WEIGHT = 1e-5  # then fewer deals and options
+# Ties: among plans equally good, the cheaper, then the one with fewer deals and options.
+# max-expected: a light hint only (at most 1e-4 t); optimise.py then polishes the plan exactly.
+COST_WEIGHT = 1e-4
+COUNT_WEIGHT = 1e-5
+# max-probability counts whole draws: any tie-break summing to less than one draw is exact.
+DRAW_COST_WEIGHT, DRAW_COUNT_WEIGHT = 0.5, 0.4
+# min-cost: USD 0.001 m per deal or option, so equal costs go to the smaller plan.
+COST_COUNT_WEIGHT = 1e-3
 MIP_GAP = 1e-7  # relative: HiGHS proves the plan within 0.6 kg of the best at 6,000 t
 
 
@@ -222,13 +228,17 @@ def formulate(p: Problem, objective: str) -> Formulation:
     obj = np.zeros(b.n)
     primary = np.zeros(b.n)
     tie = COST_WEIGHT * cost / (cost.sum() + 1.0) + COUNT_WEIGHT * decision
+    if objective == "max-probability":
+        tie = DRAW_COST_WEIGHT * cost / (cost.sum() + 1.0) + DRAW_COUNT_WEIGHT * decision / (
+            decision.sum() + 1.0
+        )
     if objective == "max-expected":
         primary[m] = 1.0
         obj[m] = -1.0
         obj[cost_cols] += tie
     elif objective == "min-cost":
         primary[cost_cols] = cost
-        obj[cost_cols] = cost + COUNT_WEIGHT * decision
+        obj[cost_cols] = cost + COST_COUNT_WEIGHT * decision
     else:
         primary[z] = 1.0
         obj[z] = -1.0

@@ -184,7 +184,7 @@ def check_against_exhaustive(p, objective, c):
         if reaching:
             assert result.status == "optimal"
             best = min(cost_of(p, plan) for plan, _ in reaching)
-            assert result.plan.cost_musd <= best + 1e-3
+            assert result.plan.cost_musd <= best + 1e-2  # ties within USD 0.01 m: fewer items
             assert result.plan.magnets_in_year >= target - 1e-6
             feasible = reaching
         else:
@@ -424,3 +424,44 @@ def test_greedy_plan_is_reported_and_judged_by_the_model():
     assert greedy.magnets_t == again.magnets_t
     assert result.plan.magnets_in_year >= greedy.magnets_in_year - TOL
     assert 0.0 <= result.plan.p_target <= 1.0
+
+
+def test_among_equal_plans_the_cheapest_then_the_smallest():
+    # Magnet capacity takes 300 t: either deal fills it; the cheaper one is chosen, and not both.
+    blocks = [
+        Block(
+            id=f"b{i}",
+            name=f"B{i}",
+            country="AUS",
+            stage="producing",
+            product="ndpr_oxide",
+            nameplate_tpa=100.0,
+        )
+        for i in range(3)
+    ]
+    deals = [
+        Deal(
+            id="dear", block_id="b0", firm_id="f", status="mou", offtake_share=1.0, cost_musd=50.0
+        ),
+        Deal(
+            id="cheap", block_id="b1", firm_id="f", status="mou", offtake_share=1.0, cost_musd=20.0
+        ),
+        Deal(
+            id="free",
+            block_id="b2",
+            firm_id="f",
+            status="candidate",
+            offtake_share=0.0,
+            cost_musd=0.0,
+        ),
+    ]
+    plants = [
+        Plant(id="metal", name="metal", stage="metal", capacity_tpa=1e4, status="operating"),
+        Plant(id="magnet", name="magnet", stage="magnet", capacity_tpa=300.0, status="operating"),
+    ]
+    p = portfolio(blocks, deals, plants, target=Target(default_tpa=300.0))
+    for objective in ("max-expected", "max-probability"):
+        result = optimise(
+            p, YEAR, objective, Constraints(budget_musd=100.0), draws=20, evaluation_draws=0
+        )
+        assert result.plan.plan.closed == ("cheap",), objective
