@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from desktop.report import BriefingFigures, compute_figures, document_from, write_pdf
 from desktop.session import PortfolioSession
 from desktop.worker import TaskRunner
+from model.optimise import PlanResult
 
 
 class BriefingExport(QObject):
@@ -26,9 +27,11 @@ class BriefingExport(QObject):
         parent: QWidget,
         draws: int = 5000,
         today: date | None = None,
+        plan: PlanResult | None = None,  # the Plan tab's plan: the recommended-plan page
     ):
         super().__init__(parent)
         self.path, self.include, self.today = Path(path), include_confidential, today
+        self.plan = plan
         self.done = False
         self.progress = QProgressDialog(
             "Computing the briefing's figures…", "Cancel", 0, 100, parent
@@ -62,7 +65,9 @@ class BriefingExport(QObject):
     def _write(self, figures: BriefingFigures) -> None:
         self.progress.setLabelText("Writing the PDF…")
         try:
-            doc = document_from(figures, include_confidential=self.include, today=self.today)
+            doc = document_from(
+                figures, include_confidential=self.include, today=self.today, plan=self.plan
+            )
             pages = write_pdf(doc, self.path)
         except OSError as exc:
             self._finish(f"Briefing not written to {self.path}: {exc}")

@@ -468,7 +468,8 @@ class MainWindow(QMainWindow):
             return
         if include is None:
             include = self._include_confidential()
-        self.briefing = BriefingExport(self.session, path, include, self)
+        plan = self.plan_view.current_plan() if self.plan_view else None
+        self.briefing = BriefingExport(self.session, path, include, self, plan=plan)
         self.briefing.finished.connect(lambda text: self.statusBar().showMessage(text, 15000))
 
     def import_table(self, path: str | None = None, kind: str | None = None) -> None:

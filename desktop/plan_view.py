@@ -468,6 +468,13 @@ class PlanView(QWidget):
                 self.status.text() + "<br><i>The portfolio has changed since: run again.</i>"
             )
 
+    def current_plan(self) -> PlanResult | None:
+        """The plan shown, while the portfolio is as it was when it was found (the briefing's
+        optional recommended-plan page)."""
+        if self.outcome is None or self.stale or self.outcome.result.plan is None:
+            return None
+        return self.outcome.result
+
     # --- saving ----------------------------------------------------------------------------
 
     def save_as_scenario(self, name: str | None = None) -> bool:

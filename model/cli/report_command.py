@@ -31,6 +31,19 @@ def cmd_report(args: argparse.Namespace) -> str:
         raise UsageError(f"--to {args.end} is before --from {args.start}")
     if not args.start <= args.year <= args.end:
         raise UsageError(f"--year {args.year} is outside the horizon {args.start}-{args.end}")
+    plan = None
+    if args.plan_objective:
+        from model.optimise import Constraints, optimise
+
+        plan = optimise(
+            portfolio,
+            args.year,
+            args.plan_objective,
+            Constraints(budget_musd=args.plan_budget_musd, include_uncosted=args.include_uncosted),
+            scenario=scenario,
+            start=args.start,
+            end=args.end,
+        )
     application()
     with private_output(args.out) as out:  # owner-only, and never half a file
         pages = write_report(
@@ -43,6 +56,7 @@ def cmd_report(args: argparse.Namespace) -> str:
             year=args.year,
             include_confidential=args.include_confidential,
             draws=args.draws,
+            plan=plan,
         )
     return f"wrote {args.out} ({pages} pages)"
 
@@ -58,4 +72,11 @@ def add_report(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--year", type=int, default=2030, help="the target year the briefing leads with")
     p.add_argument("--draws", type=int, default=5000, help="Monte Carlo draws")
     p.add_argument("--include-confidential", action="store_true")
+    p.add_argument(
+        "--plan-objective",
+        choices=("max-expected", "min-cost", "max-probability"),
+        help="add a recommended-plan page (repm optimise) for --year",
+    )
+    p.add_argument("--plan-budget-musd", type=float, metavar="B")
+    p.add_argument("--include-uncosted", action="store_true", help="plan: unknown costs as 0")
     p.set_defaults(run=cmd_report)

@@ -79,3 +79,13 @@ def test_save_as_scenario_then_undo(window, qtbot):
     assert "Plan A" in names
     window.session.undo_stack.undo()
     assert "Plan A" not in [s.name for s in window.session.portfolio.scenarios]
+
+
+def test_the_briefing_gets_the_plan_until_the_portfolio_changes(window, qtbot):
+    view = window.plan_view
+    assert view.current_plan() is None
+    view.uncosted.setChecked(True)
+    run_and_wait(qtbot, view)
+    assert view.current_plan() is view.outcome.result
+    window.session.store.update("blocks", "nolans", nameplate_tpa=5000.0)
+    assert view.current_plan() is None and "run again" in view.status.text()

@@ -1,0 +1,113 @@
+"""The briefing's optional "recommended plan" page: a plan from the optimiser (the Plan tab or
+`repm report --plan-objective`), as the model projects it, beside the rank-order plan.
+
+Deal costs are confidential by default: unless the copy includes confidential fields, the page
+gives the capex of plant options only and says that deal costs are left out, so no total reveals
+them."""
+
+from __future__ import annotations
+
+import html
+
+from model.assumptions import usd_m_to_crore
+from model.countries import country_name
+from model.optimise import PlanResult
+from model.plan import PlanFigures
+from model.portfolio import Portfolio
+
+OBJECTIVE_WORDS = {
+    "max-expected": "the most expected magnets within the budget",
+    "min-cost": "the cheapest plan whose expected magnets reach the target",
+    "max-probability": "the highest chance of meeting the target",
+}
+STATUS_WORDS = {
+    "optimal": "the best plan, proven by the solver and checked by the model",
+    "infeasible": "no plan meets every limit",
+    "time_limit": "the best plan found before the time limit, not proven best",
+}
+esc = html.escape
+
+
+def _shares(figures: PlanFigures) -> str:
+    ordered = sorted(figures.country_shares.items(), key=lambda kv: -kv[1])
+    return ", ".join(f"{esc(country_name(c))} {s:.0%}" for c, s in ordered) or "none"
+
+
+def plan_page(result: PlanResult, portfolio: Portfolio, include_confidential: bool) -> list[str]:
+    """HTML parts of the page (the caller adds the page break and marking)."""
+    deal_costs_shown = (
+        include_confidential or "deals.cost_musd" not in portfolio.confidential_fields
+    )
+    rate = portfolio.assumptions.inr_per_usd
+    deals = {d.id: d for d in portfolio.deals}
+    blocks = {b.id: b for b in portfolio.blocks}
+    plants = {p.id: p for p in portfolio.plants}
+    parts = [
+        f"<h2>Recommended plan for {result.year}</h2>",
+        f"<p>Objective: {OBJECTIVE_WORDS[result.objective]}. Result: "
+        f"{STATUS_WORDS[result.status]}. Target {result.target_t:,.0f} t magnets.</p>",
+    ]
+    if result.plan is None:
+        parts.append("<p>No plan to recommend: " + esc("; ".join(result.notes)) + "</p>")
+        return parts
+    plan = result.plan
+    rows = []
+    for deal_id in plan.plan.closed:
+        deal = deals[deal_id]
+        cost = deal.cost_musd if deal_costs_shown else None
+        label = "confidential" if not deal_costs_shown else "unknown"
+        rows.append((f"Close: {blocks[deal.block_id].name}", cost, label))
+    for plant_id in plan.plan.built:
+        rows.append((f"Build: {plants[plant_id].name}", plants[plant_id].capex_musd, "unknown"))
+    body = "".join(
+        f"<tr><td>{esc(name)}</td><td align='right'>"
+        + (
+            f"{cost:,.1f}</td><td align='right'>{usd_m_to_crore(cost, rate):,.0f}"
+            if cost is not None
+            else f"{label}</td><td>"
+        )
+        + "</td></tr>"
+        for name, cost, label in rows
+    )
+    parts.append(
+        "<table border='1' cellspacing='0' cellpadding='3'><tr><th>Decision</th>"
+        "<th>USD m</th><th>INR crore</th></tr>"
+        + (body or "<tr><td>nothing new</td><td></td><td></td></tr>")
+        + "</table>"
+    )
+    if deal_costs_shown:
+        cost_line = (
+            f"Cost of the plan: USD {plan.cost_musd:,.1f} m (INR "
+            f"{usd_m_to_crore(plan.cost_musd, rate):,.0f} crore at {rate:g} INR/USD)."
+        )
+    else:
+        capex = sum(plants[p].capex_musd or 0.0 for p in plan.plan.built)
+        cost_line = (
+            f"Plant options: USD {capex:,.1f} m (INR {usd_m_to_crore(capex, rate):,.0f} crore). "
+            "Deal costs are confidential and left out of this copy."
+        )
+    chance = "" if plan.p_target is None else f"; P(target met) {plan.p_target:.0%}"
+    greedy = result.greedy
+    g_chance = "" if greedy.p_target is None else f"; P(target met) {greedy.p_target:.0%}"
+    parts += [
+        f"<p>{cost_line}</p>",
+        f"<p><b>The plan</b>: {plan.magnets_in_year:,.0f} t expected in {result.year}{chance}. "
+        f"Country shares: {_shares(plan)}; from India's MoU partners {plan.mou_share:.0%}.</p>",
+        f"<p><b>Deals in ranking order</b> with the same budget ({len(greedy.plan.closed)} "
+        f"deals): {greedy.magnets_in_year:,.0f} t{g_chance}. Country shares: "
+        f"{_shares(greedy)}.</p>",
+    ]
+    if result.shortfall_t is not None:
+        parts.append(
+            f"<p>No plan reaches the target: short by {result.shortfall_t:,.0f} t; "
+            f"{esc(str(result.binding_stage))} binds.</p>"
+        )
+    notes = [n for n in result.notes if deal_costs_shown or "cost" not in n]
+    if notes:
+        parts.append("<p class='small'>" + esc(" ".join(notes)) + "</p>")
+    parts.append(
+        "<p class='small'>Every figure is the capacity model's projection of the plan (expected "
+        "mode; P(target) from its Monte Carlo on draws the plan was not chosen on). Closing a deal "
+        "leaves only its project's risk; a built option counts as a committed plant.</p>"
+    )
+    return parts

@@ -1,0 +1,54 @@
+"""The briefing's optional recommended-plan page: the plan as the model projects it, deal costs
+left out unless confidential fields are included."""
+
+from desktop.report import build_document
+from model.demo import demo_portfolio
+from model.optimise import Constraints, optimise
+from tests.cli_runner import run
+
+
+def costed_demo():
+    demo = demo_portfolio()
+    deals = [
+        d.model_copy(update={"cost_musd": 123.4}) if d.id == "kabil-nolans" else d
+        for d in demo.deals
+    ]
+    return demo.model_copy(update={"deals": deals})
+
+
+def test_plan_page_shows_the_plan_and_keeps_deal_costs_confidential(qapp):
+    p = costed_demo()
+    plan = optimise(
+        p,
+        2030,
+        "max-expected",
+        Constraints(include=("kabil-nolans",), max_deals=1),
+        evaluation_draws=200,
+    )
+    assert plan.plan.plan.closed == ("kabil-nolans",)
+    redacted = build_document(p, draws=200, plan=plan).toPlainText()
+    assert "Recommended plan for 2030" in redacted
+    assert "Close: Nolans" in redacted and "confidential" in redacted
+    assert "123.4" not in redacted and "Deal costs are confidential" in redacted
+    assert f"{plan.plan.magnets_in_year:,.0f} t expected in 2030" in redacted
+    full = build_document(p, draws=200, plan=plan, include_confidential=True).toPlainText()
+    assert "123.4" in full and "Cost of the plan: USD 123.4 m" in full
+    assert "Recommended plan" not in build_document(p, draws=200).toPlainText()
+
+
+def test_repm_report_with_a_plan_page(tmp_path, capsys):
+    out = tmp_path / "brief.pdf"
+    code, text, err = run(
+        capsys,
+        "report",
+        "--demo",
+        "--draws",
+        "100",
+        "--out",
+        out,
+        "--plan-objective",
+        "max-expected",
+        "--include-uncosted",
+    )
+    assert code == 0, err
+    assert out.stat().st_size > 0 and "wrote" in text
