@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop import operations
 from desktop.charts.base import Chart
 from desktop.session import PortfolioSession
+from desktop.style import STAGE_LABELS
 from desktop.worker import TaskRunner
 from model.api import project
 from model.assumptions import crore_to_usd_m, usd_m_to_crore
@@ -391,7 +392,7 @@ class PlanView(QWidget):
         if r.shortfall_t is not None:
             lines.append(
                 f"No plan reaches the target: short by {r.shortfall_t:,.0f} t; "
-                f"{r.binding_stage} binds."
+                f"{STAGE_LABELS.get(r.binding_stage or '', r.binding_stage)} binds."
             )
         lines += r.notes
         self.status.setText("<br>".join(lines))
