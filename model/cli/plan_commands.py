@@ -73,11 +73,11 @@ def cmd_optimise(args: argparse.Namespace) -> str:
     if args.save_scenario is not None:
         saved = _save(args, portfolio, result, scenario)
     if args.format == "json":
-        data = result.as_dict()
+        data = _shown(result, portfolio, args.include_confidential)
         if saved:
             data["saved_scenario"] = saved
         return json_text(data)
-    return _table(result, constraints, saved)
+    return _table(result, _shown(result, portfolio, args.include_confidential), saved)
 
 
 def _save(args, portfolio: Portfolio, result: PlanResult, scenario) -> str:
@@ -108,8 +108,27 @@ def _save(args, portfolio: Portfolio, result: PlanResult, scenario) -> str:
     return name
 
 
-def _table(result: PlanResult, c: Constraints, saved: str | None) -> str:
+def _shown(result: PlanResult, portfolio: Portfolio, include_confidential: bool) -> dict:
+    """The result as printed: while deal costs are confidential, a plan's cost that includes a
+    known deal cost is left out (null) unless --include-confidential, like every export."""
     data = result.as_dict()
+    if include_confidential or "deals.cost_musd" not in portfolio.confidential_fields:
+        return data
+    costed = {d.id for d in portfolio.deals if d.cost_musd is not None}
+    hidden = False
+    for figures in (data, data["greedy"]):
+        if costed & set(figures["chosen_deals"]):
+            figures["cost_musd"] = figures["cost_crore"] = None
+            hidden = True
+    if hidden:
+        data["notes"] = [
+            *data["notes"],
+            "plan costs left out: deal costs are confidential (--include-confidential shows them)",
+        ]
+    return data
+
+
+def _table(result: PlanResult, data: dict, saved: str | None) -> str:
     lines = [
         f"objective {result.objective}, year {result.year}: {result.status}",
         f"target {result.target_t:,.0f} t magnets",
@@ -125,8 +144,8 @@ def _table(result: PlanResult, c: Constraints, saved: str | None) -> str:
                 label,
                 ", ".join(figures["chosen_deals"]) or "-",
                 ", ".join(figures["chosen_plants"]) or "-",
-                figures["cost_musd"],
-                figures["cost_crore"],
+                "confidential" if figures["cost_musd"] is None else figures["cost_musd"],
+                "confidential" if figures["cost_crore"] is None else figures["cost_crore"],
                 "-" if magnets is None else magnets,
                 "-" if p is None else f"{p:.0%}",
                 ", ".join(f"{k} {v:.0%}" for k, v in figures["country_shares"].items()) or "-",
@@ -142,7 +161,7 @@ def _table(result: PlanResult, c: Constraints, saved: str | None) -> str:
         lines.append(
             f"P(target) on the draws the plan was chosen on: {result.p_target_in_sample:.0%}"
         )
-    lines += result.notes
+    lines += data["notes"]
     if saved:
         lines.append(f"saved as scenario '{saved}'")
     return "\n".join(lines)
@@ -169,6 +188,11 @@ def add_optimise(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--time-limit", type=float, default=60.0, metavar="SECONDS")
     p.add_argument("--save-scenario", metavar="NAME")
+    p.add_argument(
+        "--include-confidential",
+        action="store_true",
+        help="show plan costs that include deal costs",
+    )
     p.add_argument("--from", dest="start", type=int, default=2025, metavar="Y")
     p.add_argument("--to", dest="end", type=int, default=2040, metavar="Y")
     p.add_argument("--format", choices=("table", "json"), default="table")

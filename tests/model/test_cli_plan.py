@@ -132,3 +132,21 @@ def test_bounds_json_has_the_keys_of_the_issue(capsys):
     assert code == 0 and "to reach 6,000 t in 2030" in out
     code, _, err = run(capsys, "bounds", "--demo", "--deal", "nope", "--year", "2030")
     assert code == 2 and "--deal nope" in err
+
+
+def test_plan_costs_with_confidential_deal_costs_need_include_confidential(capsys, tmp_path):
+    demo = demo_portfolio()
+    deals = [
+        d.model_copy(update={"cost_musd": 77.7}) if d.id == "kabil-nolans" else d
+        for d in demo.deals
+    ]
+    path = tmp_path / "p.json"
+    write_interchange(demo.model_copy(update={"deals": deals}), path)
+    args = ["optimise", "--portfolio", path, "--year", "2030", "--objective", "max-expected"]
+    args += ["--include", "kabil-nolans", "--max-deals", "1", "--format", "json"]
+    code, out, err = run(capsys, *args)
+    data = json.loads(out)
+    assert code == 0 and data["cost_musd"] is None and "77.7" not in out
+    assert any("confidential" in n for n in data["notes"])
+    code, out, _ = run(capsys, *args, "--include-confidential")
+    assert json.loads(out)["cost_musd"] == pytest.approx(77.7)
