@@ -65,23 +65,39 @@ def numbers_only(cls: type[BaseModel], data: Any) -> Any:
     if not isinstance(data, dict):
         return data
     changed = {}
-    for name, annotation in _numeric_fields(cls).items():
+    plain, nested = _numeric_fields(cls)
+    for name in plain:  # a number or None: one identity test each (the bulk load's fast path)
+        value = data.get(name)
+        if value is True or value is False:
+            changed[name] = "true" if value else "false"
+    for name, annotation in nested.items():
         if name in data and (text := as_text(annotation, data[name])) is not data[name]:
             changed[name] = text
     return {**data, **changed} if changed else data
 
 
-def _numeric_fields(cls: type[BaseModel]) -> dict[str, Any]:
-    """The fields of `cls` that can hold a number, with their types (worked out once)."""
+def _numeric_fields(cls: type[BaseModel]) -> tuple[list[str], dict[str, Any]]:
+    """The fields of `cls` that can hold a number (worked out once): those that are a number
+    (or None) themselves, and those holding numbers inside (dicts, lists), with their types."""
     found = _NUMERIC.get(cls)
     if found is None:
-        found = {
+        numeric = {
             name: info.annotation
             for name, info in cls.model_fields.items()
             if holds_number(info.annotation)
         }
+        plain = [name for name, annotation in numeric.items() if _plain_number(annotation)]
+        found = plain, {n: a for n, a in numeric.items() if n not in plain}
         _NUMERIC[cls] = found
     return found
 
 
-_NUMERIC: dict[type, dict[str, Any]] = {}
+def _plain_number(annotation: Any) -> bool:
+    """int, float, or one of them | None."""
+    args = get_args(annotation) if get_origin(annotation) in (Union, types.UnionType) else ()
+    return annotation in (int, float) or (
+        len(args) == 2 and type(None) in args and any(a in (int, float) for a in args)
+    )
+
+
+_NUMERIC: dict[type, tuple[list[str], dict[str, Any]]] = {}
