@@ -25,6 +25,7 @@ from desktop.file_dialogs import open_path, save_path
 from desktop.plan_view import PlanView
 from desktop.portfolio_view import PortfolioView
 from desktop.session import PortfolioSession
+from model.domain import YEAR_MAX
 from model.export_target import is_portfolio_file
 from model.files import private_output
 from model.importing import apply_import, read_import
@@ -121,9 +122,9 @@ class MainWindow(QMainWindow):
             "expected: weighted by stage and status probabilities; committed: signed/acquired "
             "deals and operating/construction/committed plants; all: everything not rejected"
         )
-        self.start_spin = QSpinBox(objectName="horizonStart", minimum=2000, maximum=2100)
-        self.end_spin = QSpinBox(objectName="horizonEnd", minimum=2000, maximum=2100)
-        self.year_spin = QSpinBox(objectName="targetYear", minimum=2000, maximum=2100)
+        self.start_spin = QSpinBox(objectName="horizonStart", minimum=2000, maximum=YEAR_MAX)
+        self.end_spin = QSpinBox(objectName="horizonEnd", minimum=2000, maximum=YEAR_MAX)
+        self.year_spin = QSpinBox(objectName="targetYear", minimum=2000, maximum=YEAR_MAX)
         self.group_combo = QComboBox(objectName="groupCombo")
         self.group_combo.addItems(["country", "block"])
         for label, widget in (

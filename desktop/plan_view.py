@@ -38,6 +38,7 @@ from desktop.worker import TaskRunner
 from model.api import project
 from model.assumptions import crore_to_usd_m, usd_m_to_crore
 from model.countries import country_name
+from model.domain import YEAR_MAX, YEAR_MIN
 from model.optimise import Constraints, PlanResult, optimise
 from model.plan import open_deals, plan_scenario, plant_options
 from model.plan_reasons import LeftOut, why_not
@@ -158,7 +159,7 @@ class PlanView(QWidget):
         self.objective = QComboBox(objectName="planObjective")
         for key, label in OBJECTIVES.items():
             self.objective.addItem(label, key)
-        self.year = QSpinBox(objectName="planYear", minimum=1950, maximum=2100)
+        self.year = QSpinBox(objectName="planYear", minimum=YEAR_MIN, maximum=YEAR_MAX)
         self.budget_on = QCheckBox("Budget", objectName="planBudgetOn")
         self.budget = QDoubleSpinBox(objectName="planBudget", maximum=1e9, decimals=1)
         self.budget.setValue(5000.0)

@@ -22,6 +22,7 @@ from desktop.charts.base import Chart
 from desktop.session import PortfolioSession
 from model.concentration import concentration, country_cuts
 from model.countries import country_name
+from model.domain import YEAR_MAX
 
 CUT_HEADERS = ["Country", "Lost in year (t)", "Lost over horizon (t)", "Gap in year (t)"]
 
@@ -46,7 +47,7 @@ class ConcentrationView(QWidget):
         self.heading.setWordWrap(True)
         self.chart = Chart("Share of magnets by country", "Share (%)")
         self.chart.setObjectName("concentrationPlot")
-        self.cut_from = QSpinBox(objectName="cutFromYear", minimum=2000, maximum=2100)
+        self.cut_from = QSpinBox(objectName="cutFromYear", minimum=2000, maximum=YEAR_MAX)
         self.cut_from.setValue(session.start)
         self.cut_from.valueChanged.connect(lambda _v: self.refresh())
         self.model = RowsModel(CUT_HEADERS)
