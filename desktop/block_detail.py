@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 
+from desktop import operations
 from desktop.columns import COLUMNS
 from desktop.record_model import display
 from desktop.session import PortfolioSession, moves_numbers
+from model.evidence import register
 from model.projection import Projection
+from model.store import InvalidEdit
+
+CHOOSE = "choose:"  # the link that uses another sourced value (one undoable edit)
 
 
 def _row(label: str, value: str) -> str:
@@ -40,7 +46,17 @@ class BlockDetail(QTextBrowser):
         self.block_id = ""
         session.projectionChanged.connect(self.refresh)
         session.portfolioChanged.connect(self._on_portfolio_changed)
+        self.anchorClicked.connect(self._on_link)
         self.refresh()
+
+    def _on_link(self, url: QUrl) -> None:
+        link = url.toString()
+        if not link.startswith(CHOOSE):
+            return
+        try:
+            operations.choose_evidence(self.session, link[len(CHOOSE) :])
+        except InvalidEdit as exc:
+            QMessageBox.warning(self, "Value not used", "\n".join(exc.problems))
 
     def _on_portfolio_changed(self, changes: list) -> None:
         if self.block_id and not any(moves_numbers(c) for c in changes):
@@ -91,8 +107,44 @@ class BlockDetail(QTextBrowser):
         if lacking:
             parts.append(f"<p style='color:#B00020'>Contributes nothing: {esc(lacking[0])}.</p>")
         parts.append(dytb_section(projection, b, block.dytb_share))
+        parts += self._sourced_values(block.id)
         parts.append(f"<h4>Source (as of {esc(block.as_of or 'unknown')})</h4>")
         parts.append(f"<p>{esc(block.source or 'none given')}</p>")
         if block.notes:
             parts.append(f"<h4>Notes</h4><p>{esc(block.notes)}</p>")
         self.setHtml("".join(parts))
+
+    def _sourced_values(self, block_id: str) -> list[str]:
+        """Each figure's sourced values, the one in use marked; the others can be used instead."""
+        figures = {
+            field: values
+            for (kind, record_id, field), values in register(self.session.portfolio).items()
+            if kind == "blocks" and record_id == block_id
+        }
+        if not figures:
+            return []
+        esc = html.escape
+        headers = {c.field: c.header for c in COLUMNS["blocks"]}
+        parts = ["<h4>Sourced values</h4><table>"]
+        for field, values in figures.items():
+            parts.append(f"<tr><td colspan=2><b>{esc(headers.get(field, field))}</b></td></tr>")
+            for e in values:
+                link = e.url and f" <a href='{esc(e.url)}'>link</a>"
+                action = (
+                    "<b>in use</b>" if e.chosen else f"<a href='{CHOOSE}{esc(e.id)}'>use this</a>"
+                )
+                note = f"<br><i>{esc(e.note)}</i>" if e.note else ""
+                parts.append(
+                    _row(
+                        action,
+                        f"{e.value:,g} {esc(e.unit)}: {esc(e.source)} ({esc(e.as_of)}){link}"
+                        + note,
+                    )
+                )
+        parts.append("</table>")
+        if any(len(v) > 1 for v in figures.values()):
+            parts.append(
+                "<p style='color:#555'>Where sources differ, their range is this figure's "
+                "uncertainty in the tornado (marked 'sourced range').</p>"
+            )
+        return parts

@@ -96,5 +96,6 @@ def columns_of(record: type[BaseModel], lead: tuple[str, ...] = ()) -> list[Colu
 
 
 COLUMNS: dict[str, list[Column]] = {name: columns_of(k.record, k.lead) for name, k in KINDS.items()}
-TITLES = {name: k.title for name, k in KINDS.items()}
+# The evidence register is shown beside each figure (detail panel, tooltips), not as a table.
+TITLES = {name: k.title for name, k in KINDS.items() if name != "evidence"}
 UNKNOWN = "unknown"

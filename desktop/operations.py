@@ -9,7 +9,10 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from desktop.session import PortfolioSession
+from model.demand import Demand
 from model.domain import KINDS
+from model.evidence import RECORD_KINDS as EVIDENCE_RECORD_KINDS
+from model.evidence import applied_value, flag_changes, values_of
 from model.portfolio import Portfolio
 from model.scenario import Scenario
 from model.store import Edit
@@ -184,3 +187,54 @@ def set_confidential_fields(session: PortfolioSession, names: list[str]) -> None
         lambda: store.set_confidential_fields(names),
         lambda: store.set_confidential_fields(before),
     )
+
+
+def set_demand(session: PortfolioSession, demand: Demand, text: str = "Edit demand path") -> None:
+    """Replace the demand path (its figures, presets, per-year overrides) as one undo step."""
+    store = session.store
+    before = store.demand()
+    if before == demand:
+        return
+    _push(session, text, lambda: store.set_demand(demand), lambda: store.set_demand(before))
+
+
+def choose_evidence(session: PortfolioSession, evidence_id: str) -> None:
+    """Use another sourced value of a figure: its value goes into the figure and the mark moves
+    to it, one undo step. A record's field and the marks change in one transaction."""
+    store = session.store
+    portfolio = session.portfolio
+    chosen = next(e for e in portfolio.evidence if e.id == evidence_id)
+    kind, record_id, field = chosen.record_kind, chosen.record_id, chosen.field_name
+    marks = flag_changes(portfolio, evidence_id)
+    old_marks = {
+        e.id: e.chosen for e in values_of(portfolio, kind, record_id, field) if e.id in marks
+    }
+    value = applied_value(kind, field, chosen.value)
+    text = f"Use {chosen.value:g} {chosen.unit} for {record_id} {field} ({chosen.source[:40]})"
+    mark_edits = [Edit("update", "evidence", i, {"chosen": m}) for i, m in marks.items()]
+    unmark_edits = [Edit("update", "evidence", i, {"chosen": m}) for i, m in old_marks.items()]
+    if kind in EVIDENCE_RECORD_KINDS:
+        old = getattr(store.get(kind, record_id), field)
+        run(
+            session,
+            text,
+            [Edit("update", kind, record_id, {field: value}), *mark_edits],
+            [Edit("update", kind, record_id, {field: old}), *unmark_edits],
+        )
+        return
+    if kind != "demand":
+        raise ValueError(f"sourced values of '{kind}' figures cannot be chosen here")
+    before = store.demand()
+    after = before.model_copy(update={field: value})
+
+    def redo() -> None:
+        store.set_demand(after)
+        if mark_edits:
+            store.apply(mark_edits)
+
+    def undo() -> None:
+        store.set_demand(before)
+        if unmark_edits:
+            store.apply(unmark_edits)
+
+    _push(session, text, redo, undo)

@@ -27,6 +27,7 @@ from desktop.analysis.ranking_view import RankingView
 from desktop.analysis.tornado_view import TornadoView
 from desktop.block_detail import BlockDetail
 from desktop.charts.capacity_chart import CapacityChart
+from desktop.charts.demand_chart import DemandView
 from desktop.charts.projection_chart import ProjectionChart, rank_groups, stacked_groups
 from desktop.columns import TITLES
 from desktop.records_view import RecordsView
@@ -43,6 +44,9 @@ RIGHT_MIN_WIDTH = 470  # what-if labels + a 180 px slider + spin boxes
 RECORD_TIPS = {name: kind.about for name, kind in KINDS.items()}
 ANALYSIS_TIPS = {
     "Capacity": "Each stage of the chain in magnet-equivalent tonnes against the magnets made",
+    "Demand & imports": (
+        "India's demand for rare-earth magnets against domestic output: imports and China's part"
+    ),
     "Map": "Blocks on a world map, coloured by deal status, sized by expected magnets",
     "Scenarios": "Scenarios side by side: magnets per year under each",
     "Sensitivity": "Tornado: which assumptions and blocks move the target year's magnets most",
@@ -72,6 +76,7 @@ class PortfolioView(QSplitter):
             self.add_view(view, TITLES[kind], RECORD_TIPS.get(kind, ""))
             view.message.connect(self.message)
         self.capacity_chart = CapacityChart()
+        self.demand = DemandView(session)
         self.comparison = ComparisonView(session)
         self.tornado = TornadoView(session)
         self.concentration = ConcentrationView(session)
@@ -79,6 +84,7 @@ class PortfolioView(QSplitter):
         self.map = MapView(session)
         for widget, title in (
             (self.capacity_chart, "Capacity"),
+            (self.demand, "Demand & imports"),
             (self.map, "Map"),
             (self.comparison, "Scenarios"),
             (self.tornado, "Sensitivity"),
@@ -199,6 +205,7 @@ class PortfolioView(QSplitter):
         self.session.projectionChanged.disconnect(self._on_projection_changed)
         self.session.viewSettingsChanged.disconnect(self._on_view_settings_changed)
         self.session.portfolioChanged.disconnect(self._on_portfolio_changed)
+        self.session.portfolioChanged.disconnect(self.demand._on_portfolio_changed)
         self.uncertainty.shutdown()
         self.tornado.runner.shutdown()
         self.ranking.runner.shutdown()
@@ -330,3 +337,4 @@ class PortfolioView(QSplitter):
             colours=self.colours(),
         )
         self.capacity_chart.show_projection(shown)
+        self.demand.show_projection(shown)

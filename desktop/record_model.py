@@ -27,6 +27,7 @@ from desktop.labels import Names, word
 from desktop.number_format import format_number, is_percent
 from desktop.session import PortfolioSession
 from model.countries import country_name
+from model.evidence import summary, values_of
 from model.store import Change, InvalidEdit
 
 RAW_ROLE = Qt.ItemDataRole.UserRole  # the field's value as stored (for sorting and editors)
@@ -129,6 +130,9 @@ class RecordTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return record.id
         if role == Qt.ItemDataRole.ToolTipRole:
+            sourced = values_of(self.session.portfolio, self.kind, record.id, column.field)
+            if sourced:  # the figure's sourced values, the one in use first
+                return summary(sourced)
             if value is None and column.optional:
                 return f"{column.header}: {UNKNOWN} (not in the source; fill it in when known)"
             return column.tip or None

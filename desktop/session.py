@@ -170,9 +170,12 @@ class PortfolioSession(QObject):
                 update["assumptions"] = self.store.assumptions()
             elif change.table == "target":
                 update["target"] = self.store.target()
+            elif change.table == "evidence":
+                update["evidence"] = self.store.list("evidence")
             elif change.table == "meta":
                 update["name"] = self.store.name()
                 update["confidential_fields"] = self.store.confidential_fields()
+                update["demand"] = self.store.demand()
             moved |= moves_numbers(change)
         self.portfolio = self.portfolio.model_copy(
             update=update

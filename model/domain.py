@@ -256,6 +256,24 @@ class Plant(TableRecord):
     notes: str = text("Notes")
 
 
+class Evidence(TableRecord):
+    """One sourced value of a figure: a record's numeric field ('blocks', 'plants') or a
+    portfolio-wide figure ('demand', 'assumptions'). Of a figure's values one is chosen and used;
+    the others are shown beside it, and their spread can serve as its uncertainty range."""
+
+    id: str = ident()
+    record_kind: str = text("Kind", ..., tip="blocks, plants, demand or assumptions")
+    record_id: str = text("Record", ..., tip="the record's id ('demand' for the demand figures)")
+    field_name: str = text("Field", ...)
+    value: float = number("Value", decimals=3)
+    unit: str = text("Unit")
+    source: str = text("Source", ..., tip="publication and title")
+    url: str = text("URL")
+    as_of: str = text("As of", ..., tip="when the source stated it: YYYY, YYYY-MM or YYYY-MM-DD")
+    note: str = text("Note", tip="how a derived value was derived, caveats")
+    chosen: int = whole("Chosen", low=0, high=1, default=0)
+
+
 # --- the registry of record kinds -------------------------------------------------------------
 
 
@@ -320,6 +338,13 @@ KINDS: dict[str, Kind] = {
             "Plants",
             about="Domestic plants: separation, metal and magnet lines",
             lead=("id", "name", "firm_id", "stage", "capacity_tpa", "status"),
+        ),
+        Kind(
+            "evidence",
+            Evidence,
+            "sourced value",
+            "Evidence",
+            lead=("record_kind", "record_id", "field_name", "value", "unit", "chosen"),
         ),
     )
 }

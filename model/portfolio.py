@@ -5,7 +5,8 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from model.assumptions import Assumptions
-from model.domain import Block, Deal, Firm, Plant, Record
+from model.demand import Demand
+from model.domain import Block, Deal, Evidence, Firm, Plant, Record
 from model.redaction import DEFAULT_CONFIDENTIAL
 from model.rules import portfolio_problems
 from model.scenario import Scenario, Target
@@ -28,6 +29,12 @@ class Portfolio(Record):
     assumptions: Assumptions = Field(default_factory=Assumptions)
     target: Target = Field(default_factory=Target)
     scenarios: list[Scenario] = Field(default_factory=list)
+    demand: Demand = Field(
+        default_factory=Demand, description="India's magnet demand path (model/demand.py)"
+    )
+    evidence: list[Evidence] = Field(
+        default_factory=list, description="sourced values of figures (model/evidence.py)"
+    )
     confidential_fields: list[str] = Field(
         default_factory=lambda: list(DEFAULT_CONFIDENTIAL),
         description="'kind.field' names left out of exports unless the user includes them",

@@ -3,7 +3,9 @@ documented range, one at a time, and rank them by how much the magnets of one ye
 
 The ranges are declared with the assumptions (model/assumptions.py: each scalar's `sweep` and
 its source; PROBABILITY_SWING, NAMEPLATE_FACTORS, OFFTAKE_SWING, START_YEARS_SWING for the
-probabilities and each block with a live deal).
+probabilities and each block with a live deal). Where a block's nameplate has several sourced
+values in the evidence register (model/evidence.py), their range replaces the declared factors
+and the bar says so ('sourced range').
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from model.assumptions import (
     SCALARS,
     START_YEARS_SWING,
 )
+from model.evidence import spreads
 from model.inputs import build_inputs
 from model.montecarlo import Cancelled, Progress
 from model.portfolio import Portfolio
@@ -122,6 +125,7 @@ def sensitivity(
                 base_t,
             )
         )
+    sourced = spreads(portfolio, "blocks", "nameplate_tpa")
     for k, b in enumerate(portfolio.blocks):
         if cancelled is not None and cancelled():
             raise Cancelled()
@@ -132,10 +136,14 @@ def sensitivity(
             continue
         if b.nameplate_tpa:
             lo, hi = (b.nameplate_tpa * f for f in NAMEPLATE_FACTORS)
+            label = f"{b.name}: nameplate"
+            if b.id in sourced:
+                lo, hi = sourced[b.id]
+                label += " (sourced range)"
             bars.append(
                 Bar(
                     f"block:{b.id}:nameplate",
-                    f"{b.name}: nameplate",
+                    label,
                     f"{lo:,.0f}",
                     f"{hi:,.0f}",
                     with_what_if(WhatIf(b.id, nameplate_tpa=lo)),

@@ -133,6 +133,7 @@ def write_xlsx(
             ["name", shown.name],
             ["confidential_fields", ", ".join(shown.confidential_fields)],
             ["confidential fields included", "yes" if include_confidential else LEFT_OUT],
+            ["demand (JSON)", shown.demand.model_dump_json()],
         ],
     )
     if projection is not None:
@@ -312,6 +313,11 @@ def portfolio_from_sheets(sheets: dict[str, list[list[Any]]], source: str) -> Po
         data["confidential_fields"] = [
             f.strip() for f in str(meta["confidential_fields"]).split(",") if f.strip()
         ]
+    if meta.get("demand (JSON)"):
+        try:
+            data["demand"] = json.loads(meta["demand (JSON)"])
+        except (TypeError, json.JSONDecodeError):
+            problems.append("Portfolio sheet, demand (JSON): not a demand definition (JSON)")
     if problems:
         raise InvalidPortfolio(source, problems)
     try:

@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from demo_sources import (  # noqa: E402
     DEAL_SHARES,
+    DEMAND_FIGURES,
     FIRMS,
     ILLUSTRATIVE,
     OPTIONS,
@@ -134,9 +135,51 @@ def deals() -> list[dict]:
     return rows
 
 
+class _Demand:
+    id = "india"
+    figures = DEMAND_FIGURES
+
+
+def demand_record() -> dict:
+    figures = chosen(DEMAND_FIGURES)
+    used = " ; ".join(
+        f"{name} {figures[name].value:g}: {figures[name].source} ({figures[name].as_of})"
+        for name in ("base_t", "horizon_t", "china_share")
+    )
+    return {
+        "base_year": 2025,
+        "base_t": float(figures["base_t"].value),
+        "horizon_year": 2030,
+        "horizon_t": float(figures["horizon_t"].value),
+        "china_share": float(figures["china_share"].value),
+        "source": "Sintered rare-earth (NdFeB) magnets, not all permanent magnets. " + used,
+    }
+
+
+def evidence_records() -> list[dict]:
+    """The register as the portfolio holds it (model.domain.Evidence)."""
+    return [
+        {
+            "id": f"ev-{i:04d}",
+            "record_kind": row["kind"],
+            "record_id": row["record"],
+            "field_name": row["field"],
+            "value": float(row["value"]),
+            "unit": row["unit"],
+            "source": row["source"],
+            "url": row["url"],
+            "as_of": row["as_of"],
+            "note": row["note"],
+            "chosen": int(row["chosen"]),
+        }
+        for i, row in enumerate(evidence_rows(), start=1)
+    ]
+
+
 def evidence_rows() -> list[dict]:
     rows = []
-    for kind, records in (("blocks", PROJECTS), ("plants", PLANTS)):
+    demand = [_Demand()]
+    for kind, records in (("blocks", PROJECTS), ("plants", PLANTS), ("demand", demand)):
         for record in records:
             for fig in record.figures:
                 rows.append(
@@ -166,6 +209,8 @@ def portfolio() -> dict:
         "deals": deals(),
         "plants": [plant_record(p) for p in PLANTS] + OPTIONS,
         "assumptions": {},
+        "demand": demand_record(),
+        "evidence": evidence_records(),
         "target": {
             "default_tpa": 6000.0,
             "path": {"2025": 0.0, "2026": 0.0, "2027": 0.0},

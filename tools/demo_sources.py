@@ -1914,3 +1914,113 @@ OPTIONS: list[dict] = [
         "notes": "ILLUSTRATIVE OPTION: capacity, first year and capex are placeholders chosen to show the plan optimiser, not an estimate for any real project or firm; replace them with a costed proposal.",
     },
 ]
+
+
+# --- India's demand for sintered rare-earth (NdFeB) magnets and China's share of the imports ---
+# Figures of the portfolio's demand path (model/demand.py); record "india".
+RE_MAGNETS = "t sintered NdFeB (rare-earth) magnets/yr"
+ALL_PM = "t all permanent magnets (ferrite included)/yr"
+CHINA_SHARE = "share of India's magnet imports from China"
+IE_IMPORTS = (
+    "The Indian Express, 'Before China's rare earth curbs, India's permanent magnet imports "
+    "nearly doubled in FY25' (via daily8)"
+)
+IE_URL = "https://www.daily8.com/en/article/9b0de0b97383ac8434ecfd5a5274b0f0"
+FE_SOURCE = "Financial Express, 'Industry: Govt plans Rs 5k crore rare earth push'"
+FE_URL = "https://www.financialexpress.com/business/industry-govt-plans-rs-5k-crore-rare-earth-push-3935387"
+CABINET_SOURCE = (
+    "Business Standard, 'Cabinet approves Rs 7,280 crore scheme to promote manufacturing of "
+    "sintered rare earth permanent magnets'"
+)
+CABINET_URL = (
+    "https://www.business-standard.com/amp/markets/capital-market-news/cabinet-approves-rs-7280-"
+    "crore-scheme-to-promote-manufacturing-of-sintered-rare-earth-permanent-magnets-"
+    "125112600857_1.html"
+)
+PRIMUS_SOURCE = (
+    "Primus Partners, 'From extraction to innovation: a blueprint for enhancing the rare earth "
+    "magnet ecosystem in India's EV roadmap'"
+)
+PRIMUS_URL = (
+    "https://primuspartners.in/news/from-extraction-to-innovation-a-blueprint-for-enhancing-"
+    "rare-earth-magnet-ecosystem-in-indias-ev-roadmap"
+)
+MONEYCONTROL_IMPORTS = (
+    "Moneycontrol (article no. 13100134), as cited in the team's research notes "
+    "(research-2026-11.md)"
+)
+TOI_SOURCE = (
+    "Times of India (citing ET), 'India finalises Rs 5,000 crore incentive scheme for rare earths "
+    "mineral production' (via daily8)"
+)
+TOI_URL = "https://www.daily8.com/en/article/6098ab237d948dc89116c18b20c0dd9f"
+NOT_REVERIFIED = "Not re-verified: the article was not in the searchable archive; "
+
+DEMAND_FIGURES = [
+    Fig(
+        "base_t", 4000, RE_MAGNETS, FE_SOURCE, FE_URL, "2025",
+        "Industry estimate of current domestic demand for rare-earth magnets, ~4,000 t/yr; "
+        "taken as the 2025 base",
+    ),
+    Fig(
+        "base_t", 4010, RE_MAGNETS, TOI_SOURCE, TOI_URL, "2025-06-20",
+        "Domestic demand of 4,010 t in 2025 (EV and wind makers over half)",
+        chosen=False,
+    ),
+    Fig(
+        "base_t", 700, RE_MAGNETS, MONEYCONTROL_IMPORTS, "", "2025",
+        NOT_REVERIFIED + "rare-earth magnet imports expected ~700 t in FY25 (imports only, "
+        "not all demand)",
+        chosen=False,
+    ),
+    Fig(
+        "base_t", 460, RE_MAGNETS, MONEYCONTROL_IMPORTS, "", "2024",
+        NOT_REVERIFIED + "rare-earth magnet imports ~460 t in FY24 (imports only)",
+        chosen=False,
+    ),
+    Fig(
+        "base_t", 53700, ALL_PM, IE_IMPORTS, IE_URL, "2025-06",
+        "53,700 t of permanent-magnet imports in FY25 counts ALL permanent magnets, ferrite "
+        "included: not comparable with rare-earth magnet demand (another unit)",
+        chosen=False,
+    ),
+    Fig(
+        "horizon_t", 8000, RE_MAGNETS, CABINET_SOURCE, CABINET_URL, "2025-11-26",
+        "Derived: the Cabinet expects India's rare-earth magnet consumption to double 2025-2030; "
+        "2 x the 4,000 t base = 8,000 t in 2030",
+    ),
+    Fig(
+        "horizon_t", 8220, RE_MAGNETS, TOI_SOURCE, TOI_URL, "2025-06-20",
+        "Demand expected to more than double to 8,220 t by 2030",
+        chosen=False,
+    ),
+    Fig(
+        "horizon_t", 7150, RE_MAGNETS, PRIMUS_SOURCE, PRIMUS_URL, "2025",
+        "Industry study: NdFeB magnet demand ~7,150 t by 2030",
+        chosen=False,
+    ),
+    Fig(
+        "china_share", 0.93, CHINA_SHARE, IE_IMPORTS, IE_URL, "2025-06",
+        "93% of FY25 permanent-magnet imports (by tonnage, ferrite included) came from China",
+    ),
+    Fig(
+        "china_share", 0.90, CHINA_SHARE, IE_IMPORTS, IE_URL, "2025-06",
+        "'upwards of 90 per cent' share of permanent-magnet imports",
+        chosen=False,
+    ),
+    Fig(
+        "china_share", 0.84, CHINA_SHARE, OFFICIAL_BRIEF, "", "2025",
+        "China 84% of magnet imports (official brief); not found in the public reports checked",
+        chosen=False,
+    ),
+    Fig(
+        "china_share", 0.829, CHINA_SHARE,
+        "Moneycontrol, 'India's dependence on China for permanent magnets is growing, so is the "
+        "world's'",
+        "https://www.moneycontrol.com/news/business/economy/india-s-dependence-on-china-for-"
+        "permanent-magnets-is-growing-so-is-the-world-s-13055109.html",
+        "2025",
+        "82.9% of metal-based permanent magnets India imported in 2024 (73.5% in 2013)",
+        chosen=False,
+    ),
+]  # fmt: skip

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from model.cli import analysis_commands as analysis
+from model.cli import evidence_commands as evidence
 from model.cli import plan_commands as plan
 from model.cli import projection_commands as projection
 from model.cli import report_command as report
@@ -42,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     analysis.add_rank(sub)
     plan.add_optimise(sub)
     plan.add_bounds(sub)
+    evidence.add_evidence(sub)
+    evidence.add_demand(sub)
     if report.qt_available():  # the PDF is drawn by Qt; imported only when `report` runs
         report.add_report(sub)
     return parser

@@ -24,6 +24,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.pool import QueuePool
 
 from model.assumptions import Assumptions
+from model.demand import Demand
 from model.domain import KINDS, Deal
 from model.domain import kind as record_kind
 from model.fields import LIST, meta
@@ -507,6 +508,17 @@ class Store:
             _write_target(conn, target)
         self._announce(Change("target", (), "update"))
 
+    def demand(self) -> Demand:
+        with self.engine.connect() as conn:
+            meta = _meta(conn)
+        return Demand.model_validate_json(meta["demand"]) if "demand" in meta else Demand()
+
+    def set_demand(self, demand: Demand) -> None:
+        demand = Demand.model_validate(demand.model_dump())
+        with self._transaction() as conn:
+            _set_meta(conn, "demand", demand.model_dump_json())
+        self._announce(Change("meta", ("demand",), "update"))
+
     def name(self) -> str:
         with self.engine.connect() as conn:
             return _meta(conn).get("name", "Portfolio")
@@ -559,6 +571,9 @@ class Store:
                 data["assumptions"] = _read_assumptions(conn)
                 part = "target"
                 data["target"] = _read_target(conn)
+                if "demand" in meta:
+                    part = "demand"
+                    data["demand"] = json.loads(meta["demand"])
                 part = "scenarios"
                 data["scenarios"] = _read_scenarios(conn)
             part = "the links between records"
@@ -586,9 +601,11 @@ class Store:
             problems = portfolio_problems(portfolio)  # checked when made; once more, in here
             if problems:
                 raise InvalidEdit(problems)
-            for table in ("deals", "plants", "blocks", "firms", "scenarios", "target_path"):
+            for table in (
+                *("evidence", "deals", "plants", "blocks", "firms", "scenarios", "target_path"),
+            ):
                 conn.execute(text(f"DELETE FROM {table}"))
-            for kind in ("firms", "blocks", "deals", "plants"):
+            for kind in ("firms", "blocks", "deals", "plants", "evidence"):
                 rows = [_to_row(kind, r) for r in getattr(portfolio, kind)]
                 if rows:
                     columns = list(rows[0])
@@ -606,6 +623,7 @@ class Store:
                 )
             _write_assumptions(conn, portfolio.assumptions)
             _write_target(conn, portfolio.target)
+            _set_meta(conn, "demand", portfolio.demand.model_dump_json())
             _set_meta(conn, "name", portfolio.name)
             _set_meta(conn, "confidential_fields", json.dumps(portfolio.confidential_fields))
         self._announce(Change("*", (), "replace"))

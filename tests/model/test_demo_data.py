@@ -38,6 +38,8 @@ def shipped_figures() -> list[tuple[str, str, str, float]]:
                 value = getattr(record, name)
                 if value is not None:
                     figures.append((kind, record.id, name, float(value)))
+    for name in ("base_t", "horizon_t", "china_share"):  # the demand path's sourced figures
+        figures.append(("demand", "india", name, float(getattr(demo.demand, name))))
     return figures
 
 
@@ -64,7 +66,7 @@ def test_every_sourced_value_names_its_publication_link_and_date(evidence):
         assert row["source"].strip(), where
         assert DATE.match(row["as_of"]), f"{where}: as_of {row['as_of']!r}"
         assert row["unit"].strip(), where
-        if "Official brief" not in row["source"]:
+        if "Official brief" not in row["source"] and not row["note"].startswith("Not re-verified"):
             assert row["url"].startswith(("http://", "https://")), where
         if row["note"].startswith("Derived"):
             assert ":" in row["note"], f"{where}: say how it was derived"
@@ -121,3 +123,34 @@ def test_the_domestic_refiners_three_sourced_figures_are_shipped(evidence):
         if r["record"] == "irel-domestic" and r["field"] == "nameplate_tpa"
     )
     assert values == [400.0, 500.0, 1500.0]
+
+
+def test_the_portfolio_carries_the_same_register_as_evidence_csv(evidence):
+    demo = demo_portfolio()
+    held = [
+        (e.record_kind, e.record_id, e.field_name, e.value, e.unit, e.url, e.as_of, bool(e.chosen))
+        for e in demo.evidence
+    ]
+    shipped = [
+        (r["kind"], r["record"], r["field"], float(r["value"]), r["unit"], r["url"], r["as_of"])
+        + (r["chosen"] == "True",)
+        for r in evidence
+    ]
+    assert held == shipped
+
+
+def test_the_three_conflicts_of_the_issue_are_in_the_register():
+    demo = demo_portfolio()
+
+    def values(record, field):
+        return {e.value: e for e in demo.evidence if (e.record_id, e.field_name) == (record, field)}
+
+    irel = values("irel-domestic", "nameplate_tpa")
+    assert {400, 500, 1500} <= set(irel)
+    imports = values("india", "base_t")
+    assert 53700 in imports and "ferrite" in imports[53700].unit
+    assert {460, 700} <= set(imports)
+    assert all("rare-earth" in imports[v].unit for v in (460, 700))
+    china = values("india", "china_share")
+    assert {0.84, 0.90, 0.93} <= set(china)
+    assert all(e.source for group in (irel, imports, china) for e in group.values())

@@ -1,0 +1,269 @@
+"""India's demand for sintered rare-earth (NdFeB) magnets against domestic output: the import gap
+shaded, China's part of it marked darker. Arrays come from model.demand.balance only.
+
+`DemandView` adds the sourced presets and an editor for the demand path (one undoable edit each)
+and a one-line summary of the target year.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import operations, style
+from desktop.charts.base import Chart
+from desktop.session import PortfolioSession
+from model.demand import PRESETS, UNIT, Demand, DemandBalance, apply_preset, demand_balance
+from model.domain import YEAR_MAX, YEAR_MIN
+from model.projection import Projection
+from model.store import InvalidEdit
+
+IMPORTS = QColor(176, 0, 32, 55)
+CHINA = QColor(176, 0, 32, 130)
+DEMAND = "#1F3A93"
+BAR_WIDTH = 0.72
+
+
+class DemandChart(Chart):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(
+            "Rare-earth magnet demand against domestic output",
+            "Sintered NdFeB magnets (t/yr)",
+            parent,
+            legend_below=True,
+        )
+        self.setObjectName("demandPlot")
+        self.balance: DemandBalance | None = None
+        self.series: dict[str, np.ndarray] = {}  # what is drawn, by legend name (tests read it)
+        self._items: dict[str, pg.GraphicsObject] = {}
+        self._swatches: list[pg.PlotDataItem] = []
+
+    def show_balance(self, found: DemandBalance) -> None:
+        if not self._items:
+            self._build()
+        self.balance = found
+        years = found.years.astype(float)
+        china_base = found.domestic + (found.imports - found.china_imports)
+        self.series = {
+            "Demand": found.demand,
+            "Domestic output": found.domestic,
+            "Imports": found.imports,
+            "of which from China": found.china_imports,
+        }
+        width = np.full(len(years), BAR_WIDTH)
+        self._items["imports"].setOpts(
+            x=years, y0=found.domestic, height=found.imports, width=width
+        )
+        self._items["china"].setOpts(
+            x=years, y0=china_base, height=found.china_imports, width=width
+        )
+        self._items["demand"].setData(years, found.demand)
+        self._items["domestic"].setData(years, found.domestic)
+        peak = max(float(found.demand.max(initial=0)), float(found.domestic.max(initial=0)))
+        self.fit_height(peak, 1.15)
+        self.plot.setXRange(years[0] - 0.6, years[-1] + 0.6, padding=0)
+
+    def _build(self) -> None:
+        none = np.zeros(0)
+        self._items["imports"] = pg.BarGraphItem(
+            x=none, y0=none, height=none, width=BAR_WIDTH, brush=IMPORTS, pen=pg.mkPen(None)
+        )
+        self._items["china"] = pg.BarGraphItem(
+            x=none, y0=none, height=none, width=BAR_WIDTH, brush=CHINA, pen=pg.mkPen(None)
+        )
+        self.plot.addItem(self._items["imports"])
+        self.plot.addItem(self._items["china"])
+        for name, colour in (("Imports (the gap)", IMPORTS), ("of which from China", CHINA)):
+            swatch = pg.PlotDataItem([], [], pen=None, fillLevel=0, fillBrush=pg.mkBrush(colour))
+            self._swatches.append(swatch)
+            self.legend.addItem(swatch, name)
+        self._items["demand"] = self.plot.plot(
+            [0], [0], name="Demand", pen=pg.mkPen(DEMAND, width=2.5), symbol="o", symbolSize=5,
+            symbolBrush=DEMAND,
+        )  # fmt: skip
+        self._items["domestic"] = self.plot.plot(
+            [0], [0], name="Domestic output (projection)", pen=pg.mkPen(style.SUPPLY, width=2.5),
+            symbol="s", symbolSize=5, symbolBrush=style.SUPPLY,
+        )  # fmt: skip
+
+
+def summary_line(found: DemandBalance, year: int) -> str:
+    """The target year's demand, output, imports and self-sufficiency in words."""
+    if year not in found.years:
+        return ""
+    i = found.year_index(year)
+    ratio = found.self_sufficiency[i]
+    share = "n/a" if np.isnan(ratio) else f"{ratio:.0%}"
+    text = (
+        f"{year}: demand {found.demand[i]:,.0f} t, domestic {found.domestic[i]:,.0f} t, "
+        f"imports {found.imports[i]:,.0f} t (China {found.china_imports[i]:,.0f} t), "
+        f"self-sufficiency {share}"
+    )
+    if found.surplus[i] > 0:
+        text += f", surplus {found.surplus[i]:,.0f} t"
+    return text
+
+
+class DemandDialog(QDialog):
+    """Edit the demand path: base and horizon figures, China's share, per-year overrides."""
+
+    def __init__(self, demand: Demand, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Demand path")
+        self.setObjectName("demandDialog")
+        self.demand = demand
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"In {UNIT}: rare-earth magnets, not all permanent magnets."))
+
+        def year_box(value: int) -> QSpinBox:
+            box = QSpinBox()
+            box.setRange(YEAR_MIN, YEAR_MAX)
+            box.setValue(value)
+            return box
+
+        def tonnes_box(value: float) -> QDoubleSpinBox:
+            box = QDoubleSpinBox()
+            box.setRange(0, 1e7)
+            box.setDecimals(0)
+            box.setGroupSeparatorShown(True)
+            box.setValue(value)
+            return box
+
+        self.base_year, self.base_t = year_box(demand.base_year), tonnes_box(demand.base_t)
+        self.horizon_year = year_box(demand.horizon_year)
+        self.horizon_t = tonnes_box(demand.horizon_t)
+        self.china = QDoubleSpinBox()
+        self.china.setRange(0, 100)
+        self.china.setDecimals(1)
+        self.china.setSuffix(" %")
+        self.china.setValue(100 * demand.china_share)
+        self.path = QLineEdit(", ".join(f"{y}: {t:g}" for y, t in sorted(demand.path.items())))
+        self.path.setPlaceholderText("e.g. 2027: 5000, 2028: 5600")
+        self.source = QLineEdit(demand.source)
+        form.addRow("Base year", self.base_year)
+        form.addRow("Demand in the base year (t)", self.base_t)
+        form.addRow("Horizon year", self.horizon_year)
+        form.addRow("Demand in the horizon year (t)", self.horizon_t)
+        form.addRow("China's share of imports", self.china)
+        form.addRow("Per-year overrides", self.path)
+        form.addRow("Source", self.source)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def edited(self) -> Demand:
+        """The demand as entered; ValueError (one line) when it is not a valid path."""
+        path: dict[int, float] = {}
+        for part in filter(None, (p.strip() for p in self.path.text().split(","))):
+            year, sep, tonnes = part.partition(":")
+            try:
+                path[int(year)] = float(tonnes)
+            except ValueError:
+                raise ValueError(f"'{part}' is not 'year: tonnes'") from None
+            if not sep:
+                raise ValueError(f"'{part}' is not 'year: tonnes'")
+        try:
+            return Demand(
+                base_year=self.base_year.value(),
+                base_t=self.base_t.value(),
+                horizon_year=self.horizon_year.value(),
+                horizon_t=self.horizon_t.value(),
+                china_share=self.china.value() / 100,
+                china_share_path=self.demand.china_share_path,
+                path=path,
+                source=self.source.text().strip(),
+            )
+        except ValueError as exc:
+            errors = getattr(exc, "errors", None)
+            first = errors()[0]["msg"] if callable(errors) else str(exc)
+            raise ValueError(first.removeprefix("Value error, ")) from None
+
+
+class DemandView(QWidget):
+    """The demand chart with its presets, editor and target-year summary."""
+
+    def __init__(self, session: PortfolioSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("demandView")
+        self.session = session
+        self.chart = DemandChart()
+        self.presets = QComboBox(objectName="demandPreset")
+        self.presets.addItem("Apply a sourced preset...", "")
+        for key, preset in PRESETS.items():
+            self.presets.addItem(preset.name, key)
+            self.presets.setItemData(self.presets.count() - 1, preset.source, Qt.ToolTipRole)
+        self.presets.activated.connect(self._on_preset)
+        edit = QPushButton("Edit demand path...", objectName="editDemand")
+        edit.clicked.connect(self.edit)
+        self.summary = QLabel(objectName="demandSummary")
+        self.summary.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.presets)
+        row.addWidget(edit)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.summary)
+        self.projection: Projection | None = None
+        session.portfolioChanged.connect(self._on_portfolio_changed)
+
+    def _on_portfolio_changed(self, _changes: list) -> None:
+        self.refresh()  # the demand or its sourced values may have changed
+
+    def show_projection(self, projection: Projection) -> None:
+        self.projection = projection
+        self.refresh()
+
+    def refresh(self) -> None:
+        projection = self.projection or self.session.projection
+        demand = self.session.portfolio.demand
+        found = demand_balance(projection, demand)
+        self.chart.show_balance(found)
+        self.summary.setText(summary_line(found, self.session.target_year))
+        self.summary.setToolTip(f"Demand: {demand.source}")
+
+    def _on_preset(self, index: int) -> None:
+        key = self.presets.itemData(index)
+        self.presets.setCurrentIndex(0)
+        if key:
+            demand = apply_preset(self.session.portfolio.demand, key)
+            self._apply(demand, f"Demand preset: {PRESETS[key].name}")
+
+    def edit(self) -> None:
+        dialog = DemandDialog(self.session.portfolio.demand, self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                demand = dialog.edited()
+            except ValueError as exc:
+                QMessageBox.warning(self, "Demand path", str(exc))
+                continue
+            self._apply(demand, "Edit demand path")
+            return
+
+    def _apply(self, demand: Demand, text: str) -> None:
+        try:
+            operations.set_demand(self.session, demand, text)
+        except InvalidEdit as exc:
+            QMessageBox.warning(self, "Demand path", "\n".join(exc.problems))

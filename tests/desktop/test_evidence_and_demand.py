@@ -1,0 +1,71 @@
+"""Choosing another sourced value is one undoable edit that moves the projection; the demand
+chart shows demand against domestic output with the import gap and China's part."""
+
+import numpy as np
+import pytest
+
+from desktop import operations
+from desktop.charts.demand_chart import DemandView
+from desktop.session import PortfolioSession
+from model import project
+from model.demand import PRESETS, demand_balance
+from model.evidence import values_of
+
+
+@pytest.fixture
+def session(qapp, portfolio_path):
+    s = PortfolioSession.open(portfolio_path)
+    yield s
+    s.close()
+
+
+def test_choosing_a_sourced_value_moves_the_projection_and_undoes(session):
+    before = session.portfolio
+    magnets = session.projection.magnets.copy()
+    values = values_of(before, "blocks", "irel-domestic", "nameplate_tpa")
+    other = max(values, key=lambda e: e.value)
+    assert not other.chosen
+    operations.choose_evidence(session, other.id)
+    assert session.portfolio.block("irel-domestic").nameplate_tpa == other.value
+    marks = {e.id: e.chosen for e in values_of(session.portfolio, *_figure(other))}
+    assert marks[other.id] == 1 and sum(marks.values()) == 1
+    assert session.projection.magnets.sum() > magnets.sum()
+    np.testing.assert_allclose(session.projection.magnets, project(session.portfolio).magnets)
+    assert session.undo_stack.count() == 1
+    session.undo_stack.undo()
+    assert session.portfolio == before == session.store.load_portfolio()
+    np.testing.assert_allclose(session.projection.magnets, magnets)
+    session.undo_stack.redo()
+    assert session.portfolio.block("irel-domestic").nameplate_tpa == other.value
+
+
+def test_choosing_a_demand_figure_and_undo(session):
+    before = session.portfolio
+    primus = next(e for e in values_of(before, "demand", "india", "horizon_t") if e.value == 7150)
+    operations.choose_evidence(session, primus.id)
+    assert session.portfolio.demand.horizon_t == 7150
+    assert session.store.load_portfolio() == session.portfolio
+    session.undo_stack.undo()
+    assert session.portfolio == before
+
+
+def test_demand_chart_draws_the_gap_and_a_preset_is_undoable(window):
+    demand_view = window.findChild(DemandView)
+    session = demand_view.session
+    expected = demand_balance(session.projection, session.portfolio.demand)
+    series = demand_view.chart.series
+    np.testing.assert_allclose(series["Demand"], expected.demand)
+    np.testing.assert_allclose(series["Imports"], expected.imports)
+    np.testing.assert_allclose(series["of which from China"], expected.china_imports)
+    assert str(session.target_year) in demand_view.summary.text()
+    index = demand_view.presets.findData("primus-7150")
+    demand_view.presets.activated.emit(index)
+    assert session.portfolio.demand.horizon_t == PRESETS["primus-7150"].horizon_t
+    i = int(np.searchsorted(session.projection.years, 2030))
+    assert demand_view.chart.series["Demand"][i] == pytest.approx(7150)
+    session.undo_stack.undo()
+    assert demand_view.chart.series["Demand"][i] == pytest.approx(expected.demand[i])
+
+
+def _figure(e):
+    return e.record_kind, e.record_id, e.field_name
