@@ -338,3 +338,4 @@ class PortfolioView(QSplitter):
         )
         self.capacity_chart.show_projection(shown)
         self.demand.show_projection(shown)
+        self.projection_chart.demand = self.demand.chart.balance  # demand figures in the hover

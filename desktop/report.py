@@ -17,7 +17,9 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocum
 from PySide6.QtWidgets import QApplication
 
 from desktop.charts.capacity_chart import CapacityChart
+from desktop.charts.demand_chart import DemandChart, summary_line
 from desktop.charts.projection_chart import ProjectionChart, stacked_groups
+from desktop.columns import COLUMNS
 from desktop.labels import (
     ASSUMPTION_LABELS,
     MODE_RULES,
@@ -34,6 +36,9 @@ from model.api import project
 from model.assumptions import CHOICES, SCALARS, TABLES
 from model.concentration import CountryCut, concentration, country_cuts
 from model.countries import country_name
+from model.demand import FIELD_LABELS as DEMAND_LABELS
+from model.demand import DemandBalance, demand_balance
+from model.evidence import conflicts
 from model.montecarlo import MonteCarloResult, monte_carlo
 from model.optimise import PlanResult
 from model.portfolio import Portfolio
@@ -81,6 +86,89 @@ def _chart_images(projection, mc: MonteCarloResult, year: int) -> tuple[QImage, 
         widget.dispose()
         widget.deleteLater()
     return images
+
+
+def _demand_image(found: DemandBalance) -> QImage:
+    chart = DemandChart()
+    chart.resize(*CHART_SIZE)
+    chart.show_balance(found)
+    QApplication.processEvents()
+    image = chart.grab().toImage()
+    chart.dispose()
+    chart.deleteLater()
+    return image
+
+
+def _demand_section(portfolio: Portfolio, found: DemandBalance, year: int) -> list[str]:
+    """Demand against domestic output: the target year in words, the chart, the years."""
+    demand = portfolio.demand
+    return [
+        "<h2>Demand and import dependence</h2>",
+        f"<p>{esc(summary_line(found, year))}. In t of sintered rare-earth (NdFeB) magnets a "
+        "year, not all permanent magnets. Imports = demand minus domestic output (when "
+        "positive); China's part applies its share of India's permanent-magnet imports.</p>",
+        "<p><img src='chart:demand' width='1000'></p>",
+        _table(
+            [
+                "Year",
+                "Demand (t)",
+                "Domestic (t)",
+                "Imports (t)",
+                "From China (t)",
+                "Self-sufficiency",
+            ],
+            [
+                [
+                    r["year"],
+                    r["demand_t"],
+                    r["domestic_t"],
+                    r["import_t"],
+                    r["china_import_t"],
+                    "—" if r["self_sufficiency"] is None else f"{r['self_sufficiency']:.0%}",
+                ]
+                for r in found.rows()
+            ],
+            numeric={0, 1, 2, 3, 4, 5},
+        ),
+        f"<p class='small'>Demand: {esc(plain_source(demand.source))}</p>",
+    ]
+
+
+def figure_label(portfolio: Portfolio, kind: str, record_id: str, field: str) -> str:
+    """'Mt Weld: Nameplate (t/yr)', 'India demand: China's share of magnet imports'."""
+    if kind == "demand":
+        return f"India demand: {DEMAND_LABELS.get(field, field)}"
+    records = {r.id: r for r in getattr(portfolio, kind, [])}
+    record = records.get(record_id)
+    name = getattr(record, "name", None) or record_id
+    headers = {c.field: c.header for c in COLUMNS.get(kind, [])}
+    return f"{name}: {headers.get(field, field)}"
+
+
+def _conflicts_section(portfolio: Portfolio) -> list[str]:
+    """Figures with several sourced values: each value, its source and the one in use."""
+    found = conflicts(portfolio)
+    if not found:
+        return []
+    rows = []
+    for (kind, record_id, field), values in found:
+        label = figure_label(portfolio, kind, record_id, field)
+        for e in sorted(values, key=lambda v: -v.chosen):
+            rows.append(
+                [
+                    label,
+                    f"{e.value:,g} {e.unit}",
+                    plain_source(e.source) + (f" ({e.url})" if e.url else ""),
+                    e.as_of,
+                    "in use" if e.chosen else "",
+                ]
+            )
+    return [
+        "<h2>Conflicting figures and their sources</h2>",
+        "<p>Where sources disagree every value is kept; the one in use is marked. A block's "
+        "sourced nameplates give its range in the sensitivity analysis.</p>",
+        _table(["Figure", "Value", "Source", "As of", ""], rows),
+    ]
 
 
 @dataclass(frozen=True)
@@ -221,6 +309,10 @@ def document_from(
     doc.addResource(
         QTextDocument.ResourceType.ImageResource, QUrl("chart:capacity"), capacity_image
     )
+    balance = demand_balance(projection, portfolio.demand)
+    doc.addResource(
+        QTextDocument.ResourceType.ImageResource, QUrl("chart:demand"), _demand_image(balance)
+    )
     doc.setDefaultStyleSheet(
         "body { font-family: 'DejaVu Sans'; font-size: 9pt; } h1 { font-size: 20pt; } "
         "h2 { font-size: 13pt; margin-top: 14px; } th { background: #E8E8E8; } "
@@ -345,10 +437,12 @@ def document_from(
             [[c.name, c.magnets_lost_t, c.cumulative_lost_t, c.gap_t] for c in f.cuts],
             numeric={1, 2, 3},
         ),
+        *_demand_section(portfolio, balance, year),
         "<div style='page-break-before: always'></div>",
         f"<p class='marking'>{MARKING}</p>",
         "<h2>Assumptions and their sources</h2>",
         _assumptions_table(shown),
+        *_conflicts_section(shown),
         f"<p>Target: {shown.target.default_tpa:,.0f} t/yr"
         + (
             f" (path: {esc(', '.join(f'{y}: {t:,.0f}' for y, t in sorted(shown.target.path.items())))})"

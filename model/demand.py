@@ -67,6 +67,15 @@ class Demand(Record):
         return self.china_share_path.get(year, self.china_share)
 
 
+FIELD_LABELS = {
+    "base_year": "Base year",
+    "base_t": "Demand in the base year (t)",
+    "horizon_year": "Horizon year",
+    "horizon_t": "Demand in the horizon year (t)",
+    "china_share": "China's share of magnet imports",
+}
+
+
 @dataclass(frozen=True)
 class Preset:
     name: str

@@ -1,7 +1,8 @@
 """The interchange file: a versioned JSON portfolio, read with messages that name field paths.
 
 {"format": "repm-portfolio", "version": 1, "name": ..., "blocks": [...], "firms": [...],
- "deals": [...], "plants": [...], "assumptions": {...}, "target": {...}, "scenarios": [...]}
+ "deals": [...], "plants": [...], "assumptions": {...}, "target": {...}, "demand": {...},
+ "evidence": [...], "scenarios": [...]}
 """
 
 from __future__ import annotations

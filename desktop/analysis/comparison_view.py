@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 from desktop import operations, style
 from desktop.analysis.rows_model import RowsModel, fit_columns, readable
 from desktop.charts.base import Chart
+from desktop.charts.demand_chart import DEMAND
 from desktop.scenario_dialog import ScenarioDialog
 from desktop.session import PortfolioSession
+from model.demand import balance
 from model.scenarios import (
     HIGH_TEMP_HALF,
     builtin_scenarios,
@@ -147,13 +149,46 @@ class ComparisonView(QWidget):
                 pen=pg.mkPen(style.TARGET, width=1.5, style=Qt.PenStyle.DashLine),
             )
         )
+        # India's demand for rare-earth magnets, and the imports each scenario leaves
+        demand = balance(s.portfolio.demand, self.comparison.years, self.comparison.target).demand
+        plot.addItem(
+            pg.PlotDataItem(
+                edges,
+                demand,
+                stepMode="center",
+                name="Demand",
+                pen=pg.mkPen(DEMAND, width=1.5, style=Qt.PenStyle.DotLine),
+            )
+        )
         plot.setTitle("Scenarios compared", size="11pt")
         rows = self.comparison.rows()
+        imports = {
+            n: balance(s.portfolio.demand, self.comparison.years, v).imports
+            for n, v in self.comparison.magnets.items()
+        }
         self.model.set_headers(
-            ["Year", "Target (t)", *(f"{n} (t)" for n in names)],
-            ["Year", "The target for the year", *(f"Magnets under '{n}'" for n in names)],
+            [
+                "Year",
+                "Target (t)",
+                *(f"{n} (t)" for n in names),
+                "Demand (t)",
+                *(f"Imports, {n} (t)" for n in names),
+            ],
+            [
+                "Year",
+                "The target for the year",
+                *(f"Magnets under '{n}'" for n in names),
+                "India's demand for sintered rare-earth magnets (Demand & imports tab)",
+                *(f"Imports under '{n}': demand minus its magnets, when positive" for n in names),
+            ],
         )
-        self.model.set_rows([list(r.values()) for r in rows], keys=[str(r["year"]) for r in rows])
+        self.model.set_rows(
+            [
+                [*r.values(), float(demand[k]), *(float(imports[n][k]) for n in names)]
+                for k, r in enumerate(rows)
+            ],
+            keys=[str(r["year"]) for r in rows],
+        )
         fit_columns(self.table, widest=150)
 
     def _show_swatches(self, colours: dict[str, str]) -> None:

@@ -73,6 +73,7 @@ class ProjectionChart(Chart):
         self.series: dict[str, np.ndarray] = {}  # what is drawn, by legend name (tests read it)
         self.bottleneck_years: dict[str, list[int]] = {}
         self.target_year: int | None = None
+        self.demand = None  # DemandBalance of what is shown, for the hover (set by the view)
         self._structure: tuple | None = None
         self._items: dict[str, pg.GraphicsObject] = {}
         self._hover = pg.SignalProxy(self.scene().sigMouseMoved, rateLimit=30, slot=self._on_mouse)
@@ -276,6 +277,13 @@ class ProjectionChart(Chart):
         ]
         if p.inputs.high_temp_share > 0:
             lines.append(f"Dy+Tb: {p.dytb_supply[i]:,.1f} t, need {p.dytb_need[i]:,.1f} t")
+        d = self.demand
+        if d is not None and year in d.years:
+            k = d.year_index(year)
+            lines.append(
+                f"Demand: {d.demand[k]:,.0f} t; imports {d.imports[k]:,.0f} t "
+                f"(China {d.china_imports[k]:,.0f} t)"
+            )
         if self.ghost is not None:
             delta = p.magnets[i] - self.ghost.magnets[i]
             lines.append(f"What-if change: {delta:+,.0f} t")

@@ -3,9 +3,11 @@ chart shows demand against domestic output with the import gap and China's part.
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop import operations
 from desktop.charts.demand_chart import DemandView
+from desktop.charts.projection_chart import ProjectionChart
 from desktop.session import PortfolioSession
 from model import project
 from model.demand import PRESETS, demand_balance
@@ -58,6 +60,9 @@ def test_demand_chart_draws_the_gap_and_a_preset_is_undoable(window):
     np.testing.assert_allclose(series["Imports"], expected.imports)
     np.testing.assert_allclose(series["of which from China"], expected.china_imports)
     assert str(session.target_year) in demand_view.summary.text()
+    hover = window.findChild(ProjectionChart).hover_text(2030)
+    i = expected.year_index(2030)
+    assert f"Demand: {expected.demand[i]:,.0f} t; imports {expected.imports[i]:,.0f} t" in hover
     index = demand_view.presets.findData("primus-7150")
     demand_view.presets.activated.emit(index)
     assert session.portfolio.demand.horizon_t == PRESETS["primus-7150"].horizon_t
@@ -69,3 +74,21 @@ def test_demand_chart_draws_the_gap_and_a_preset_is_undoable(window):
 
 def _figure(e):
     return e.record_kind, e.record_id, e.field_name
+
+
+def test_scenarios_side_by_side_show_demand_and_imports(window):
+    from desktop.analysis.comparison_view import ComparisonView
+
+    view = window.findChild(ComparisonView)
+    view.set_ticked({"Base", "Committed deals only"})
+    view.refresh()
+    model = view.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert "Demand (t)" in headers and "Imports, Base (t)" in headers
+    session = view.session
+    expected = demand_balance(session.projection, session.portfolio.demand)
+    row = 5  # 2030 with the default horizon from 2025
+    demand = model.index(row, headers.index("Demand (t)")).data(Qt.ItemDataRole.UserRole)
+    assert demand == pytest.approx(expected.demand[row])
+    imports = model.index(row, headers.index("Imports, Base (t)")).data(Qt.ItemDataRole.UserRole)
+    assert imports == pytest.approx(expected.imports[row])

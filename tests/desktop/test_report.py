@@ -87,3 +87,20 @@ def test_repm_report_refuses_a_year_outside_the_horizon(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "--year 2050 is outside the horizon 2025-2040" in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_briefing_shows_demand_imports_and_the_conflicting_figures(qapp):
+    from model.demand import demand_balance
+    from model.evidence import conflicts
+
+    demo = demo_portfolio()
+    text = build_document(demo, draws=200).toPlainText()
+    assert "Demand and import dependence" in text
+    found = demand_balance(project(demo), demo.demand)
+    i = found.year_index(2030)
+    assert f"imports {found.imports[i]:,.0f} t (China {found.china_imports[i]:,.0f} t)" in text
+    assert "Conflicting figures and their sources" in text
+    for _figure, values in conflicts(demo):
+        for e in values:
+            assert f"{e.value:,g} {e.unit}" in text
+            assert e.source.replace("'", "’")[:25] in text or e.source[:25] in text
