@@ -222,18 +222,23 @@ def choose_evidence(session: PortfolioSession, evidence_id: str) -> None:
             [Edit("update", kind, record_id, {field: old}), *unmark_edits],
         )
         return
-    if kind != "demand":
+    whole = {  # portfolio-wide figures: read and write the whole value
+        "demand": (store.demand, store.set_demand),
+        "assumptions": (store.assumptions, store.set_assumptions),
+    }
+    if kind not in whole:
         raise ValueError(f"sourced values of '{kind}' figures cannot be chosen here")
-    before = store.demand()
-    after = before.model_copy(update={field: value})
+    read, write = whole[kind]
+    before = read()
+    after = type(before).model_validate({**before.model_dump(), field: value})
 
     def redo() -> None:
-        store.set_demand(after)
+        write(after)
         if mark_edits:
             store.apply(mark_edits)
 
     def undo() -> None:
-        store.set_demand(before)
+        write(before)
         if unmark_edits:
             store.apply(unmark_edits)
 

@@ -92,3 +92,42 @@ def test_scenarios_side_by_side_show_demand_and_imports(window):
     assert demand == pytest.approx(expected.demand[row])
     imports = model.index(row, headers.index("Imports, Base (t)")).data(Qt.ItemDataRole.UserRole)
     assert imports == pytest.approx(expected.imports[row])
+
+
+def test_an_assumption_with_sourced_values_is_chosen_and_undone(session):
+    from model.store import Edit
+
+    current = session.portfolio.assumptions.ndpr_in_magnet
+    rows = [
+        ("ev-a1", current, 1, "Official calibration"),
+        ("ev-a2", current * 1.1, 0, "Engineering composition"),
+    ]
+    session.store.apply(
+        [
+            Edit(
+                "add",
+                "evidence",
+                i,
+                {
+                    "id": i,
+                    "record_kind": "assumptions",
+                    "record_id": "assumptions",
+                    "field_name": "ndpr_in_magnet",
+                    "value": v,
+                    "unit": "t NdPr metal / t magnet",
+                    "source": src,
+                    "as_of": "2025",
+                    "chosen": c,
+                },
+            )
+            for i, v, c, src in rows
+        ]
+    )
+    before = session.portfolio
+    magnets = session.projection.magnets.sum()
+    operations.choose_evidence(session, "ev-a2")
+    assert session.portfolio.assumptions.ndpr_in_magnet == pytest.approx(current * 1.1)
+    assert session.projection.magnets.sum() < magnets  # more NdPr per magnet: fewer magnets
+    session.undo_stack.undo()
+    assert session.portfolio == before
+    assert session.projection.magnets.sum() == pytest.approx(magnets)
