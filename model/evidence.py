@@ -13,6 +13,7 @@ from typing import Any
 
 from model.domain import Evidence
 from model.portfolio import Portfolio
+from model.rules import chosen_problems
 
 RECORD_KINDS = ("blocks", "plants")  # figures held in a record's field
 Figure = tuple[str, str, str]  # (record kind, record id, field)
@@ -151,9 +152,5 @@ def conflicts(portfolio: Portfolio) -> list[tuple[Figure, list[Evidence]]]:
 
 
 def problems(portfolio: Portfolio) -> list[str]:
-    """At most one chosen value per figure."""
-    found = []
-    for (kind, record_id, field), values in register(portfolio).items():
-        if sum(v.chosen for v in values) > 1:
-            found.append(f"evidence for {kind} '{record_id}'.{field}: more than one value chosen")
-    return found
+    """At most one chosen value per figure (the portfolio rule, model/rules.py)."""
+    return chosen_problems(portfolio.evidence)

@@ -41,7 +41,8 @@ REFERENCES = {
     name: [(f, meta(info).refers_to) for f, info in k.fields.items() if meta(info).fmt == REFERENCE]
     for name, k in KINDS.items()
 }
-ORDER = ("firms", "blocks", "deals", "plants")  # every reference points to a kind before it
+# every reference points to a kind before it
+ORDER = ("firms", "blocks", "deals", "plants", "evidence")
 # Where a scenario names records: field -> the kind it names.
 SCENARIO_REFERENCES = {
     "block_delays": "blocks",
@@ -216,6 +217,18 @@ class PortfolioFacts:
             self.deals_by_block[record.block_id].append(record)
 
 
+def chosen_problems(evidence: list) -> list[str]:
+    """At most one sourced value of a figure is the one in use."""
+    chosen: dict[tuple[str, str, str], int] = defaultdict(int)
+    for e in evidence:
+        chosen[(e.record_kind, e.record_id, e.field_name)] += e.chosen
+    return [
+        f"evidence for {kind} '{record_id}' {field}: {n} values chosen; at most one may be"
+        for (kind, record_id, field), n in chosen.items()
+        if n > 1
+    ]
+
+
 def portfolio_problems(portfolio: Portfolio) -> list[str]:
     """Every rule over a whole portfolio; [] when it may be stored as it is."""
     from model.redaction import check_confidential_fields
@@ -234,6 +247,7 @@ def portfolio_problems(portfolio: Portfolio) -> list[str]:
     for i, scenario in enumerate(portfolio.scenarios):
         problems += scenario_problems(scenario, facts, where=f"scenarios[{i}]")
         facts.scenarios.append(scenario.name)
+    problems += chosen_problems(portfolio.evidence)
     problems += text_problems(portfolio.target, "target")
     problems += text_problems(portfolio.assumptions, "assumptions")  # its sources' notes
     problems += text_problems(portfolio, "")  # the portfolio's name

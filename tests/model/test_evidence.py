@@ -73,3 +73,15 @@ def test_evidence_cli_json_keys_and_record_filter(capsys):
 def test_evidence_cli_unknown_record_is_one_line(capsys):
     code, _, err = run(capsys, "evidence", "--demo", "--record", "nowhere")
     assert code == 2 and err.count("\n") == 1 and "nowhere" in err
+
+
+def test_two_chosen_values_of_one_figure_are_refused():
+    from model.interchange import InvalidPortfolio, portfolio_from_dict
+
+    demo = demo_portfolio()
+    data = demo.model_dump(mode="json")
+    for row in data["evidence"]:
+        if row["record_id"] == "irel-domestic" and row["field_name"] == "nameplate_tpa":
+            row["chosen"] = 1
+    with pytest.raises(InvalidPortfolio, match="at most one may be"):
+        portfolio_from_dict({"format": "repm-portfolio", "version": 1, **data})
