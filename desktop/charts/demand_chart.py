@@ -7,6 +7,8 @@ and a one-line summary of the target year.
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -23,6 +25,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QSplitter,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -30,8 +34,17 @@ from PySide6.QtWidgets import (
 from desktop import operations, style
 from desktop.charts.base import Chart
 from desktop.session import PortfolioSession
-from model.demand import PRESETS, UNIT, Demand, DemandBalance, apply_preset, demand_balance
+from model.demand import (
+    FIELD_LABELS,
+    PRESETS,
+    UNIT,
+    Demand,
+    DemandBalance,
+    apply_preset,
+    demand_balance,
+)
 from model.domain import YEAR_MAX, YEAR_MIN
+from model.evidence import register
 from model.projection import Projection
 from model.store import InvalidEdit
 
@@ -119,6 +132,33 @@ def summary_line(found: DemandBalance, year: int) -> str:
     if found.surplus[i] > 0:
         text += f", surplus {found.surplus[i]:,.0f} t"
     return text
+
+
+CHOOSE = "choose:"
+
+
+def sources_html(portfolio) -> str:
+    """The demand figures' sourced values: in use marked, the others with 'use this'."""
+    esc = html.escape
+    figures = [
+        (field, values)
+        for (kind, _record, field), values in register(portfolio).items()
+        if kind == "demand"
+    ]
+    if not figures:
+        return "<p style='color:#666'>No sourced values for the demand figures.</p>"
+    parts = ["<table cellpadding='2'>"]
+    for field, values in figures:
+        parts.append(f"<tr><td colspan=2><b>{esc(FIELD_LABELS.get(field, field))}</b></td></tr>")
+        for e in sorted(values, key=lambda v: -v.chosen):
+            action = "<b>in use</b>" if e.chosen else f"<a href='{CHOOSE}{esc(e.id)}'>use this</a>"
+            note = f"<br><i>{esc(e.note)}</i>" if e.note else ""
+            parts.append(
+                f"<tr><td style='padding-right:8px'>{action}</td><td>{e.value:,g} {esc(e.unit)}: "
+                f"{esc(e.source)} ({esc(e.as_of)}){note}</td></tr>"
+            )
+    parts.append("</table>")
+    return "".join(parts)
 
 
 class DemandDialog(QDialog):
@@ -221,11 +261,21 @@ class DemandView(QWidget):
         row.addWidget(self.presets)
         row.addWidget(edit)
         row.addStretch(1)
+        # The demand figures' sourced values, the one in use marked, the others usable instead
+        self.sources = QTextBrowser(objectName="demandSources")
+        self.sources.setOpenLinks(False)  # offline: sources are shown, never fetched
+        self.sources.anchorClicked.connect(self._on_link)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.chart)
+        split.addWidget(self.sources)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
-        layout.addWidget(self.chart, 1)
         layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
         self.projection: Projection | None = None
         session.portfolioChanged.connect(self._on_portfolio_changed)
 
@@ -243,6 +293,15 @@ class DemandView(QWidget):
         self.chart.show_balance(found)
         self.summary.setText(summary_line(found, self.session.target_year))
         self.summary.setToolTip(f"Demand: {demand.source}")
+        self.sources.setHtml(sources_html(self.session.portfolio))
+
+    def _on_link(self, url) -> None:
+        link = url.toString()
+        if link.startswith(CHOOSE):
+            try:
+                operations.choose_evidence(self.session, link.removeprefix(CHOOSE))
+            except InvalidEdit as exc:
+                QMessageBox.warning(self, "Value not used", "\n".join(exc.problems))
 
     def _on_preset(self, index: int) -> None:
         key = self.presets.itemData(index)

@@ -131,3 +131,22 @@ def test_an_assumption_with_sourced_values_is_chosen_and_undone(session):
     session.undo_stack.undo()
     assert session.portfolio == before
     assert session.projection.magnets.sum() == pytest.approx(magnets)
+
+
+def test_demand_sources_are_shown_and_one_can_be_used(window):
+    from PySide6.QtCore import QUrl
+
+    demand_view = window.findChild(DemandView)
+    session = demand_view.session
+    text = demand_view.sources.toPlainText()
+    assert "53,700" in text and "ferrite" in text  # all permanent magnets, shown apart
+    assert "0.84" in text and "0.93" in text  # China's share: the brief and the press
+    share = next(
+        e for e in values_of(session.portfolio, "demand", "india", "china_share") if e.value == 0.84
+    )
+    demand_view.sources.anchorClicked.emit(QUrl(f"choose:{share.id}"))
+    assert session.portfolio.demand.china_share == 0.84
+    found = demand_view.chart.balance
+    np.testing.assert_allclose(found.china_imports, found.imports * 0.84)
+    session.undo_stack.undo()
+    assert session.portfolio.demand.china_share != 0.84
