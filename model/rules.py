@@ -219,14 +219,20 @@ class PortfolioFacts:
 
 def chosen_problems(evidence: list) -> list[str]:
     """At most one sourced value of a figure is the one in use."""
-    chosen: dict[tuple[str, str, str], int] = defaultdict(int)
-    for e in evidence:
-        chosen[(e.record_kind, e.record_id, e.field_name)] += e.chosen
-    return [
-        f"evidence for {kind} '{record_id}' {field}: {n} values chosen; at most one may be"
-        for (kind, record_id, field), n in chosen.items()
-        if n > 1
-    ]
+    first: dict[tuple[str, str, str], int] = {}
+    problems = []
+    for i, e in enumerate(evidence):
+        if not e.chosen:
+            continue
+        figure = (e.record_kind, e.record_id, e.field_name)
+        if figure in first:
+            problems.append(
+                f"evidence[{i}].chosen: evidence[{first[figure]}] is already the value in use for "
+                f"{e.record_kind} '{e.record_id}' {e.field_name}; at most one may be"
+            )
+        else:
+            first[figure] = i
+    return problems
 
 
 def portfolio_problems(portfolio: Portfolio) -> list[str]:
