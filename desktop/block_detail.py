@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 
 from desktop import operations
 from desktop.columns import COLUMNS
+from desktop.explain import why_nothing
+from desktop.labels import percent, plain_source, word
 from desktop.record_model import display
 from desktop.session import PortfolioSession, moves_numbers
 from model.evidence import register
@@ -88,9 +90,11 @@ class BlockDetail(QTextBrowser):
             parts.append("<table>")
             for d in deals:
                 firm = firms.get(d.firm_id)
-                who = f"{esc(firm.name)} ({firm.kind.value})" if firm else esc(d.firm_id)
+                who = f"{esc(firm.name)} ({esc(word(firm.kind))})" if firm else esc(d.firm_id)
                 start = f", from {d.start_year}" if d.start_year else ""
-                parts.append(_row(who, f"{d.status.value}, offtake {d.offtake_share:.3f}{start}"))
+                parts.append(
+                    _row(who, f"{esc(word(d.status))}, offtake {percent(d.offtake_share)}{start}")
+                )
             parts.append("</table>")
         else:
             parts.append("<p>None yet.</p>")
@@ -103,13 +107,23 @@ class BlockDetail(QTextBrowser):
             for y, m in zip(projection.years.tolist(), magnets.tolist(), strict=True)
         )
         parts.append(f"<table><tr>{cells}</tr></table>")
-        lacking = [line for line in projection.inputs.incomplete if f"'{block.id}'" in line]
-        if lacking:
-            parts.append(f"<p style='color:#B00020'>Contributes nothing: {esc(lacking[0])}.</p>")
+        reasons = why_nothing(portfolio, projection, block.id)
+        if reasons:
+            items = "".join(
+                f"<li><a href='{r.link}'>{esc(r.text)}</a></li>"
+                if r.link
+                else f"<li>{esc(r.text)}</li>"
+                for r in reasons
+            )
+            parts.insert(
+                1,
+                "<div style='color:#B00020'><b>Adds nothing</b> "
+                f"({esc(projection.inputs.mode.value)}):<ul style='margin:0'>{items}</ul></div>",
+            )
         parts.append(dytb_section(projection, b, block.dytb_share))
         parts += self._sourced_values(block.id)
         parts.append(f"<h4>Source (as of {esc(block.as_of or 'unknown')})</h4>")
-        parts.append(f"<p>{esc(block.source or 'none given')}</p>")
+        parts.append(f"<p>{esc(plain_source(block.source) or 'none given')}</p>")
         if block.notes:
             parts.append(f"<h4>Notes</h4><p>{esc(block.notes)}</p>")
         self.setHtml("".join(parts))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,10 +21,14 @@ from desktop import operations
 from desktop.about import about_text
 from desktop.confidential_dialog import ConfidentialDialog
 from desktop.dialogs import BackupsDialog, check_portfolio, in_use_question, show_read_only
+from desktop.explain import incomplete_records
 from desktop.file_dialogs import open_path, save_path
+from desktop.incomplete_dialog import IncompleteDialog
+from desktop.labels import MODE_RULES
 from desktop.plan_view import PlanView
 from desktop.portfolio_view import PortfolioView
 from desktop.session import PortfolioSession
+from desktop.style import STAGE_LABELS
 from model.domain import YEAR_MAX
 from model.export_target import is_portfolio_file
 from model.files import private_output
@@ -58,7 +62,9 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self._build_menus()
         self._build_toolbar()
-        self.status_label = QLabel()
+        self.status_label = QLabel(objectName="statusSummary")
+        self.status_label.setTextFormat(Qt.TextFormat.RichText)
+        self.status_label.linkActivated.connect(lambda _link: self.show_incomplete())
         self.statusBar().addPermanentWidget(self.status_label)
         self._show_empty()
         self.resize(1366, 768)
@@ -119,8 +125,7 @@ class MainWindow(QMainWindow):
         self.mode_combo = QComboBox(objectName="modeCombo")
         self.mode_combo.addItems([m.value for m in Mode])
         self.mode_combo.setToolTip(
-            "expected: weighted by stage and status probabilities; committed: signed/acquired "
-            "deals and operating/construction/committed plants; all: everything not rejected"
+            "What counts. " + "; ".join(f"{mode}: {rule}" for mode, rule in MODE_RULES.items())
         )
         self.start_spin = QSpinBox(objectName="horizonStart", minimum=2000, maximum=YEAR_MAX)
         self.end_spin = QSpinBox(objectName="horizonEnd", minimum=2000, maximum=YEAR_MAX)
@@ -296,11 +301,30 @@ class MainWindow(QMainWindow):
         read_only = " [read-only]" if s.store.read_only else ""
         self.setWindowTitle(f"{s.portfolio.name} — {s.path}{read_only} — REPM planner")
         incomplete = len(p.inputs.incomplete)
+        mode = p.inputs.mode.value
+        counts = (
+            f" · committed counts {MODE_RULES['committed']}"
+            if mode == "committed" and p.magnets[i] < 0.5
+            else ""
+        )
         self.status_label.setText(
             f"{s.target_year}: {p.magnets[i]:,.0f} t magnets vs target {p.target[i]:,.0f} t"
-            f" ({p.inputs.mode.value}) · bottleneck {p.bottleneck[i]}"
-            + (f" · {incomplete} records incomplete" if incomplete else "")
+            f" ({mode}) · bottleneck {STAGE_LABELS[p.bottleneck[i]]}{counts}"
+            + (f" · <a href='incomplete'>{incomplete} records incomplete</a>" if incomplete else "")
         )
+        self.status_label.setToolTip(
+            f"Mode '{mode}' counts {MODE_RULES[mode]}."
+            + (" Click 'records incomplete' for the list." if incomplete else "")
+        )
+
+    def show_incomplete(self) -> None:
+        """The records that count for nothing until a figure is filled in."""
+        if not self.session:
+            return
+        dialog = IncompleteDialog(incomplete_records(self.session.projection), self)
+        dialog.cellRequested.connect(self.view.go_to_cell)
+        dialog.open()
+        self.dialog = dialog
 
     # --- file menu -------------------------------------------------------------------------
 

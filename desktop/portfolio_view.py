@@ -131,7 +131,10 @@ class PortfolioView(QSplitter):
         header.setContentsMargins(6, 2, 6, 0)
         header.addWidget(self.p_target)
         header.addWidget(self.mc_progress)
-        header.addStretch(1)
+        self.mc_note = QLabel(objectName="mcNote")
+        self.mc_note.setWordWrap(True)
+        self.mc_note.setStyleSheet("QLabel { color: #555; font-size: 8pt; }")
+        header.addWidget(self.mc_note, 1)
         header.addWidget(self.band_toggle)
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -288,6 +291,7 @@ class PortfolioView(QSplitter):
 
     def _show_headline(self) -> None:
         self.p_target.setText(self.uncertainty.headline())
+        self.mc_note.setText(self.uncertainty.note())
         self.mc_progress.setVisible(self.uncertainty.runner.busy)
 
     def _on_uncertainty(self, _result) -> None:

@@ -23,6 +23,7 @@ from desktop.columns import (
     UNKNOWN,
     Column,
 )
+from desktop.explain import reasons_text, why_nothing
 from desktop.labels import Names, word
 from desktop.number_format import format_number, is_percent
 from desktop.session import PortfolioSession
@@ -133,6 +134,12 @@ class RecordTableModel(QAbstractTableModel):
             sourced = values_of(self.session.portfolio, self.kind, record.id, column.field)
             if sourced:  # the figure's sourced values, the one in use first
                 return summary(sourced)
+            if self.kind == "blocks":
+                why = reasons_text(
+                    why_nothing(self.session.portfolio, self.session.projection, record.id)
+                )
+                if why:
+                    return why
             if value is None and column.optional:
                 return f"{column.header}: {UNKNOWN} (not in the source; fill it in when known)"
             return column.tip or None

@@ -79,8 +79,25 @@ class UncertaintyController(QObject):
             )
         if not self.result.years[0] <= year <= self.result.years[-1]:
             return ""
-        p = self.result.p_target[year - int(self.result.years[0])]
-        return f"P(target met in {year}) = {p:.0%}"
+        k = year - int(self.result.years[0])
+        if self.session.projection.target[self.session.projection.year_index(year)] <= 0:
+            return f"No target set for {year}"
+        return f"P(target met in {year}) = {self.result.p_target[k]:.0%}"
+
+    def note(self) -> str:
+        """One line where the figures look contradictory: the expected value above P90."""
+        year, p = self.session.target_year, self.session.projection
+        if self.result is None or not self.result.years[0] <= year <= self.result.years[-1]:
+            return ""
+        k = year - int(self.result.years[0])
+        expected = float(p.magnets[p.year_index(year)])
+        p90 = float(self.result.percentile(90)[k])
+        if expected > p90 + 0.5:
+            return (
+                f"Expected ({expected:,.0f} t) is above P90 ({p90:,.0f} t): a small chance of a "
+                "big deal carries the mean; in most draws it does not close."
+            )
+        return ""
 
     def shutdown(self) -> None:
         self._timer.stop()

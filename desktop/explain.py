@@ -1,0 +1,134 @@
+"""Why a block adds nothing, and what would fix it, in the user's words (detail panel, table
+tooltips, the list of incomplete records). Each reason may carry a link to the cell to fill in
+('cell:kind/id/field'), which the portfolio view opens."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from desktop.columns import COLUMNS
+from desktop.labels import MODE_RULES, word
+from model.domain import NEEDS_SEPARATION, DealStatus
+from model.projection import Projection
+
+COMMITTED_DEALS = {DealStatus.signed, DealStatus.acquired}
+_INCOMPLETE = re.compile(r"^(block|plant) '([^']+)' \((.*)\) lacks (.+)$")
+
+
+@dataclass(frozen=True)
+class Reason:
+    text: str
+    link: str = ""  # 'cell:kind/id/field' to fill it in, or ''
+
+
+@dataclass(frozen=True)
+class Incomplete:
+    kind: str  # 'blocks' or 'plants'
+    record_id: str
+    name: str
+    fields: tuple[str, ...]
+
+    def text(self) -> str:
+        what = "block" if self.kind == "blocks" else "plant"
+        return f"{self.name} ({what}): missing " + ", ".join(
+            field_label(self.kind, f) for f in self.fields
+        )
+
+
+def field_label(kind: str, field: str) -> str:
+    column = next((c for c in COLUMNS[kind] if c.field == field), None)
+    label = (getattr(column, "label", "") or column.header) if column else field
+    label = label.replace("_", " ")
+    # "First year" -> "first year" inside a sentence; "NdPr share" keeps its capitals.
+    first = label.split()[0]
+    return label[0].lower() + label[1:] if first[1:].islower() else label
+
+
+def incomplete_records(projection: Projection) -> list[Incomplete]:
+    """The model's list of records that lack a figure, parsed into records and fields."""
+    out = []
+    for line in projection.inputs.incomplete:
+        m = _INCOMPLETE.match(line)
+        if m:
+            kind = "blocks" if m[1] == "block" else "plants"
+            fields = tuple(f.strip() for f in m[4].split(","))
+            out.append(Incomplete(kind, m[2], m[3], fields))
+    return out
+
+
+def why_nothing(portfolio, projection: Projection, block_id: str) -> list[Reason]:
+    """Why the block adds no magnets over the horizon (empty when it adds some)."""
+    ids = projection.inputs.block_ids
+    if block_id not in ids:
+        return []
+    b = ids.index(block_id)
+    if projection.by_block()[b].sum() > 0.5:
+        return []
+    block = portfolio.block(block_id)
+    reasons: list[Reason] = []
+    for record in incomplete_records(projection):
+        if record.kind == "blocks" and record.record_id == block_id:
+            for f in record.fields:
+                reasons.append(
+                    Reason(f"missing: {field_label('blocks', f)}", f"cell:blocks/{block_id}/{f}")
+                )
+    if reasons:
+        reasons.append(Reason("fill it in from the block's source, and it counts"))
+        return reasons
+    mode = projection.inputs.mode.value
+    live = [
+        d for d in portfolio.deals if d.block_id == block_id and d.status != DealStatus.rejected
+    ]
+    counted = [d for d in live if mode != "committed" or d.status in COMMITTED_DEALS]
+    if not live:
+        return [Reason("no deal gives India a share of its output: add one in Deals (Add)")]
+    if not counted:
+        statuses = ", ".join(sorted({word(d.status) for d in live}))
+        return [
+            Reason(f"mode 'committed' counts {MODE_RULES['committed']}; its deals are {statuses}")
+        ]
+    if sum(d.offtake_share for d in counted) <= 0:
+        deal = counted[0]
+        return [
+            Reason(
+                "India's offtake share is 0 %: set the deal's offtake",
+                f"cell:deals/{deal.id}/offtake_share",
+            )
+        ]
+    years = projection.years
+    start = projection.inputs.block_start[b]
+    if np.isfinite(start) and start > years[-1]:
+        return [Reason(f"it starts in {int(start)}, after the horizon ({int(years[-1])})")]
+    if block.product in NEEDS_SEPARATION:
+        binds = np.flatnonzero((projection.phi < 1 - 1e-9) & (projection.separation_feed > 0))
+        if binds.size or not projection.separation_cap.any():
+            when = f" from {int(years[binds[0]])}" if binds.size else ""
+            what = "concentrate" if block.product.value == "concentrate" else "mixed carbonate"
+            return [
+                Reason(
+                    f"its {what} needs separation, and no separation capacity is free for it"
+                    f"{when}: add a separation plant or buy separated oxide"
+                )
+            ]
+    stages = {projection.bottleneck[k] for k in range(len(years)) if years[k] >= start}
+    if stages & {"metal", "magnet"}:
+        return [
+            Reason(
+                "the domestic metal and magnet lines are already full: more oxide adds magnets "
+                "only with more plant capacity (Plants)"
+            )
+        ]
+    return [Reason("its output arrives too late or too small to show in whole tonnes")]
+
+
+def reasons_text(reasons: list[Reason]) -> str:
+    """One line for a tooltip or a status message."""
+    if not reasons:
+        return ""
+    missing = [r.text.removeprefix("missing: ") for r in reasons if r.text.startswith("missing: ")]
+    rest = [r.text for r in reasons if not r.text.startswith("missing: ")]
+    parts = ([f"missing {', '.join(missing)}"] if missing else []) + rest
+    return "Adds nothing: " + "; ".join(parts)
