@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.backup_label import backup_label
 from model.store import InUse, NotAPortfolio, ReadOnlyFile, StoreError
 from model.store.backups import list_backups
 from model.store.checking import check_file
@@ -69,7 +70,8 @@ class BackupsDialog(QDialog):
         )
         self.list = QListWidget()
         for path in self.backups:
-            item = QListWidgetItem(path.name)
+            item = QListWidgetItem(backup_label(path))
+            item.setToolTip(str(path))
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             self.list.addItem(item)
         if self.backups:

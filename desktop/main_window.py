@@ -113,6 +113,10 @@ class MainWindow(QMainWindow):
         self._action(view, "Stack by &country", lambda: self._group_by("country"))
         self._action(view, "Stack by &block", lambda: self._group_by("block"))
         help_menu = self.menuBar().addMenu("&Help")
+        self._action(
+            help_menu, "User &Guide", self.show_guide, QKeySequence.StandardKey.HelpContents
+        )
+        help_menu.addSeparator()
         self._action(help_menu, "&About REPM planner", self.show_about)
         self._refresh_recent()
 
@@ -132,6 +136,16 @@ class MainWindow(QMainWindow):
         self.year_spin = QSpinBox(objectName="targetYear", minimum=2000, maximum=YEAR_MAX)
         self.group_combo = QComboBox(objectName="groupCombo")
         self.group_combo.addItems(["country", "block"])
+        self.scenario_combo.setToolTip(
+            "The scenario to project: the portfolio as it is, or with a scenario's delays, "
+            "overrides and cut-offs (edit scenarios in the Scenarios tab)"
+        )
+        self.start_spin.setToolTip("First year of the projection")
+        self.end_spin.setToolTip("Last year of the projection")
+        self.year_spin.setToolTip(
+            "The year the headline, the what-if change, the ranking and the briefing lead with"
+        )
+        self.group_combo.setToolTip("Stack the chart's bars by country or by block")
         for label, widget in (
             ("Scenario ", self.scenario_combo),
             ("  Mode ", self.mode_combo),
@@ -554,6 +568,13 @@ class MainWindow(QMainWindow):
     def check_portfolio(self) -> None:
         if self.session:
             self.dialog = check_portfolio(self, self.session.path)
+
+    def show_guide(self) -> None:
+        from desktop.guide import GuideWindow  # only when asked for
+
+        guide = GuideWindow(self)
+        guide.show()
+        self.guide = guide
 
     def show_about(self) -> None:
         QMessageBox.about(self, "About REPM planner", about_text())

@@ -38,6 +38,7 @@ from model.countries import country_name
 from model.domain import KINDS
 from model.projection import Projection
 
+CHART_GROUPS = 6  # stacks shown by name; the rest as "Other": a longer legend squeezes the plot
 CHART_MIN_HEIGHT = 300  # below this the stacks and the target line cannot be told apart
 LEFT_MIN_WIDTH = 420
 RIGHT_MIN_WIDTH = 470  # what-if labels + a 180 px slider + spin boxes
@@ -151,7 +152,8 @@ class PortfolioView(QSplitter):
         self.right.setStretchFactor(0, 1)
         self.right.setStretchFactor(1, 0)
         self.right.setChildrenCollapsible(False)
-        self.right.setSizes([420, 230])
+        # The what-if panel gets the height it needs and keeps it; the chart takes the rest.
+        self.right.setSizes([1000, self.what_if.sizeHint().height()])
         self.right.setMinimumWidth(RIGHT_MIN_WIDTH)
 
         self.addWidget(self.left)
@@ -325,7 +327,7 @@ class PortfolioView(QSplitter):
     def groups(self, projection: Projection):
         """Stacks of `projection`, in the order of the base projection (stable under what-if)."""
         order = rank_groups(self.labelled(self.session.projection))
-        return stacked_groups(self.labelled(projection), order)
+        return stacked_groups(self.labelled(projection), order, limit=CHART_GROUPS)
 
     def refresh_charts(self) -> None:
         base = self.session.projection

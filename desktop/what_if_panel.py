@@ -115,8 +115,9 @@ class WhatIfPanel(QGroupBox):
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        # Room for three lines always, so a longer note never moves the sliders mid-drag.
-        self.title.setFixedHeight(3 * self.title.fontMetrics().lineSpacing() + 4)
+        # A fixed height, so a longer note never moves the sliders mid-drag (more lines scroll
+        # into the tooltip).
+        self.title.setFixedHeight(2 * self.title.fontMetrics().lineSpacing() + 4)
         offtake = QDoubleSpinBox(decimals=1, singleStep=1, suffix=" %")
         self.offtake = Control("offtake", offtake, PERCENT_STEPS, self._changed, factor=100)
         self.offtake.set_range(0, 1)
@@ -173,7 +174,9 @@ class WhatIfPanel(QGroupBox):
         buttons.addWidget(self.apply_button)
 
         layout = QVBoxLayout(self)
-        layout.setSpacing(3)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(2)
+        grid.setVerticalSpacing(2)
         layout.addWidget(self.title)
         layout.addLayout(grid)
         layout.addWidget(self.bound_text)
@@ -231,7 +234,9 @@ class WhatIfPanel(QGroupBox):
                 control.set_value(self._base[control.key])
         self._set_enabled(True)
         self.offtake.setEnabled(bool(deals))
-        self.title.setText("<br>".join(self._notes(block, deals)))
+        notes = self._notes(block, deals)
+        self.title.setText("<br>".join(notes[:2]))
+        self.title.setToolTip("<br>".join(notes))
         self.apply_button.setEnabled(self.preview is not None)
         self.reset_button.setEnabled(bool(self.touched))
 

@@ -49,6 +49,7 @@ class ConcentrationView(QWidget):
         self.chart.setObjectName("concentrationPlot")
         self.cut_from = QSpinBox(objectName="cutFromYear", minimum=2000, maximum=YEAR_MAX)
         self.cut_from.setValue(session.start)
+        self.cut_from.setToolTip("The year from which each country's supply is cut, in turn")
         self.cut_from.valueChanged.connect(lambda _v: self.refresh())
         self.model = RowsModel(CUT_HEADERS)
         self.table = QTableView(objectName="countryCutTable")

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.charts.base import TonnesAxis, style_plot
+from desktop.labels import bar_label
 from desktop.session import PortfolioSession
 from desktop.worker import TaskRunner
 from model.sensitivity import Bar, sensitivity
@@ -89,7 +90,7 @@ class TornadoView(QWidget):
     def draw(self) -> None:
         self.plot.clear()
         shown = list(reversed(self.bars))  # largest at the top
-        self.axis.labels = [f"{b.label} ({b.low_setting} / {b.high_setting})" for b in shown]
+        self.axis.labels = [bar_label(b.label, b.low_setting, b.high_setting) for b in shown]
         for y, bar in enumerate(shown):
             pen = pg.mkPen("#000000", width=2.5) if self._is_selected(bar) else pg.mkPen("w")
             for value, colour in ((bar.low_t, LOW_COLOUR), (bar.high_t, HIGH_COLOUR)):

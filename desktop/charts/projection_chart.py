@@ -20,6 +20,7 @@ from model.projection import Projection
 
 MAX_GROUPS = 10  # more stacks than this are unreadable: the rest become "Other"
 BAR_WIDTH = 0.72
+LEGEND_4_COLUMNS = 640  # px of chart width from which four legend columns fit
 
 
 def rank_groups(labelled: dict[str, np.ndarray], limit: int = MAX_GROUPS) -> list[str]:
@@ -54,6 +55,9 @@ class ProjectionChart(Chart):
             legend_below=True,
             legend_columns=3,
         )
+        # The headline above the chart says what it is; the title's 30 px go to the bars.
+        self.plot.setTitle(None)
+        self.plot.setToolTip("Projected sintered NdFeB magnets against the target")
         self.hover_box = QLabel(self, objectName="hoverBox")
         self.hover_box.setTextFormat(Qt.TextFormat.RichText)
         self.hover_box.setStyleSheet(
@@ -61,11 +65,7 @@ class ProjectionChart(Chart):
         )
         self.hover_box.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.hover_box.hide()
-        self.setToolTip(
-            "Bars: magnets per year by country (or block); dashed red: the target; pink: the "
-            "gap; grey band: P10-P90 of the Monte Carlo; markers on top: the bottleneck stage. "
-            "Hover over a year for its figures."
-        )
+
         self.setObjectName("projectionPlot")
         self.projection: Projection | None = None
         self.ghost: Projection | None = None
@@ -226,11 +226,11 @@ class ProjectionChart(Chart):
         # empty curve with the same fill instead, kept referenced here.
         swatch = pg.PlotDataItem([], [], pen=None, fillLevel=0, fillBrush=pg.mkBrush(style.BAND))
         self._items["band swatch"] = swatch
-        self.legend.addItem(swatch, "P10–P90 (Monte Carlo)")
+        self.legend.addItem(swatch, "P10–P90 range")
         p50_pen = pg.mkPen(style.P50, width=2.2, style=Qt.PenStyle.DotLine)
         self._add(
             "P50",
-            pg.PlotDataItem([0, 1], [0], stepMode="center", name="P50 (Monte Carlo)", pen=p50_pen),
+            pg.PlotDataItem([0, 1], [0], stepMode="center", name="P50 (middle draw)", pen=p50_pen),
         )
 
     def _clear(self) -> None:
@@ -242,6 +242,7 @@ class ProjectionChart(Chart):
     def _add(self, key: str, item: pg.GraphicsObject) -> None:
         self._items[key] = item
         self.plot.addItem(item)
+        item.setToolTip(element_tip(key))
 
     def _update_bottlenecks(self, projection: Projection, years: np.ndarray) -> None:
         tops = [projection.target, projection.magnets]
@@ -329,9 +330,35 @@ class ProjectionChart(Chart):
         self.hover_box.show()
         self.hover_box.raise_()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        # As many legend columns as fit: fewer rows leave more height to the plot.
+        width = event.size().width() if event is not None else self.width()
+        columns = 4 if width >= LEGEND_4_COLUMNS else 3
+        legend = getattr(self, "legend", None)  # resized once before the legend exists
+        if legend is not None and legend.columnCount != columns:
+            legend.setColumnCount(columns)
+        super().resizeEvent(event)
+
     def leaveEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self.hover_box.hide()
         super().leaveEvent(event)
+
+
+ELEMENT_TIPS = {
+    "Gap to target": "The gap: how far the year's magnets fall short of the target",
+    "Target": "The target: the scheme's aim for sintered magnets in each year",
+    "Before what-if": "The projection before the what-if under way (Reset drops the what-if)",
+    "band": "P10 to P90: 8 in 10 Monte Carlo draws fall inside this band",
+    "P50": "P50: the middle Monte Carlo draw",
+    "target year": "The target year (toolbar)",
+}
+
+
+def element_tip(key: str) -> str:
+    if key.startswith("bottleneck "):
+        stage = style.STAGE_LABELS[key.removeprefix("bottleneck ")]
+        return f"Bottleneck: {stage} limits this year's magnets"
+    return ELEMENT_TIPS.get(key, f"Magnets from {key} (hover for the year's figures)")
 
 
 _NOT_GROUPS = {"Gap to target", "Target", "Before what-if", "Magnets", "P10", "P50", "P90"}

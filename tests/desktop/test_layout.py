@@ -9,6 +9,7 @@ from desktop.portfolio_view import CHART_MIN_HEIGHT
 
 SCREENS = [(1366, 768), (1280, 720), (1366, 768 - 70), (1280, 720 - 70)]
 SLIDER_MIN_WIDTH = 180
+PLOT_MIN_HEIGHT = 170  # the bars' own area, inside the axes, title and legend
 
 
 def views(window):
@@ -37,6 +38,7 @@ def test_chart_and_sliders_keep_their_size_with_each_view_open(window, qtbot, wi
         drawn = chart.ci.mapRectToScene(chart.ci.boundingRect())
         assert drawn.width() <= chart.viewport().width() + 1  # no legend or axis cut off
         assert drawn.height() <= chart.viewport().height() + 1
+        assert chart.plot.vb.sceneBoundingRect().height() >= PLOT_MIN_HEIGHT  # bars readable
         panel = window.view.what_if
         for control in (panel.offtake, panel.first_year, panel.nameplate, panel.delay):
             assert control.slider.isVisible() and control.slider.width() >= SLIDER_MIN_WIDTH
