@@ -248,18 +248,18 @@ class WhatIfPanel(QGroupBox):
             f"<b>{esc(block.name)}</b> ({esc(country_name(block.country))}, {esc(stage)}; "
             f"nameplate in {unit})"
         ]
+        scenario = self.session.scenario()
+        if scenario and (
+            block.id in scenario.block_overrides or scenario.block_delays.get(block.id)
+        ):  # first: the chart and the controls differ, which surprises most
+            notes.append(
+                f"Scenario '{esc(scenario.name)}' changes this block (chart: the scenario; "
+                "Apply: the portfolio)."
+            )
         if not deals:
             notes.append("No live deal on this block: add one in Deals to try an offtake.")
         if block.first_year is None:
             notes.append("First year unknown: moving it sets one.")
-        scenario = self.session.scenario()
-        if scenario and (
-            block.id in scenario.block_overrides or scenario.block_delays.get(block.id)
-        ):
-            notes.append(
-                f"Scenario '{esc(scenario.name)}' changes this block; the chart shows the "
-                "scenario, the controls and Apply the portfolio's own values."
-            )
         return notes
 
     def _show_bound(self) -> None:
