@@ -52,6 +52,9 @@ class RankingView(QWidget):
         self.show_costs = QCheckBox(
             "Show acquisition costs (confidential)", objectName="rankingShowCosts"
         )
+        self.show_costs.setToolTip(
+            "Show the cost columns; costs are confidential and left out of exports unless included"
+        )
         self.show_costs.toggled.connect(lambda _: self._show())
         layout.addWidget(self.heading)
         layout.addWidget(self.show_costs)

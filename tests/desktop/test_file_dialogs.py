@@ -25,7 +25,7 @@ def test_briefing_dialog_suggests_a_dated_name_in_documents_then_the_last_folder
 ):
     asked = []
 
-    def fake(parent, title, suggested, filter_):
+    def fake(parent, title, suggested, filter_, **_options):
         asked.append(suggested)
         return str(tmp_path / "for minister"), filter_
 
