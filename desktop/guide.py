@@ -15,6 +15,7 @@ PAGES = [
     "charts.html",
     "negotiation.html",
     "scenarios.html",
+    "heavy-rare-earths.html",
     "briefing.html",
     "files.html",
     "glossary.html",

@@ -129,3 +129,15 @@ def test_briefing_lists_the_dytb_assumptions_and_the_process(qapp):
         "grain boundary diffusion",
     ):
         assert line in text
+
+
+def test_the_guide_explains_heavy_rare_earths_with_the_models_figures():
+    from desktop.guide import PAGES, guide_folder
+
+    assert "heavy-rare-earths.html" in PAGES
+    assert 'href="heavy-rare-earths.html"' in (guide_folder() / "index.html").read_text()
+    page = (guide_folder() / "heavy-rare-earths.html").read_text()
+    a = Assumptions()
+    allowed = 10 * a.dytb_oxide_to_metal / a.dytb_intensity_conventional  # 145 t
+    assert f"about {allowed:.0f} t of" in page and f"about {allowed / 0.5:.0f} t in all" in page
+    assert f"{a.dytb_intensity_conventional:g} t Dy+Tb per t" in page
