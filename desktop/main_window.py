@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtCore import QByteArray, QRect, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -29,6 +29,7 @@ from desktop.plan_view import PlanView
 from desktop.portfolio_view import PortfolioView
 from desktop.session import PortfolioSession
 from desktop.style import STAGE_LABELS
+from desktop.window_size import DEFAULT_SIZE, first_run_geometry, fits
 from model.domain import YEAR_MAX
 from model.export_target import is_portfolio_file
 from model.files import private_output
@@ -67,10 +68,19 @@ class MainWindow(QMainWindow):
         self.status_label.linkActivated.connect(lambda _link: self.show_incomplete())
         self.statusBar().addPermanentWidget(self.status_label)
         self._show_empty()
-        self.resize(1366, 768)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """Open at 1366x768 or the screen's free area if smaller; restore the saved geometry
+        only when it still fits the screen (a laptop unplugged from a large monitor)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        free = screen.availableGeometry() if screen else QRect(0, 0, *DEFAULT_SIZE)
         geometry = self.settings.value("geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            if not self.isMaximized() and not fits(self.frameGeometry().size(), free):
+                self.setGeometry(first_run_geometry(free))
+            return
+        self.setGeometry(first_run_geometry(free))
 
     # --- building --------------------------------------------------------------------------
 

@@ -12,8 +12,19 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF, QUrl
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QMarginsF, QRectF, Qt, QUrl
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QApplication
 
 from desktop.charts.capacity_chart import CapacityChart
@@ -39,6 +50,7 @@ from model.countries import country_name
 from model.demand import FIELD_LABELS as DEMAND_LABELS
 from model.demand import DemandBalance, demand_balance
 from model.evidence import conflicts
+from model.files import private_output
 from model.montecarlo import MonteCarloResult, monte_carlo
 from model.optimise import PlanResult
 from model.portfolio import Portfolio
@@ -48,6 +60,7 @@ from model.redaction import redact
 from model.scenario import Mode, Scenario
 
 MARKING = "RESTRICTED — FOR OFFICIAL USE ONLY"
+BAND_MM = 7  # header and footer bands, inside the page margins, that carry the marking
 CHART_SIZE = (1100, 520)
 esc = html.escape
 
@@ -261,7 +274,6 @@ def _cover(f: BriefingFigures, shown: Portfolio, when: str, confidential: str) -
     chance = f"; chance of meeting the target: {f.mc.p_target[i]:.0%}" if p.target[i] > 0 else ""
     gap = "<br>" * 6
     return [
-        f"<p class='marking' align='center'>{MARKING}</p>",
         gap,
         "<p align='center'><span style='font-size:30pt; font-weight:bold'>"
         "REPM supply briefing</span></p>",
@@ -285,8 +297,6 @@ def _cover(f: BriefingFigures, shown: Portfolio, when: str, confidential: str) -
         "<p class='small' align='center'>Figures are model projections from the portfolio's "
         "sourced data and the assumptions listed at the end; blocks lacking a figure contribute "
         "nothing.</p>",
-        gap,
-        f"<p class='marking' align='center'>{MARKING}</p>",
     ]
 
 
@@ -341,7 +351,6 @@ def document_from(
     parts = [
         *_cover(f, shown, when, confidential),
         "<div style='page-break-before: always'></div>",
-        f"<p class='marking'>{MARKING}</p>",
         "<h2>Headline</h2>",
         f"<p><b>{year}</b>: {projection.magnets[i]:,.0f} t/yr of sintered NdFeB magnets expected "
         f"against a target of {projection.target[i]:,.0f} t/yr; gap {projection.gap[i]:,.0f} t/yr. "
@@ -366,7 +375,7 @@ def document_from(
                     float(projection.gap[k]),
                     float(p50[k]),
                     float(p90[k]),
-                    f"{mc.p_target[k]:.0%}" if has_target[k] else "no target",
+                    f"{mc.p_target[k]:.0%}" if has_target[k] else "—",
                     STAGE_LABELS[projection.bottleneck[k]],
                 ]
                 for k, y in enumerate(projection.years.tolist())
@@ -374,6 +383,12 @@ def document_from(
             numeric={0, 1, 2, 3, 4, 5, 6},
         ),
     ]
+    no_target = [int(y) for k, y in enumerate(projection.years) if not has_target[k]]
+    if no_target:
+        parts.append(
+            f"<p class='small'>P(target) — : no target is set for {_years(no_target)}, so no "
+            "chance of meeting one is given.</p>"
+        )
     if above_p90:
         parts.append(
             f"<p class='small'>In {_years(above_p90)} the expected figure is above P90: a small "
@@ -386,12 +401,11 @@ def document_from(
         "<h2>Stage capacities against supply</h2>",
         "<p><img src='chart:capacity' width='1000'></p>",
         "<div style='page-break-before: always'></div>",
-        f"<p class='marking'>{MARKING}</p>",
         f"<h2>What closing each open deal adds ({year})</h2>",
         _table(
             [
-                "Firm",
                 "Block",
+                "Firm",
                 "Status",
                 f"Added {year}, expected (t)",
                 "Added total, expected (t)",
@@ -399,8 +413,8 @@ def document_from(
             ],
             [
                 [
-                    v.firm,
                     v.block,
+                    v.firm,
                     word(v.status),
                     v.added_year_expected_t,
                     v.added_total_expected_t,
@@ -439,7 +453,6 @@ def document_from(
         ),
         *_demand_section(portfolio, balance, year),
         "<div style='page-break-before: always'></div>",
-        f"<p class='marking'>{MARKING}</p>",
         "<h2>Assumptions and their sources</h2>",
         _assumptions_table(shown),
         *_conflicts_section(shown),
@@ -486,10 +499,7 @@ def document_from(
         ),
     ]
     if plan is not None:  # the optional recommended-plan page (desktop/report_plan.py)
-        parts += [
-            "<div style='page-break-before: always'></div>",
-            f"<p class='marking'>{MARKING}</p>",
-        ]
+        parts.append("<div style='page-break-before: always'></div>")
         parts += plan_page(plan, portfolio, include_confidential)
     deal_notes = [(names.deal(d.id), d.notes) for d in shown.deals if d.notes]
     if deal_notes:
@@ -537,18 +547,65 @@ def _assumptions_table(portfolio: Portfolio) -> str:
 
 
 def write_pdf(doc: QTextDocument, path: str | Path) -> int:
-    """Print the document to an A4 PDF; returns the number of pages."""
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setResolution(150)
-    writer.setTitle("REPM supply briefing")
-    writer.setCreator("REPM supply planner")
-    layout = writer.pageLayout()
-    size = layout.paintRectPixels(writer.resolution()).size()
-    doc.setPageSize(QSizeF(size.width(), size.height()))
-    doc.print_(writer)
-    return doc.pageCount()
+    """Print the document to an A4 PDF, owner-only and in one piece (files.private_output),
+    with the marking in every page's header and footer; returns the number of pages."""
+    with private_output(path) as out:
+        writer = QPdfWriter(str(out))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+        writer.setResolution(150)
+        writer.setTitle("REPM supply briefing")
+        writer.setCreator("REPM supply planner")
+        page = writer.pageLayout().paintRectPixels(writer.resolution())
+        band = round(BAND_MM / 25.4 * writer.resolution())
+        body = QRectF(0, band, page.width(), page.height() - 2 * band)
+        doc.setPageSize(body.size())
+        pages = doc.pageCount()
+        painter = QPainter(writer)
+        try:
+            for index in range(pages):
+                if index:
+                    writer.newPage()
+                _draw_page(painter, doc, index, body)
+                _draw_marking(painter, QRectF(0, 0, page.width(), band), pages, index)
+        finally:
+            painter.end()
+    return pages
+
+
+def _draw_page(painter: QPainter, doc: QTextDocument, index: int, body: QRectF) -> None:
+    """One page of the document's flow, drawn into the body between header and footer."""
+    view = QRectF(0, index * body.height(), body.width(), body.height())
+    painter.save()
+    painter.translate(body.left(), body.top() - view.top())
+    painter.setClipRect(view)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = view
+    context.palette.setColor(QPalette.ColorRole.Text, Qt.GlobalColor.black)
+    doc.documentLayout().draw(painter, context)
+    painter.restore()
+
+
+def _draw_marking(painter: QPainter, header: QRectF, pages: int, index: int) -> None:
+    """The marking at the same place at the top and the bottom of every page, whatever the
+    content (a page's own flow can neither push it off nor leave it out)."""
+    footer = header.translated(0, painter.device().height() - header.height())
+    painter.save()
+    font = QFont("DejaVu Sans", 8)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("#B00020"))
+    centre = Qt.AlignmentFlag.AlignHCenter
+    painter.drawText(header, centre | Qt.AlignmentFlag.AlignTop, MARKING)
+    painter.drawText(footer, centre | Qt.AlignmentFlag.AlignBottom, MARKING)
+    painter.setPen(QColor("#555555"))
+    painter.setFont(QFont("DejaVu Sans", 7))
+    painter.drawText(
+        footer,
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+        f"page {index + 1} of {pages}",
+    )
+    painter.restore()
 
 
 def write_report(portfolio: Portfolio, path: str | Path, **kwargs) -> int:

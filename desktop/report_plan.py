@@ -34,7 +34,7 @@ def _shares(figures: PlanFigures) -> str:
 
 
 def plan_page(result: PlanResult, portfolio: Portfolio, include_confidential: bool) -> list[str]:
-    """HTML parts of the page (the caller adds the page break and marking)."""
+    """HTML parts of the page (the caller adds the page break; write_pdf the marking)."""
     deal_costs_shown = (
         include_confidential or "deals.cost_musd" not in portfolio.confidential_fields
     )

@@ -20,7 +20,6 @@ def test_briefing_has_its_pages_and_headline_figures(qapp, tmp_path):
     text = doc.toPlainText()
     p = project(demo)
     mc = monte_carlo(demo, draws=1000, seed=1)
-    assert "RESTRICTED — FOR OFFICIAL USE ONLY" in text
     assert demo.name in text and "2026-11-25" in text
     assert f"{p.magnets[5]:,.0f} t/yr of sintered NdFeB magnets expected" in text
     assert f"P(target met in 2030) = {mc.p_target[5]:.0%}" in text
