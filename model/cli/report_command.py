@@ -20,8 +20,9 @@ def qt_available() -> bool:
 
 
 def cmd_report(args: argparse.Namespace) -> str:
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed for a PDF
+    # A PDF needs no screen: never depend on one (an unreachable DISPLAY aborts Qt), unless the
+    # user chose a platform themselves.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop.app import application
     from desktop.report import write_report
 

@@ -1,6 +1,9 @@
 """The PDF briefing: pages, headline figures, confidential fields only when included."""
 
+import os
 import re
+import subprocess
+import sys
 from datetime import date
 
 from desktop.report import build_document, write_pdf
@@ -103,3 +106,14 @@ def test_briefing_shows_demand_imports_and_the_conflicting_figures(qapp):
         for e in values:
             assert f"{e.value:,g} {e.unit}" in text
             assert e.source.replace("'", "’")[:25] in text or e.source[:25] in text
+
+
+def test_repm_report_needs_no_display(tmp_path):
+    """An unreachable DISPLAY made Qt abort (exit 134): the report always renders off screen."""
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    env["DISPLAY"] = ":4242"  # no X server answers there
+    out = tmp_path / "b.pdf"
+    args = [sys.executable, "-m", "model.cli", "report", "--demo", "--out", str(out)]
+    done = subprocess.run([*args, "--draws", "100"], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "wrote" in done.stdout and pdf_pages(out) >= 5
