@@ -4,7 +4,6 @@ tooltips, the list of incomplete records). Each reason may carry a link to the c
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,7 +14,6 @@ from model.domain import NEEDS_SEPARATION, DealStatus
 from model.projection import Projection
 
 COMMITTED_DEALS = {DealStatus.signed, DealStatus.acquired}
-_INCOMPLETE = re.compile(r"^(block|plant) '([^']+)' \((.*)\) lacks (.+)$")
 
 
 @dataclass(frozen=True)
@@ -48,15 +46,8 @@ def field_label(kind: str, field: str) -> str:
 
 
 def incomplete_records(projection: Projection) -> list[Incomplete]:
-    """The model's list of records that lack a figure, parsed into records and fields."""
-    out = []
-    for line in projection.inputs.incomplete:
-        m = _INCOMPLETE.match(line)
-        if m:
-            kind = "blocks" if m[1] == "block" else "plants"
-            fields = tuple(f.strip() for f in m[4].split(","))
-            out.append(Incomplete(kind, m[2], m[3], fields))
-    return out
+    """The model's list of records that lack a figure, as records and fields."""
+    return [Incomplete(*gap) for gap in projection.inputs.gaps]
 
 
 def why_nothing(portfolio, projection: Projection, block_id: str) -> list[Reason]:

@@ -32,6 +32,7 @@ from desktop.style import STAGE_LABELS
 from desktop.window_size import DEFAULT_SIZE, first_run_geometry, fits
 from model.domain import YEAR_MAX
 from model.export_target import is_portfolio_file
+from model.field_words import qualified
 from model.files import private_output
 from model.importing import apply_import, read_import
 from model.interchange import InvalidPortfolio, write_interchange
@@ -412,7 +413,7 @@ class MainWindow(QMainWindow):
         )
 
     def _include_confidential(self) -> bool:
-        fields = ", ".join(self.session.portfolio.confidential_fields) or "none"
+        fields = ", ".join(map(qualified, self.session.portfolio.confidential_fields)) or "none"
         answer = QMessageBox.question(
             self,
             "Confidential fields",

@@ -12,6 +12,7 @@ from functools import cached_property
 
 import numpy as np
 
+from model import field_words
 from model.assumptions import Assumptions
 from model.domain import (
     COMMITTED_DEALS,
@@ -84,8 +85,15 @@ class ProjectionInputs:
     plant_start: np.ndarray  # (P,)
     plant_ramp: np.ndarray  # (P,)
     plant_weight: np.ndarray  # (P,)
-    incomplete: tuple[str, ...] = field(default=())
+    incomplete: tuple[str, ...] = field(default=())  # "<name> lacks: <labels>", blocks first
+    # the same records for code: (kind 'blocks'/'plants', id, name, (field, ...)), in that order
+    gaps: tuple[tuple[str, str, str, tuple[str, ...]], ...] = field(default=())
     dytb_unknown: tuple[str, ...] = field(default=())  # blocks whose Dy/Tb counts as zero (eq. 8)
+
+    @property
+    def incomplete_blocks(self) -> tuple[str, ...]:
+        """Ids of the blocks that contribute nothing until completed."""
+        return tuple(record_id for kind, record_id, _, _ in self.gaps if kind == "blocks")
 
     def with_arrays(self, **changes: np.ndarray) -> ProjectionInputs:
         """A copy with some arrays replaced (what-if edits; the original is untouched)."""
@@ -283,9 +291,13 @@ def build_inputs(
         [np.isnan(nameplate), np.isnan(first) & ~producing, np.isnan(c.ndpr_share) & ~ndpr_oxide]
     )
     gap = lacks.any(axis=0)
-    incomplete = [
-        f"block '{c.blocks[i].id}' ({c.blocks[i].name}) lacks "
-        + ", ".join(name for name, lacking in zip(GAP_NAMES, lacks[:, i], strict=True) if lacking)
+    gaps = [
+        (
+            "blocks",
+            c.blocks[i].id,
+            c.blocks[i].name,
+            tuple(name for name, lacking in zip(GAP_NAMES, lacks[:, i], strict=True) if lacking),
+        )
         for i in np.flatnonzero(gap).tolist()
     ]
     block_start = np.where(np.isnan(first), np.where(producing, ALWAYS, NEVER), first) + delay
@@ -312,7 +324,7 @@ def build_inputs(
     plant_operating = plant_status == PLANT_STATUS_LIST.index(PlantStatus.operating)
     for i in np.flatnonzero(np.isnan(c.plant_first) & ~plant_operating).tolist():
         p = c.plants[i]
-        incomplete.append(f"plant '{p.id}' ({p.name}) lacks first_year")
+        gaps.append(("plants", p.id, p.name, ("first_year",)))
     plant_start = np.where(
         np.isnan(c.plant_first), np.where(plant_operating, ALWAYS, NEVER), c.plant_first
     )
@@ -353,7 +365,8 @@ def build_inputs(
         plant_start=plant_start,
         plant_ramp=c.plant_ramp,
         plant_weight=plant_weights(mode, plant_status, a),
-        incomplete=tuple(incomplete),
+        incomplete=tuple(field_words.lacks(name, kind, fields) for kind, _, name, fields in gaps),
+        gaps=tuple(gaps),
         dytb_unknown=tuple(dytb_gaps(c)) if a.high_temp_share > 0 else (),
     )
     inputs.__dict__["separation_groups"] = groups  # known already: spare the cached_property
@@ -388,6 +401,6 @@ def dytb_gaps(c: RecordColumns) -> list[str]:
     with_deal = np.zeros(len(c.blocks), dtype=bool)
     with_deal[c.deal_block] = True
     return [
-        f"block '{c.blocks[i].id}' ({c.blocks[i].name}) lacks dytb_share: its Dy/Tb counts as zero"
+        field_words.lacks(c.blocks[i].name, "blocks", ["dytb_share"]) + "; its Dy/Tb counts as zero"
         for i in np.flatnonzero(with_deal & np.isnan(c.dytb_share)).tolist()
     ]

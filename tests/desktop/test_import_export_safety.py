@@ -100,3 +100,11 @@ def test_ranking_shows_costs_only_when_asked(window, qtbot):
     assert headers()[cost + 1] == "t per USD m"
     row = ranking.model.keys.index("kabil-nolans")
     assert model.data(model.index(row, cost)) == "125"
+
+
+def test_export_names_the_confidential_fields_in_plain_words(window, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda p, t, text, *a: asked.append(text) or No)
+    assert window._include_confidential() is False
+    assert "(block cost, deal cost, deal notes)" in asked[0]
+    assert "_musd" not in asked[0] and "deals." not in asked[0]

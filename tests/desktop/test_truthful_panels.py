@@ -101,3 +101,13 @@ def test_scenario_switch_is_said_in_the_panel(window):
     window.scenario_combo.setCurrentText("Mt Weld later")
     assert "Scenario 'Mt Weld later' changes this block" in view.what_if.title.text()
     assert view.what_if.offtake.spin.text() == "5.0 %"
+
+
+def test_detail_says_in_plain_words_what_a_block_lacks(window):
+    view = window.view
+    view.views["blocks"].select("nolans")
+    operations.set_record_fields(window.session, "blocks", "nolans", first_year=None)
+    operations.set_record_fields(window.session, "blocks", "nolans", stage="feasibility")
+    text = view.detail.toPlainText()
+    assert "missing: first year" in text
+    assert "first_year" not in text and "'nolans'" not in text

@@ -126,7 +126,7 @@ def test_blocks_lacking_dytb_share_are_listed_when_it_counts():
     assert project(p).inputs.dytb_unknown == ()
     counted = p.model_copy(update={"assumptions": p.assumptions.with_overrides(HALF_HIGH_TEMP)})
     inputs = project(counted).inputs
-    assert inputs.dytb_unknown == ("block 'x' (X) lacks dytb_share: its Dy/Tb counts as zero",)
+    assert inputs.dytb_unknown == ("X lacks: Dy+Tb share; its Dy/Tb counts as zero",)
     assert inputs.incomplete == ()  # its NdPr still counts
 
 
@@ -202,7 +202,7 @@ def test_the_demo_counts_dytb_only_from_blocks_with_a_sourced_share():
     for k, b in enumerate(demo.blocks):
         if b.dytb_share is None or b.dytb_share == 0:
             assert not by_block[k].any(), b.id
-        lacks = any(f"'{b.id}'" in gap for gap in r.inputs.dytb_unknown)
+        lacks = any(gap.startswith(f"{b.name} lacks:") for gap in r.inputs.dytb_unknown)
         assert lacks == (b.dytb_share is None and b.id in dealt), b.id
     np.testing.assert_allclose(r.dytb_supply, by_block.sum(axis=0))
     assert (r.magnets <= r.ndpr_magnets + 1e-9).all()
@@ -286,7 +286,7 @@ def test_cli_shows_the_dytb_columns_and_what_counts_as_zero(capsys, tmp_path):
         "207",
         "dytb",
     ]
-    assert "Dy/Tb counted as zero:\n  block 'x' (Unknown HRE) lacks dytb_share" in out
+    assert "Dy/Tb counted as zero:\n  Unknown HRE lacks: Dy+Tb share" in out
 
 
 def test_dytb_concentration_by_country():

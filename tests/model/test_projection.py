@@ -146,11 +146,9 @@ def test_plant_weights_in_expected_mode():
     planned = plant("magnet", status="planned", first_year=2025)  # 10,000 t at p = 0.4
     p = portfolio([block(nameplate_tpa=4000.0)], [deal()], [plant("metal"), planned])
     np.testing.assert_allclose(project(p).magnets, 4000.0)
-    assert "lacks first_year" not in " ".join(project(p).inputs.incomplete)
+    assert project(p).inputs.incomplete == ()
     undated = portfolio([block()], [deal()], [plant("metal"), plant("magnet", status="planned")])
-    assert project(undated).inputs.incomplete == (
-        "plant 'p-magnet' (magnet plant) lacks first_year",
-    )
+    assert project(undated).inputs.incomplete == ("magnet plant lacks: first year",)
 
 
 def test_deal_start_year_and_disruption():
@@ -221,7 +219,8 @@ def test_incomplete_blocks_contribute_nothing_and_are_listed():
     )
     r = project(p)
     np.testing.assert_allclose(r.magnets, 0.0)
-    assert r.inputs.incomplete == ("block 'x' (X) lacks first_year, ndpr_share",)
+    assert r.inputs.incomplete == ("X lacks: first year, NdPr share",)
+    assert r.inputs.incomplete_blocks == ("x",)
 
 
 def test_horizon_errors_are_clear():
