@@ -83,7 +83,7 @@ def test_typing_into_the_year_editor(window, qtbot):
 
     edit_cell(window.view.views["blocks"], "nolans", "first_year", type_year)
     assert window.session.store.get("blocks", "nolans").first_year == 2029
-    assert "nolans" not in " ".join(window.session.projection.inputs.incomplete)
+    assert "nolans" not in window.session.projection.inputs.incomplete_blocks
 
 
 def test_country_picker_accepts_names_and_codes_and_refuses_others(window):

@@ -41,6 +41,7 @@ def assert_matches_the_file(s: PortfolioSession) -> None:
     expected = project(fresh, scenario=s.scenario(), mode=s.mode, start=s.start, end=s.end)
     np.testing.assert_allclose(s.projection.magnets, expected.magnets)
     assert s.projection.inputs.incomplete == expected.inputs.incomplete
+    assert s.projection.inputs.incomplete_blocks == expected.inputs.incomplete_blocks
 
 
 def test_a_nameplate_edit_patches_one_row_and_reprojects(session):
@@ -86,7 +87,8 @@ def test_every_kind_of_edit_and_its_undo_keeps_the_session_true(session):
     new = block.model_dump() | {"id": "new-block", "name": "New block", "nameplate_tpa": None}
     operations.add_record(session, "blocks", new)
     assert_matches_the_file(session)
-    assert any("new-block" in line for line in session.projection.inputs.incomplete)
+    assert "new-block" in session.projection.inputs.incomplete_blocks
+    assert "New block lacks: nameplate" in session.projection.inputs.incomplete
     operations.delete_record(session, "blocks", deal.block_id)  # takes its deals along
     assert_matches_the_file(session)
     while session.undo_stack.canUndo():

@@ -77,8 +77,8 @@ def test_at_least_25_real_projects_outside_china_and_20_that_contribute():
     overseas = [b for b in demo.blocks if b.country not in ("CHN", "IND")]
     assert not [b for b in demo.blocks if b.country == "CHN"]
     assert len(overseas) >= 25
-    incomplete = " ".join(project(demo).inputs.incomplete)
-    contributing = [b for b in overseas if f"'{b.id}'" not in incomplete]
+    incomplete = project(demo).inputs.incomplete_blocks
+    contributing = [b for b in overseas if b.id not in incomplete]
     assert len(contributing) >= 20
     for block in overseas:
         assert block.source and block.as_of, block.id
@@ -86,8 +86,9 @@ def test_at_least_25_real_projects_outside_china_and_20_that_contribute():
 
 def test_incomplete_projects_say_what_they_lack():
     demo = demo_portfolio()
-    for line in project(demo).inputs.incomplete:
-        block_id = line.split("'")[1]
+    inputs = project(demo).inputs
+    for block_id, line in zip(inputs.incomplete_blocks, inputs.incomplete, strict=False):
+        assert line.startswith(f"{demo.block(block_id).name} lacks: "), line
         assert "Missing" in demo.block(block_id).notes, block_id
 
 
