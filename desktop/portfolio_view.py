@@ -45,7 +45,7 @@ RIGHT_MIN_WIDTH = 470  # what-if labels + a 180 px slider + spin boxes
 RECORD_TIPS = {name: kind.about for name, kind in KINDS.items()}
 ANALYSIS_TIPS = {
     "Capacity": "Each stage of the chain in magnet-equivalent tonnes against the magnets made",
-    "Demand & imports": (
+    "Demand": (
         "India's demand for rare-earth magnets against domestic output: imports and China's part"
     ),
     "Map": "Blocks on a world map, coloured by deal status, sized by expected magnets",
@@ -85,7 +85,7 @@ class PortfolioView(QSplitter):
         self.map = MapView(session)
         for widget, title in (
             (self.capacity_chart, "Capacity"),
-            (self.demand, "Demand & imports"),
+            (self.demand, "Demand"),
             (self.map, "Map"),
             (self.comparison, "Scenarios"),
             (self.tornado, "Sensitivity"),

@@ -182,7 +182,7 @@ class ComparisonView(QWidget):
                 "Year",
                 "The target for the year",
                 *(f"Magnets under '{n}'" for n in names),
-                "India's demand for sintered rare-earth magnets (Demand & imports tab)",
+                "India's demand for sintered rare-earth magnets (Demand tab)",
                 *(f"Imports under '{n}': demand minus its magnets, when positive" for n in names),
             ],
         )
