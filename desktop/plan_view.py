@@ -183,6 +183,29 @@ class PlanView(QWidget):
         self.progress = QProgressBar(objectName="planProgress", maximum=100)
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
+        for widget, tip in (
+            (
+                self.objective,
+                "What the plan is chosen for: most magnets, least cost, or "
+                "the highest chance of meeting the target in the year",
+            ),
+            (self.year, "The year whose magnets the plan is judged on"),
+            (self.budget_on, "Limit what closing deals and building options may cost"),
+            (self.budget, "The money available for deals and plant options"),
+            (
+                self.budget_unit,
+                "Budget in INR crore or USD million (at the exchange-rate assumption)",
+            ),
+            (self.share_on, "Limit the largest share of the year's magnets from one country"),
+            (self.share, "The most the year's magnets may come from one country"),
+            (self.mou_on, "Require a share of the year's magnets from India's MoU partners"),
+            (self.mou, "The least share of the year's magnets from India's MoU partners"),
+            (self.deals_on, "Limit how many new deals the plan may close"),
+            (self.max_deals, "The most new deals the plan may close"),
+            (self.run_button, "Find the plan in the background (the model judges every plan)"),
+            (self.cancel_button, "Stop the search and drop its result"),
+        ):
+            widget.setToolTip(tip)
 
         controls = QGridLayout()
         controls.addWidget(QLabel("Objective"), 0, 0)
@@ -219,6 +242,9 @@ class PlanView(QWidget):
         )
         self.save_button = QPushButton("Save as Scenario…", objectName="planSave", enabled=False)
         self.save_button.clicked.connect(lambda: self.save_as_scenario())
+        self.save_button.setToolTip(
+            "Keep this plan as a scenario (its deals closed, options built), to compare and brief"
+        )
 
         body = QWidget()
         layout = QVBoxLayout(body)
