@@ -11,8 +11,11 @@ SUITES = [
     "bench_projection",
     "bench_store",
     "bench_desktop",
+    "bench_editing",
     "bench_montecarlo",
+    "bench_analysis",
     "bench_optimise",
+    "bench_spreadsheet",
     "bench_bundle",
 ]
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from model.blas import one_thread
 from model.inputs import ProjectionInputs, build_inputs
 from model.portfolio import Portfolio
 from model.projection import Projection, compute
@@ -220,7 +221,8 @@ class PortfolioSession(QObject):
             end=self.end,
             columns=self.columns,
         )
-        self.projection = compute(self.inputs)
+        with one_thread():
+            self.projection = compute(self.inputs)
 
     def _recompute_and_emit(self) -> None:
         self._recompute()

@@ -25,6 +25,7 @@ from desktop.bound_mark import SliderMark, block_bound
 from desktop.columns import COLUMNS
 from desktop.labels import STAGE_WORDS
 from desktop.session import PortfolioSession, moves_numbers
+from model.blas import one_thread
 from model.countries import country_name
 from model.projection import Projection, compute
 from model.store import InvalidEdit
@@ -309,7 +310,8 @@ class WhatIfPanel(QGroupBox):
             return
         s = self.session
         inputs = what_if_inputs(s.inputs, s.portfolio, s.scenario(), what_if)
-        self._publish(compute(inputs))
+        with one_thread():
+            self._publish(compute(inputs))
 
     def _publish(self, preview: Projection | None) -> None:
         self.preview = preview

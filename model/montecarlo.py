@@ -411,7 +411,12 @@ class MonteCarloResult:
         return self.magnets.shape[0]
 
     def percentile(self, q: float) -> np.ndarray:
-        return np.percentile(self.magnets, q, axis=0)
+        """By year; computed once per q (a chart redraw during a what-if step asks again)."""
+        cache = self.__dict__.setdefault("_percentiles", {})
+        if q not in cache:
+            cache[q] = np.percentile(self.magnets, q, axis=0)
+            cache[q].setflags(write=False)
+        return cache[q]
 
     @property
     def mean(self) -> np.ndarray:
