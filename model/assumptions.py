@@ -323,13 +323,6 @@ NAMEPLATE_FACTORS = (0.75, 1.25)
 OFFTAKE_SWING = 0.1
 START_YEARS_SWING = 2
 
-# Engineering preset: NdPr metal is 29-32.5 wt% of sintered NdFeB (conversion.md); the midpoint,
-# with no process losses, gives 0.85 / 0.3075 = 2.76 t magnet per t oxide.
-PRESETS: dict[str, dict[str, float]] = {
-    "official": {"oxide_to_metal": OXIDE_TO_METAL, "ndpr_in_magnet": OFFICIAL_NDPR_IN_MAGNET},
-    "engineering": {"oxide_to_metal": OXIDE_TO_METAL, "ndpr_in_magnet": 0.3075},
-}
-
 
 def _default_table(name: str) -> Callable[[], dict]:
     spec = TABLES[name]
@@ -406,13 +399,6 @@ class Assumptions(Record):
     def magnet_per_oxide(self) -> float:
         """t magnet per t NdPr oxide implied by the chain factors."""
         return self.oxide_to_metal / self.ndpr_in_magnet
-
-    def preset_name(self) -> str | None:
-        """Which named preset the chain factors match, if any."""
-        for name, values in PRESETS.items():
-            if all(abs(getattr(self, key) - value) < 1e-9 for key, value in values.items()):
-                return name
-        return None
 
     def with_overrides(self, overrides: dict[str, object]) -> Assumptions:
         """A copy with some values replaced (validated like a file would be)."""

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from model.csv_cells import neutralise
 from model.domain import KINDS
+from model.files import private_output
 from model.input_limits import Refused
 from model.interchange import InvalidPortfolio
 from model.portfolio import Portfolio
@@ -69,10 +70,7 @@ def write_csv_records(
     left_out = set() if include_confidential else set(portfolio.confidential_fields)
     fields = [f for f in model.model_fields if f"{kind}.{f}" not in left_out]
     rows = [[_cell(getattr(r, f)) for f in fields] for r in getattr(portfolio, kind)]
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh)
+    with private_output(path) as tmp, tmp.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)  # fsynced, owner-only, never half a file
         writer.writerow([header(model, f) for f in fields])
         writer.writerows([neutralise(v) for v in row] for row in rows)
-    os.replace(tmp, path)

@@ -51,16 +51,29 @@ def create_private(path: str | os.PathLike[str]) -> None:
 
 @contextmanager
 def private_output(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """Write a file in one piece, owner-only: yields a temporary path beside `path` (same
-    suffix, mode 0600) for the writer to fill; it replaces `path` when the block ends, and is
-    removed if the writer fails. No reader ever sees half a file."""
+    """Write a file in one piece, owner-only: the one atomic write of the app (JSON, Excel,
+    PDF exports). Yields a temporary path beside `path` (same suffix, mode 0600) for the writer
+    to fill; when the block ends it is flushed to disk (fsync) and replaces `path`; it is
+    removed if the writer fails. No reader, and no power cut, ever leaves half a file."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
     os.close(fd)  # mkstemp makes it 0600
     try:
         yield Path(tmp)
         make_private(tmp)  # in case the writer replaced the file rather than filling it
+        _fsync(tmp)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    if POSIX:  # the rename itself reaches the disk with its folder
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+
+
+def _fsync(path: str | os.PathLike[str]) -> None:
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from model.files import private_output
 from model.portfolio import Portfolio, PortfolioError
 
 FORMAT = "repm-portfolio"
@@ -177,13 +177,5 @@ def write_interchange(
     path = Path(path)
     data = portfolio_to_dict(portfolio, include_confidential=include_confidential)
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with private_output(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")

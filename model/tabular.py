@@ -23,6 +23,7 @@ from model.assumptions import CHOICES, SCALARS, TABLES, Assumptions
 from model.csv_cells import restore
 from model.domain import KINDS
 from model.fields import LIST, meta, unit_text
+from model.files import private_output
 from model.input_limits import Refused, check_depth
 from model.interchange import InvalidPortfolio, describe_error
 from model.portfolio import Portfolio, PortfolioError
@@ -148,10 +149,8 @@ def write_xlsx(
             "bottleneck",
         ]
         _sheet(wb, "Projection", heads, [[r[c] for c in columns] for r in projection.rows()])
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
-    wb.save(tmp)
-    os.replace(tmp, path)
+    with private_output(path) as tmp:  # fsynced, owner-only, never half a file
+        wb.save(tmp)
 
 
 # --- reading ---------------------------------------------------------------------------------

@@ -17,11 +17,6 @@ from model.store.errors import (
 from model.store.first_run import ensure_default_portfolio
 from model.store.store import Change, Edit, Store
 
-
-def open_store(path, **kw) -> Store:
-    return Store.open(path, **kw)
-
-
 __all__ = [
     "BusyFile",
     "Change",
@@ -39,5 +34,4 @@ __all__ = [
     "Store",
     "StoreError",
     "ensure_default_portfolio",
-    "open_store",
 ]
