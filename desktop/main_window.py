@@ -9,6 +9,7 @@ from PySide6.QtCore import QByteArray, QRect, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QComboBox,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop import operations
 from desktop.about import about_text
+from desktop.assumptions_dialog import AssumptionsDialog
 from desktop.confidential_dialog import ConfidentialDialog
 from desktop.dialogs import BackupsDialog, check_portfolio, in_use_question, show_read_only
 from desktop.explain import incomplete_records
@@ -29,6 +31,7 @@ from desktop.plan_view import PlanView
 from desktop.portfolio_view import PortfolioView
 from desktop.session import PortfolioSession
 from desktop.style import STAGE_LABELS
+from desktop.target_dialog import TargetDialog
 from desktop.window_size import DEFAULT_SIZE, first_run_geometry, fits
 from model.domain import YEAR_MAX
 from model.export_target import is_portfolio_file
@@ -119,6 +122,9 @@ class MainWindow(QMainWindow):
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         edit.addSeparator()
+        self._action(edit, "&Assumptions…", self.edit_assumptions)
+        self._action(edit, "&Target Path…", self.edit_target)
+        self._action(edit, "Portfolio &Name…", self.edit_name)
         self._action(edit, "&Confidential Fields…", self.edit_confidential_fields)
         view = self.menuBar().addMenu("&View")
         self._action(view, "Stack by &country", lambda: self._group_by("country"))
@@ -536,6 +542,39 @@ class MainWindow(QMainWindow):
                 self._refuse_import(path, InvalidPortfolio(path, [problem]))
                 return
         self._import(path, kind)
+
+    def edit_assumptions(self) -> None:
+        if not self.session:
+            return
+        dialog = AssumptionsDialog(self.session.store.assumptions(), self)
+        dialog.accepted.connect(
+            lambda: self._saved(
+                "Assumptions", lambda: operations.set_assumptions(self.session, dialog.chosen())
+            )
+        )
+        dialog.open()
+        self.dialog = dialog
+
+    def edit_target(self) -> None:
+        if not self.session:
+            return
+        dialog = TargetDialog(self.session.store.target(), self)
+        dialog.accepted.connect(
+            lambda: self._saved(
+                "Target path", lambda: operations.set_target(self.session, dialog.chosen())
+            )
+        )
+        dialog.open()
+        self.dialog = dialog
+
+    def edit_name(self) -> None:
+        if not self.session:
+            return
+        name, ok = QInputDialog.getText(
+            self, "Portfolio name", "Name:", text=self.session.portfolio.name
+        )
+        if ok:
+            self._saved("Portfolio name", lambda: operations.set_name(self.session, name))
 
     def edit_confidential_fields(self) -> None:
         if not self.session:

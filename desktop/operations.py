@@ -9,12 +9,13 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from desktop.session import PortfolioSession
+from model.assumptions import Assumptions
 from model.demand import Demand
 from model.domain import KINDS
 from model.evidence import RECORD_KINDS as EVIDENCE_RECORD_KINDS
 from model.evidence import applied_value, flag_changes, values_of
 from model.portfolio import Portfolio
-from model.scenario import Scenario
+from model.scenario import Scenario, Target
 from model.store import Edit
 
 
@@ -243,3 +244,42 @@ def choose_evidence(session: PortfolioSession, evidence_id: str) -> None:
             store.apply(unmark_edits)
 
     _push(session, text, redo, undo)
+
+
+def set_assumptions(session: PortfolioSession, assumptions: Assumptions) -> None:
+    store = session.store
+    before = store.assumptions()
+    if before == assumptions:
+        return
+    _push(
+        session,
+        "Set assumptions",
+        lambda: store.set_assumptions(assumptions),
+        lambda: store.set_assumptions(before),
+    )
+
+
+def set_target(session: PortfolioSession, target: Target) -> None:
+    store = session.store
+    before = store.target()
+    if before == target:
+        return
+    _push(
+        session,
+        "Set target path",
+        lambda: store.set_target(target),
+        lambda: store.set_target(before),
+    )
+
+
+def set_name(session: PortfolioSession, name: str) -> None:
+    store = session.store
+    before = store.name()
+    if before == name.strip():
+        return
+    _push(
+        session,
+        f"Rename portfolio {name}",
+        lambda: store.set_name(name),
+        lambda: store.set_name(before),
+    )

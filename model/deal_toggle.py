@@ -19,6 +19,7 @@ so each toggled cell costs one search in its C row instead of a pass over every 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -28,8 +29,10 @@ from model.montecarlo import (
     Progress,
     Setup,
     _select,
+    counts_dytb,
     deal_table,
     plant_table,
+    simulate,
     yield_steps,
 )
 from model.projection import separation_share
@@ -149,8 +152,22 @@ def toggled_magnets(
     cancelled: Callable[[], bool] | None = None,
 ) -> None:
     """For each deal index in `deals`, call on_deal(d, magnets closed, magnets removed), each
-    (N, T) over the same draws. Deals are taken in batches whose results fit in STORED."""
+    (N, T) over the same draws. Deals are taken in batches whose results fit in STORED.
+    When the Dy/Tb limit counts (equation 8) each toggle is simulated again: exact, slower."""
     i = s.inputs
+    if counts_dytb(i):
+        for k, d in enumerate(deals):
+            results = []
+            for closed in (True, False):
+                ok = draws.deal_ok.copy()
+                ok[:, d] = closed
+                results.append(simulate(s, replace(draws, deal_ok=ok)))
+            on_deal(d, *results)
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            if progress is not None:
+                progress((k + 1) / len(deals))
+        return
     t, n = i.years.size, draws.n
     deal_rows, deal_offset = deal_table(s)
     plants, plant_offset = plant_table(s)
