@@ -5,7 +5,9 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from model import Block, Deal, Firm, Plant, Portfolio
+from model.assumptions import Assumptions
 from model.domain import DealStatus, PlantStage, PlantStatus, Product, Stage
+from model.scenario import BlockOverride, DealOverride, Disruption, Mode, Scenario
 
 COUNTRIES = ("AUS", "AGO", "MWI", "BRA", "CHL", "IND")
 
@@ -63,10 +65,11 @@ def blocks_st(draw, id: str) -> Block:
         country=draw(st.sampled_from(COUNTRIES)),
         stage=draw(st.sampled_from(list(Stage))),
         product=product,
-        nameplate_tpa=draw(st.floats(0, 20_000, allow_nan=False)),
-        ndpr_share=draw(shares),
+        # None: the figure is missing (the block then contributes nothing and is listed)
+        nameplate_tpa=draw(st.none() | st.floats(0, 20_000, allow_nan=False)),
+        ndpr_share=draw(st.none() | shares),
         dytb_share=draw(st.none() | st.floats(0, 0.1, allow_nan=False)),
-        first_year=draw(years),
+        first_year=draw(st.none() | years),
         ramp_years=draw(st.integers(1, 5)),
         resource_treo_t=draw(st.none() | st.floats(0, 200_000, allow_nan=False)),
     )
@@ -79,7 +82,7 @@ def plants_st(draw, id: str) -> Plant:
         name=f"Plant {id}",
         stage=draw(st.sampled_from(list(PlantStage))),
         capacity_tpa=draw(st.floats(0, 20_000, allow_nan=False)),
-        first_year=draw(years),
+        first_year=draw(st.none() | years),
         ramp_years=draw(st.integers(1, 4)),
         status=draw(st.sampled_from(list(PlantStatus))),
     )
@@ -103,4 +106,55 @@ def portfolios_st(draw, max_blocks: int = 6, max_plants: int = 6) -> Portfolio:
                 )
             )
     plants = [draw(plants_st(f"p{i}")) for i in range(draw(st.integers(0, max_plants)))]
-    return portfolio(blocks, deals, plants)
+    scenarios = [
+        draw(scenarios_st(f"S{k}", [b.id for b in blocks], [d.id for d in deals]))
+        for k in range(draw(st.integers(0, 2)))
+    ]
+    return portfolio(blocks, deals, plants, scenarios=scenarios, assumptions=draw(assumptions_st()))
+
+
+@st.composite
+def assumptions_st(draw) -> Assumptions:
+    """Defaults, or other values inside the declared ranges."""
+    if draw(st.booleans()):
+        return Assumptions()
+    return Assumptions(
+        separation_recovery=draw(st.floats(0.5, 1.0)),
+        oxide_to_metal=draw(st.floats(0.7, 0.9)),
+        ndpr_in_magnet=draw(st.floats(0.2, 0.4)),
+        p_stage={s: draw(shares) for s in Stage},
+        p_deal={s: draw(shares) for s in DealStatus},
+    )
+
+
+@st.composite
+def scenarios_st(draw, name: str, block_ids: list[str], deal_ids: list[str]) -> Scenario:
+    """A scenario naming only records that exist: delays, overrides, a disruption."""
+    some_blocks = (
+        st.lists(st.sampled_from(block_ids), unique=True, max_size=2) if block_ids else st.just([])
+    )
+    delayed, overridden = draw(some_blocks), draw(some_blocks)
+    return Scenario(
+        name=name,
+        mode=draw(st.sampled_from(list(Mode))),
+        delay_years=draw(st.integers(0, 3)),
+        block_delays={b: draw(st.integers(0, 3)) for b in delayed},
+        block_overrides={
+            b: BlockOverride(
+                nameplate_tpa=draw(st.none() | st.floats(0, 20_000)),
+                first_year=draw(st.none() | years),
+                offtake_share=draw(st.none() | shares),
+            )
+            for b in overridden
+        },
+        deal_overrides={
+            d: DealOverride(start_year=draw(st.none() | years))
+            for d in draw(st.lists(st.sampled_from(deal_ids), unique=True, max_size=2))
+        }
+        if deal_ids
+        else {},
+        disruptions=[
+            Disruption(country=draw(st.sampled_from(COUNTRIES)), from_year=draw(years))
+            for _ in range(draw(st.integers(0, 1)))
+        ],
+    )

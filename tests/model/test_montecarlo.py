@@ -15,7 +15,8 @@ from tests.builders import ample_downstream, block, deal, plant, portfolio, port
 @given(portfolios_st(), st.integers(0, 2**31), st.sampled_from(["merit_order", "pro_rata"]))
 def test_fast_path_equals_reference(p, seed, allocation):
     rule = p.assumptions.with_overrides({"separation_allocation": allocation})
-    s = setup(p.model_copy(update={"assumptions": rule}))
+    scenario = p.scenarios[0] if p.scenarios else None  # delays, overrides, a disruption
+    s = setup(p.model_copy(update={"assumptions": rule}), scenario)
     d = draw(s, 300, seed)
     np.testing.assert_allclose(simulate(s, d), simulate_reference(s, d), rtol=1e-9, atol=1e-6)
 
