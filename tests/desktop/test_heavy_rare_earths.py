@@ -14,6 +14,7 @@ from model.scenario import Scenario
 from model.scenarios import find_scenario
 from model.store import Store
 from tests.builders import ample_downstream, block, deal, plant, portfolio
+from tests.desktop.plotted import plotted
 
 
 @pytest.fixture
@@ -50,9 +51,9 @@ def dytb_window(qtbot, tmp_path):
 def test_capacity_chart_shows_the_dytb_route(dytb_window):
     chart = dytb_window.view.capacity_chart
     # 9.5 t Dy+Tb oxide x 0.87 / 0.06 t per high-temperature magnet / 0.5 of output = 275.5 t
-    np.testing.assert_allclose(chart.series[DYTB_LINE], 275.5)
-    np.testing.assert_allclose(chart.series["Magnets produced"], 275.5)
-    np.testing.assert_allclose(chart.series["Oxide after separation"], 5730.0)  # + 10 t oxide
+    np.testing.assert_allclose(plotted(chart)[DYTB_LINE], 275.5)
+    np.testing.assert_allclose(plotted(chart)["Magnets produced"], 275.5)
+    np.testing.assert_allclose(plotted(chart)["Oxide after separation"], 5730.0)  # + 10 t oxide
 
 
 def test_dytb_is_marked_as_the_bottleneck_with_its_own_symbol(dytb_window):
@@ -74,14 +75,14 @@ def test_detail_panel_shows_the_block_dytb(dytb_window):
 
 
 def test_without_a_high_temperature_share_there_is_no_dytb_line(window):
-    assert DYTB_LINE not in window.view.capacity_chart.series
+    assert DYTB_LINE not in plotted(window.view.capacity_chart)
     hot = find_scenario(window.session.portfolio, "Half high-temperature grades")
     operations.put_scenario(window.session, hot, replacing=None)  # as 'Copy' in the GUI does
     window.session.set_scenario(hot.name)
-    series = window.view.capacity_chart.series
+    series = plotted(window.view.capacity_chart)
     np.testing.assert_allclose(series[DYTB_LINE], window.session.projection.dytb_eq)
     window.session.set_scenario("Base")
-    assert DYTB_LINE not in window.view.capacity_chart.series
+    assert DYTB_LINE not in plotted(window.view.capacity_chart)
 
 
 def test_scenario_dialog_sets_the_grade_mix_and_process(qtbot):

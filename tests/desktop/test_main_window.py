@@ -8,6 +8,7 @@ from desktop.app import build_window
 from desktop.style import STAGE_LABELS
 from model import project
 from tests.desktop.helpers import edit_cell
+from tests.desktop.plotted import plotted
 
 OBJECT_NAMES = [
     ("mainWindow", None),
@@ -57,13 +58,13 @@ def india_headless(window):
 
 def test_editing_a_block_updates_store_and_chart_and_undo_restores_both(window):
     chart = window.view.projection_chart
-    before = chart.series["India"].copy()
+    before = plotted(chart)["India"].copy()
     np.testing.assert_allclose(before, india_headless(window))
     edit_cell(
         window.view.views["blocks"], "irel-domestic", "nameplate_tpa", lambda e: e.setValue(800)
     )
     assert window.session.store.get("blocks", "irel-domestic").nameplate_tpa == 800
-    after = chart.series["India"]
+    after = plotted(chart)["India"]
     np.testing.assert_allclose(after, india_headless(window))
     assert after[year(window)] > before[year(window)]
     assert (
@@ -71,9 +72,9 @@ def test_editing_a_block_updates_store_and_chart_and_undo_restores_both(window):
     )
     window.undo_action.trigger()
     assert window.session.store.get("blocks", "irel-domestic").nameplate_tpa == 400
-    np.testing.assert_allclose(chart.series["India"], before)
+    np.testing.assert_allclose(plotted(chart)["India"], before)
     window.redo_action.trigger()
-    np.testing.assert_allclose(chart.series["India"], after)
+    np.testing.assert_allclose(plotted(chart)["India"], after)
 
 
 def test_typing_into_the_year_editor(window, qtbot):
@@ -130,20 +131,20 @@ def test_mode_and_scenario_selectors_drive_the_chart(window):
     portfolio = window.session.portfolio
     window.findChild(QComboBox, "modeCombo").setCurrentText("all")
     expected = project(portfolio, mode="all").magnets
-    np.testing.assert_allclose(window.view.projection_chart.series["Magnets"], expected)
+    np.testing.assert_allclose(plotted(window.view.projection_chart)["Magnets"], expected)
     scenario = window.findChild(QComboBox, "scenarioCombo")
     scenario.setCurrentText("All deals slip 2 years")
     expected = project(portfolio, scenario="All deals slip 2 years").magnets
-    np.testing.assert_allclose(window.view.projection_chart.series["Magnets"], expected)
+    np.testing.assert_allclose(plotted(window.view.projection_chart)["Magnets"], expected)
     assert window.findChild(QComboBox, "modeCombo").currentText() == "expected"
 
 
 def test_horizon_and_group_by(window):
     window.start_spin.setValue(2027)
     window.end_spin.setValue(2035)
-    assert window.view.projection_chart.series["Magnets"].size == 9
+    assert plotted(window.view.projection_chart)["Magnets"].size == 9
     window.group_combo.setCurrentText("block")
-    assert "IREL domestic NdPr oxide" in window.view.projection_chart.series
+    assert "IREL domestic NdPr oxide" in plotted(window.view.projection_chart)
 
 
 def test_add_duplicate_and_delete_with_undo(window, monkeypatch):

@@ -10,6 +10,7 @@ from desktop.uncertainty import DRAWS, SEED
 from desktop.worker import TaskRunner
 from model.montecarlo import Cancelled, monte_carlo
 from tests.desktop.helpers import edit_cell
+from tests.desktop.plotted import plotted
 
 
 def wait_for_result(qtbot, view):
@@ -21,7 +22,7 @@ def test_band_and_headline_show_the_model_result(window, qtbot):
     view = window.view
     result = wait_for_result(qtbot, view)
     reference = monte_carlo(window.session.portfolio, draws=DRAWS, seed=SEED)
-    chart = view.projection_chart.series
+    chart = plotted(view.projection_chart)
     np.testing.assert_allclose(chart["P50"], reference.percentile(50))
     np.testing.assert_allclose(chart["P10"], reference.percentile(10))
     np.testing.assert_allclose(chart["P90"], reference.percentile(90))
@@ -29,9 +30,9 @@ def test_band_and_headline_show_the_model_result(window, qtbot):
     assert window.findChild(QLabel, "pTargetLabel").text() == f"P(target met in 2030) = {p:.0%}"
     assert result.n == DRAWS
     view.band_toggle.setChecked(False)
-    assert "P50" not in view.projection_chart.series
+    assert "P50" not in plotted(view.projection_chart)
     view.band_toggle.setChecked(True)
-    assert "P50" in view.projection_chart.series
+    assert "P50" in plotted(view.projection_chart)
 
 
 def test_headline_follows_edits_and_the_target_year(window, qtbot):

@@ -5,6 +5,7 @@ import pytest
 
 from model import project
 from model.what_if import WhatIf, as_scenario
+from tests.desktop.plotted import plotted
 
 
 def reference(window, what_if):
@@ -16,13 +17,13 @@ def test_slider_moves_the_plotted_series_and_the_delta(window):
     view = window.view
     panel = view.what_if
     chart = view.projection_chart
-    before = chart.series["Magnets"].copy()
+    before = plotted(chart)["Magnets"].copy()
     view.views["blocks"].select("mt-weld")
     assert panel.block_id == "mt-weld" and panel.offtake.value() == pytest.approx(0.05)
     panel.offtake.slider.setValue(250)  # 25.0 % of Mt Weld's output (0.1 % steps)
     expected = reference(window, WhatIf("mt-weld", offtake_total=0.25))
-    np.testing.assert_allclose(chart.series["Magnets"], expected.magnets)
-    np.testing.assert_allclose(chart.series["Before what-if"], before)
+    np.testing.assert_allclose(plotted(chart)["Magnets"], expected.magnets)
+    np.testing.assert_allclose(plotted(chart)["Before what-if"], before)
     i = expected.year_index(2030)
     delta = expected.magnets[i] - before[i]
     assert delta > 0
@@ -39,7 +40,7 @@ def test_spin_boxes_and_delay_also_preview(window):
     panel.nameplate.spin.setValue(600)
     panel.delay.spin.setValue(0)
     expected = reference(window, WhatIf("irel-domestic", nameplate_tpa=600))
-    np.testing.assert_allclose(view.projection_chart.series["Magnets"], expected.magnets)
+    np.testing.assert_allclose(plotted(view.projection_chart)["Magnets"], expected.magnets)
     assert panel.nameplate.slider.value() == 600
 
 
@@ -59,7 +60,7 @@ def test_apply_writes_one_undoable_edit_and_reset_discards(window):
     panel.offtake.slider.setValue(500)
     panel.delay.slider.setValue(2)
     panel.reset()
-    assert "Before what-if" not in view.projection_chart.series
+    assert "Before what-if" not in plotted(view.projection_chart)
     assert store.get("deals", "kabil-longonjo").offtake_share == 0.2
     panel.offtake.slider.setValue(500)
     panel.delay.slider.setValue(2)
@@ -68,7 +69,7 @@ def test_apply_writes_one_undoable_edit_and_reset_discards(window):
     assert store.get("deals", "kabil-longonjo").offtake_share == pytest.approx(0.5)
     assert store.get("blocks", "longonjo").first_year == 2028
     assert window.session.undo_stack.count() == count + 1
-    assert "Before what-if" not in view.projection_chart.series
+    assert "Before what-if" not in plotted(view.projection_chart)
     window.undo_action.trigger()
     assert store.get("deals", "kabil-longonjo").offtake_share == pytest.approx(0.2)
     assert store.get("blocks", "longonjo").first_year == 2026
