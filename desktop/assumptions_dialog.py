@@ -45,13 +45,13 @@ class AssumptionsDialog(QDialog):
                 getattr(current, name), spec.low, spec.high, False, f"{spec.unit}\n{spec.source}"
             )
             form.addRow(f"{spec.label} ({spec.unit})", self.scalars[name])
-        for name, (enum, source) in CHOICES.items():
+        for name, (enum, label, source) in CHOICES.items():
             combo = QComboBox()
             combo.addItems([e.value for e in enum])
             combo.setCurrentText(getattr(current, name).value)
             combo.setToolTip(source)
             self.choices[name] = combo
-            form.addRow(name.replace("_", " ").capitalize(), combo)
+            form.addRow(label, combo)
         layout.addLayout(form)
         for name, spec in TABLES.items():
             box = QGroupBox(f"{spec.label} ({spec.unit})")
