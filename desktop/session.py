@@ -151,10 +151,7 @@ class PortfolioSession(QObject):
         """Bring the portfolio and the record columns up to date with `changes`, reading only
         what changed; True if a projected number may have moved."""
         if any(c.table == "*" for c in changes):
-            self._positions.clear()
-            self.portfolio = self.store.load_portfolio()
-            self.columns = columns_of(self.portfolio)
-            return True
+            return self._reload()
         update: dict[str, object] = {}
         rows: dict[str, list[int]] = {}  # indices of records replaced in place, by kind
         moved = False
@@ -177,6 +174,8 @@ class PortfolioSession(QObject):
                 update["name"] = self.store.name()
                 update["confidential_fields"] = self.store.confidential_fields()
                 update["demand"] = self.store.demand()
+            else:  # a table not known here: read everything again
+                return self._reload()
             moved |= moves_numbers(change)
         self.portfolio = self.portfolio.model_copy(
             update=update
@@ -186,6 +185,12 @@ class PortfolioSession(QObject):
             self.columns = self.columns.with_records(p.blocks, p.deals, p.plants, rows)
             remember(p, self.columns)
         return moved
+
+    def _reload(self) -> bool:
+        self._positions.clear()
+        self.portfolio = self.store.load_portfolio()
+        self.columns = columns_of(self.portfolio)
+        return True
 
     def _patch(self, records: list, change: Change) -> list[int]:
         """Apply one change to a list of records in place, reading changed records from the
