@@ -5,7 +5,7 @@ import pyqtgraph as pg
 
 
 def plotted(chart) -> dict[str, np.ndarray]:
-    """By legend name ('P50', not 'P50 (Monte Carlo)'): bar heights for bars, y values for
+    """By legend name (the P50 line as 'P50'): bar heights for bars, y values for
     lines; 'Magnets' is the top of the stacked bars, 'P10'/'P90' the edges of the shaded band."""
     out: dict[str, np.ndarray] = {}
     tops = []
@@ -17,7 +17,8 @@ def plotted(chart) -> dict[str, np.ndarray]:
             if name != "Gap to target":
                 tops.append(y1)
         elif isinstance(item, pg.PlotDataItem) and item.name():
-            name = item.name().removesuffix(" (Monte Carlo)")
+            name = item.name()
+            name = "P50" if name.startswith("P50") else name  # its legend note may change
             out[name] = np.asarray(item.getData()[1], float)
         elif isinstance(item, pg.FillBetweenItem):
             low, high = item.curves
