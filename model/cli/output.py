@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -39,12 +40,25 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     return "\n".join(out)
 
 
+SIGNIFICANT = 6  # computed figures in CSV: 536.5502368000001 t is written 536.55
+
+
+def tidy(value: Any) -> Any:
+    """A computed float to 6 significant digits (never rounding left of the point), so float
+    noise does not reach a spreadsheet; anything else as it is."""
+    if not isinstance(value, float) or not math.isfinite(value) or value == 0:
+        return value
+    magnitude = math.floor(math.log10(abs(value)))  # 2 for 536.55, -4 for 0.000123
+    return round(value, max(SIGNIFICANT - 1 - magnitude, 0)) + 0.0  # + 0.0: no '-0.0'
+
+
 def csv_text(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    """Text cells that a spreadsheet would run as a formula are neutralised (`csv_cells`)."""
+    """Text cells that a spreadsheet would run as a formula are neutralised (`csv_cells`);
+    numbers are computed outputs, written to 6 significant digits (`tidy`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([neutralise(h) for h in headers])
-    writer.writerows([neutralise(v) for v in row] for row in rows)
+    writer.writerows([neutralise(tidy(v)) for v in row] for row in rows)
     return buffer.getvalue()
 
 
