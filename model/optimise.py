@@ -263,9 +263,11 @@ def optimise(
     if objective == "max-probability" and x is not None and y is not None and p.draws is not None:
         in_sample = float(p.met(x, y).mean())
     if p.left_out_uncosted:
+        names = item_names(portfolio)
         notes.append(
-            "left out for an unknown cost (use --include-uncosted to count it as 0): "
-            + ", ".join(p.left_out_uncosted)
+            f"{len(p.left_out_uncosted)} left out for an unknown cost (enter their costs, or use "
+            "--include-uncosted to count them as 0): "
+            + ", ".join(names.get(i, i) for i in p.left_out_uncosted)
         )
     if status == "time_limit":
         notes.append(
@@ -289,3 +291,11 @@ def optimise(
         notes=notes,
         iterations=iterations,
     )
+
+
+def item_names(portfolio: Portfolio) -> dict[str, str]:
+    """Deal and plant ids to the names an official reads (a deal by its block's name)."""
+    blocks = {b.id: b.name for b in portfolio.blocks}
+    names = {d.id: blocks.get(d.block_id, d.id) for d in portfolio.deals}
+    names.update({x.id: x.name for x in portfolio.plants})
+    return names

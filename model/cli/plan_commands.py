@@ -12,8 +12,8 @@ from model.cli.common import (
     portfolio_from_args,
     scenario_from_args,
 )
-from model.cli.output import json_text, text_table
-from model.optimise import OBJECTIVES, Constraints, PlanResult, optimise
+from model.cli.output import json_text
+from model.optimise import OBJECTIVES, Constraints, PlanResult, item_names, optimise
 from model.plan import plan_scenario
 from model.portfolio import Portfolio
 
@@ -77,12 +77,21 @@ def cmd_optimise(args: argparse.Namespace) -> str:
         if saved:
             data["saved_scenario"] = saved
         return json_text(data)
-    return _table(result, _shown(result, portfolio, args.include_confidential), saved)
+    return _table(result, _shown(result, portfolio, args.include_confidential), saved, portfolio)
 
 
 def _save(args, portfolio: Portfolio, result: PlanResult, scenario) -> str:
     if result.plan is None:
         raise UsageError(f"no plan to save: the optimiser found the request {result.status}")
+    if not result.plan.plan.closed and not result.plan.plan.built:
+        raise UsageError(
+            "not saved: the plan closes no deal and builds nothing"
+            + (
+                " (deals without a cost were left out: enter their costs, or --include-uncosted)"
+                if result.notes
+                else ""
+            )
+        )
     name = args.save_scenario.strip()
     if not name:
         raise UsageError("--save-scenario needs a name")
@@ -128,31 +137,44 @@ def _shown(result: PlanResult, portfolio: Portfolio, include_confidential: bool)
     return data
 
 
-def _table(result: PlanResult, data: dict, saved: str | None) -> str:
+def _money(figures: dict) -> str:
+    if figures["cost_musd"] is None:
+        return "confidential (--include-confidential shows it)"
+    return f"USD {figures['cost_musd']:,.1f} m (INR {figures['cost_crore']:,.0f} crore)"
+
+
+def _table(result: PlanResult, data: dict, saved: str | None, portfolio: Portfolio) -> str:
+    names = item_names(portfolio)
     lines = [
         f"objective {result.objective}, year {result.year}: {result.status}",
         f"target {result.target_t:,.0f} t magnets",
+        *data["notes"],  # what was left out comes before the plan it shaped
     ]
     if result.plan is None:
         lines.append("no plan meets the constraints")
-    rows = []
-    for label, figures in (("plan", data), ("rank order", data["greedy"])):
+    for label, figures in (
+        ("plan", data),
+        (
+            "rank order (deals taken in the deal ranking's order within the same budget)",
+            data["greedy"],
+        ),
+    ):
         magnets = figures["magnets_t"].get(str(result.year))
         p = figures.get("p_target")
-        rows.append(
-            [
-                label,
-                ", ".join(figures["chosen_deals"]) or "-",
-                ", ".join(figures["chosen_plants"]) or "-",
-                "confidential" if figures["cost_musd"] is None else figures["cost_musd"],
-                "confidential" if figures["cost_crore"] is None else figures["cost_crore"],
-                "-" if magnets is None else magnets,
-                "-" if p is None else f"{p:.0%}",
-                ", ".join(f"{k} {v:.0%}" for k, v in figures["country_shares"].items()) or "-",
-            ]
-        )
-    headers = ["", "deals closed", "options built", "USD m", "INR crore", "magnets t", "P(target)"]
-    lines.append(text_table([*headers, "country shares"], rows))
+        shares = ", ".join(f"{k} {v:.0%}" for k, v in figures["country_shares"].items())
+        lines += [
+            "",
+            f"{label}:",
+            "  deals closed:  "
+            + (", ".join(names.get(i, i) for i in figures["chosen_deals"]) or "none"),
+            "  options built: "
+            + (", ".join(names.get(i, i) for i in figures["chosen_plants"]) or "none"),
+            f"  cost:          {_money(figures)}",
+            f"  magnets in {result.year}: "
+            + ("-" if magnets is None else f"{magnets:,.0f} t")
+            + ("" if p is None else f"; P(target) {p:.0%}"),
+            f"  country shares: {shares or '-'}",
+        ]
     if result.shortfall_t is not None:
         lines.append(
             f"short of the target by {result.shortfall_t:,.0f} t; {result.binding_stage} binds"
@@ -161,7 +183,6 @@ def _table(result: PlanResult, data: dict, saved: str | None) -> str:
         lines.append(
             f"P(target) on the draws the plan was chosen on: {result.p_target_in_sample:.0%}"
         )
-    lines += data["notes"]
     if saved:
         lines.append(f"saved as scenario '{saved}'")
     return "\n".join(lines)

@@ -150,3 +150,21 @@ def test_plan_costs_with_confidential_deal_costs_need_include_confidential(capsy
     assert any("confidential" in n for n in data["notes"])
     code, out, _ = run(capsys, *args, "--include-confidential")
     assert json.loads(out)["cost_musd"] == pytest.approx(77.7)
+
+
+def test_optimise_table_names_blocks_and_refuses_to_save_an_empty_plan(capsys, tmp_path):
+    portfolio = demo_portfolio()
+    path = tmp_path / "p.json"
+    write_interchange(portfolio, path)
+    budget = ["--year", "2030", "--objective", "max-expected", "--budget-musd", "500"]
+    code, out, err = run(capsys, "optimise", "--portfolio", path, *budget)
+    assert code == 0, err
+    uncosted = [d for d in portfolio.deals if d.cost_musd is None and d.status != "acquired"]
+    assert f"{len(uncosted)} left out for an unknown cost" in out.splitlines()[2]
+    names = {b.id: b.name for b in portfolio.blocks}
+    assert names[uncosted[0].block_id] in out and uncosted[0].id not in out
+    # Every demo deal lacks a cost, so the budgeted plan is empty: saving it is refused.
+    before = path.read_bytes()
+    code, _, err = run(capsys, "optimise", "--portfolio", path, *budget, "--save-scenario", "E")
+    assert code == 2 and "closes no deal and builds nothing" in err
+    assert path.read_bytes() == before
