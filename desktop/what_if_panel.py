@@ -259,7 +259,9 @@ class WhatIfPanel(QGroupBox):
             )
         if not deals:
             notes.append("No live deal on this block: add one in Deals to try an offtake.")
-        if block.first_year is None:
+        if block.first_year is None and block.stage.value == "producing":
+            notes.append("Producing already: its first year only matters if you move it.")
+        elif block.first_year is None:
             notes.append("First year unknown: moving it sets one.")
         return notes
 

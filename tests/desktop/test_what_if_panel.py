@@ -78,3 +78,14 @@ def test_apply_writes_one_undoable_edit_and_reset_discards(window):
 def test_selecting_a_deal_targets_its_block(window):
     window.view.views["deals"].select("kabil-nolans")
     assert window.view.what_if.block_id == "nolans"
+
+
+def test_a_producing_block_without_first_year_is_not_called_unknown(window):
+    blocks = {b.id: b for b in window.session.portfolio.blocks}
+    producing = next(b for b in blocks.values() if b.stage == "producing" and not b.first_year)
+    window.view.views["blocks"].select(producing.id)
+    text = window.view.what_if.title.text()
+    assert "Producing already" in text and "First year unknown" not in text
+    later = next(b for b in blocks.values() if b.stage != "producing" and not b.first_year)
+    window.view.views["blocks"].select(later.id)
+    assert "First year unknown" in window.view.what_if.title.toolTip()
