@@ -278,7 +278,13 @@ class PlanView(QWidget):
 
     # --- inputs ----------------------------------------------------------------------------
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self.choices_stale:
+            self.fill_choices()
+
     def fill_choices(self) -> None:
+        self.choices_stale = False
         p, scenario = self.session.portfolio, self.session.scenario()
         deals = {d.id: d for d in p.deals}
         blocks = {b.id: b for b in p.blocks}
@@ -353,6 +359,8 @@ class PlanView(QWidget):
     # --- running ---------------------------------------------------------------------------
 
     def run(self) -> None:
+        if self.choices_stale:
+            self.fill_choices()
         s = self.session
         constraints = self.constraints()
         both = set(constraints.include) & set(constraints.exclude)
@@ -489,7 +497,11 @@ class PlanView(QWidget):
             self.left_out.setItem(row, 3, _item(item.reason))
 
     def _on_portfolio_changed(self, _changes) -> None:
-        self.fill_choices()
+        # Rebuilding the list of open deals costs ~0.3 s at 10,000 blocks: while the tab is
+        # hidden, an edit only marks it, and the list is rebuilt when the tab is next seen.
+        self.choices_stale = True
+        if self.isVisible():
+            self.fill_choices()
         if self.outcome is not None and not self.stale:
             self.stale = True
             self.status.setText(

@@ -89,3 +89,18 @@ def test_the_briefing_gets_the_plan_until_the_portfolio_changes(window, qtbot):
     assert view.current_plan() is view.outcome.result
     window.session.store.update("blocks", "nolans", nameplate_tpa=5000.0)
     assert view.current_plan() is None and "run again" in view.status.text()
+
+
+def test_a_hidden_plan_tab_lists_the_open_deals_as_they_are_when_next_seen(window, qtbot):
+    from desktop import operations
+
+    view, tabs = window.plan_view, window.view.tabs
+    tabs.setCurrentIndex(0)  # the Blocks table: the Plan tab is hidden
+    rows = view.choices.rowCount()
+    deal = next(d for d in window.session.portfolio.deals if d.id.startswith("kabil-"))
+    operations.set_record_fields(window.session, "deals", deal.id, status="rejected")
+    assert view.choices_stale  # not rebuilt on every edit while hidden
+    tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: not view.choices_stale)
+    listed = {view.choices.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(rows - 1)}
+    assert view.choices.rowCount() == rows - 1 and deal.id not in listed
