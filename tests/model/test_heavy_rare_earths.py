@@ -155,15 +155,16 @@ def test_monte_carlo_fast_path_equals_reference_with_dytb(p, seed, overrides):
 @given(portfolios_st(), dytb_assumptions)
 def test_a_certain_draw_equals_the_projection_with_dytb(p, overrides):
     """With every success certain and no delays, one draw is the projection in mode 'all'."""
+    # Every status certain, producing and operating included: the generated portfolios may set
+    # any of them below 1 (or delays above 0).
+    stages = ("exploration", "prefeasibility", "feasibility", "construction", "producing")
+    plants = ("operating", "construction", "committed", "planned")
     certain = {
-        "p_stage": dict.fromkeys(("exploration", "prefeasibility", "feasibility"), 1.0)
-        | {"construction": 1.0},
-        "p_plant": {"construction": 1.0, "committed": 1.0, "planned": 1.0},
-        "p_deal": dict.fromkeys(("candidate", "negotiating", "mou", "signed"), 1.0),
-        "max_delay_stage": dict.fromkeys(
-            ("construction", "feasibility", "prefeasibility", "exploration"), 0
-        ),
-        "max_delay_plant": dict.fromkeys(("construction", "committed", "planned"), 0),
+        "p_stage": dict.fromkeys(stages, 1.0),
+        "p_plant": dict.fromkeys(plants, 1.0),
+        "p_deal": dict.fromkeys(("candidate", "negotiating", "mou", "signed", "acquired"), 1.0),
+        "max_delay_stage": dict.fromkeys(stages, 0),
+        "max_delay_plant": dict.fromkeys(plants, 0),
     }
     p = p.model_copy(update={"assumptions": p.assumptions.with_overrides({**overrides, **certain})})
     s = setup(p)
