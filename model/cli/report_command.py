@@ -11,7 +11,6 @@ import importlib.util
 import os
 
 from model.cli.common import UsageError, add_source_args, portfolio_from_args, scenario_from_args
-from model.files import private_output
 
 
 def qt_available() -> bool:
@@ -46,19 +45,19 @@ def cmd_report(args: argparse.Namespace) -> str:
             end=args.end,
         )
     application()
-    with private_output(args.out) as out:  # owner-only, and never half a file
-        pages = write_report(
-            portfolio,
-            out,
-            scenario=scenario,
-            mode=args.mode,
-            start=args.start,
-            end=args.end,
-            year=args.year,
-            include_confidential=args.include_confidential,
-            draws=args.draws,
-            plan=plan,
-        )
+    # write_report writes owner-only and in one piece (files.private_output in write_pdf)
+    pages = write_report(
+        portfolio,
+        args.out,
+        scenario=scenario,
+        mode=args.mode,
+        start=args.start,
+        end=args.end,
+        year=args.year,
+        include_confidential=args.include_confidential,
+        draws=args.draws,
+        plan=plan,
+    )
     return f"wrote {args.out} ({pages} pages)"
 
 
