@@ -23,6 +23,7 @@ from desktop.about import about_text
 from desktop.assumptions_dialog import AssumptionsDialog
 from desktop.confidential_dialog import ConfidentialDialog
 from desktop.dialogs import BackupsDialog, check_portfolio, in_use_question, show_read_only
+from desktop.evidence_dock import add_evidence_register
 from desktop.explain import incomplete_records
 from desktop.file_dialogs import open_path, save_path
 from desktop.incomplete_dialog import IncompleteDialog
@@ -222,6 +223,7 @@ class MainWindow(QMainWindow):
         self.undo_group.removeStack(self.session.undo_stack)
         self.session.close()
         self.session = self.view = None
+        add_evidence_register(self, None)
         self._show_empty()
 
     def _install(self, session: PortfolioSession) -> None:
@@ -237,6 +239,7 @@ class MainWindow(QMainWindow):
         self.view = PortfolioView(session)
         self.view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._add_plan_view(session)
+        add_evidence_register(self, session)  # View > Evidence Register (a dock)
         self.setCentralWidget(self.view)
         for name, splitter in self.view.splitters().items():
             state = self.settings.value(f"splitters/{name}")

@@ -1,0 +1,122 @@
+"""The evidence register as rows to show: every sourced value with its record, field, value in
+the figure's own terms (percent where the field is declared a share), unit, source and whether the
+model uses it. Values of one figure sit together, the chosen one first. No Qt here."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from desktop.columns import COLUMNS
+from model.assumptions import SCALARS
+from model.demand import FIELD_LABELS as DEMAND_LABELS
+from model.domain import Evidence
+from model.evidence import current_value, register
+from model.portfolio import Portfolio
+
+WHOLE_PORTFOLIO = {"demand": "India demand", "assumptions": "Assumptions"}
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    evidence: Evidence
+    record: str  # 'Mt Weld', 'India demand', 'Assumptions'
+    field: str  # 'Nameplate (t/yr)'
+    value: str  # '10,500' or '93 %'
+    in_use: str  # '✓ in use', 'chosen; now 12,000', ''
+    group: int  # the figure's position in the register: rows of one figure share it
+    first: bool  # the first row of its figure
+    values: int  # how many sourced values the figure has
+
+    @property
+    def conflicting(self) -> bool:
+        return self.values > 1
+
+
+def record_label(portfolio: Portfolio, kind: str, record_id: str) -> str:
+    if kind in WHOLE_PORTFOLIO:
+        return WHOLE_PORTFOLIO[kind]
+    record = next((r for r in getattr(portfolio, kind, []) if r.id == record_id), None)
+    if record is None:
+        return f"{record_id} (deleted)"
+    return getattr(record, "name", None) or record_id
+
+
+def field_label(kind: str, field: str) -> str:
+    if kind == "demand":
+        return DEMAND_LABELS.get(field, field)
+    if kind == "assumptions":
+        return SCALARS[field].label if field in SCALARS else field
+    headers = {c.field: c.header for c in COLUMNS.get(kind, [])}
+    return headers.get(field, field)
+
+
+def is_percent(kind: str, field: str) -> bool:
+    """Declared a share (0..1) and so shown as a percentage: a record's field by its column,
+    a portfolio-wide figure by its name ('china_share', 'high_temp_share')."""
+    if kind in WHOLE_PORTFOLIO:
+        return field.endswith("_share")
+    return any(c.field == field and c.percent for c in COLUMNS.get(kind, []))
+
+
+def _trim(number: str) -> str:
+    return number.rstrip("0").rstrip(".") if "." in number else number
+
+
+def value_text(kind: str, field: str, value: float | None) -> str:
+    """'10,500', '2028', '26.4 %', '0.94 %'; '—' when unknown."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if is_percent(kind, field):
+        return f"{_trim(f'{100 * value:,.2f}')} %"
+    if field.endswith("year"):
+        return str(int(round(value)))
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return _trim(f"{value:,.4f}")
+
+
+def in_use_text(evidence: Evidence, current: float | None) -> str:
+    """'✓ in use' for the chosen value the model uses; 'chosen; now X' when the figure was
+    edited by hand after it was chosen; '' for the others."""
+    if not evidence.chosen:
+        return ""
+    kind, field = evidence.record_kind, evidence.field_name
+    if current is not None and math.isclose(current, evidence.value, rel_tol=1e-9, abs_tol=1e-9):
+        return "✓ in use"
+    if current is not None and field.endswith("year") and int(current) == round(evidence.value):
+        return "✓ in use"
+    return f"chosen; now {value_text(kind, field, current)}"
+
+
+def evidence_rows(portfolio: Portfolio) -> list[EvidenceRow]:
+    """Every sourced value, figures in the order record, field; the chosen value first."""
+    figures = register(portfolio)
+    order = sorted(
+        figures,
+        key=lambda f: (
+            f[0] in WHOLE_PORTFOLIO,  # records first, then demand and assumptions
+            f[0],
+            record_label(portfolio, f[0], f[1]).lower(),
+            field_label(f[0], f[2]),
+        ),
+    )
+    rows = []
+    for group, figure in enumerate(order):
+        kind, record_id, field = figure
+        values = sorted(figures[figure], key=lambda e: -e.chosen)  # stable: file order after
+        current = current_value(portfolio, kind, record_id, field)
+        for k, evidence in enumerate(values):
+            rows.append(
+                EvidenceRow(
+                    evidence=evidence,
+                    record=record_label(portfolio, kind, record_id),
+                    field=field_label(kind, field),
+                    value=value_text(kind, field, evidence.value),
+                    in_use=in_use_text(evidence, current),
+                    group=group,
+                    first=k == 0,
+                    values=len(values),
+                )
+            )
+    return rows
