@@ -117,6 +117,16 @@ class Record(BaseModel):
         return numbers_only(cls, data)
 
 
+_assignments = 0  # field assignments on records so far (`assignments`)
+
+
+def assignments() -> int:
+    """How many times a field of a record was assigned in place. Records are values (an edit
+    makes a new one), but the API allows `block.nameplate_tpa = ...`: caches of record numbers
+    (model.record_columns) compare this count, so they never return numbers from before it."""
+    return _assignments
+
+
 class TableRecord(SQLModel):
     """A record kind kept in a table of the portfolio file. The class is the validated record
     (SQLModel without `table=True` validates like pydantic); `model.store.tables` derives the
@@ -138,6 +148,11 @@ class TableRecord(SQLModel):
         return object.__new__(cls)
 
     __init__ = BaseModel.__init__
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        global _assignments
+        super().__setattr__(name, value)
+        _assignments += 1
 
 
 class Block(TableRecord):

@@ -247,8 +247,126 @@ def scaled_offtakes(c: RecordColumns, scenario: Scenario) -> np.ndarray:
     return offtake
 
 
-def _has_overrides(scenario: Scenario) -> bool:
-    return bool(scenario.block_overrides or scenario.block_delays)
+BASE = Scenario(name="Base")  # the scenario of a plain projection (validating one costs ~50 us)
+
+# What each part of set-up reads from the record columns (`RecordColumns.derived` keeps a part
+# until one of these changes); a kind ('blocks') stands for any of its records, e.g. a name.
+BLOCK_READS = frozenset(
+    {"blocks", "nameplate", "block_first", "block_stage", "block_product", "ndpr_share"}
+)
+PLANT_READS = frozenset({"plants", "plant_first", "plant_status"})
+DYTB_READS = frozenset({"block_product", "dytb_share", "deal_block"})
+
+
+@dataclass(frozen=True)
+class BlockSetup:
+    """The blocks' part of set-up before delays: what equation (2) needs, and what is missing."""
+
+    nameplate: np.ndarray  # (B,) 0 for a block that lacks a figure
+    start: np.ndarray  # (B,) first year (ALWAYS/NEVER when unknown), before delays
+    gaps: tuple[tuple[str, str, str, tuple[str, ...]], ...]  # as ProjectionInputs.gaps
+    incomplete: tuple[str, ...]  # "<name> lacks: <labels>"
+
+
+def block_setup(c: RecordColumns, nameplate: np.ndarray, first: np.ndarray) -> BlockSetup:
+    producing = c.block_stage == STAGE_LIST.index(Stage.producing)
+    ndpr_oxide = c.block_product == PRODUCT_LIST.index(Product.ndpr_oxide)
+    lacks = np.stack(
+        [np.isnan(nameplate), np.isnan(first) & ~producing, np.isnan(c.ndpr_share) & ~ndpr_oxide]
+    )
+    gap = lacks.any(axis=0)
+    gaps = tuple(
+        (
+            "blocks",
+            c.blocks[i].id,
+            c.blocks[i].name,
+            tuple(name for name, lacking in zip(GAP_NAMES, lacks[:, i], strict=True) if lacking),
+        )
+        for i in np.flatnonzero(gap).tolist()
+    )
+    return BlockSetup(
+        nameplate=_read_only(np.where(gap, 0.0, nameplate)),
+        start=_read_only(np.where(np.isnan(first), np.where(producing, ALWAYS, NEVER), first)),
+        gaps=gaps,
+        incomplete=_lacking(gaps),
+    )
+
+
+def blocks_of(c: RecordColumns, scenario: Scenario) -> BlockSetup:
+    """The blocks' set-up under a scenario's block overrides; without any, kept with the
+    columns (it depends on the records only)."""
+    if not scenario.block_overrides:
+        return c.derived(
+            ("blocks",), lambda: block_setup(c, c.nameplate, c.block_first), BLOCK_READS
+        )
+    index = {b.id: i for i, b in enumerate(c.blocks)}
+    nameplate, first = c.nameplate.copy(), c.block_first.copy()
+    for block_id, override in scenario.block_overrides.items():
+        if block_id not in index:
+            continue  # a stale reference: the portfolio rules report it
+        if override.nameplate_tpa is not None:
+            nameplate[index[block_id]] = override.nameplate_tpa
+        if override.first_year is not None:
+            first[index[block_id]] = override.first_year
+    return block_setup(c, nameplate, first)
+
+
+def delayed(start: np.ndarray, c: RecordColumns, scenario: Scenario) -> np.ndarray:
+    """Block start years after the scenario's delays (all blocks, then each block's own)."""
+    if not scenario.block_delays:
+        return start + float(scenario.delay_years) if scenario.delay_years else start
+    index = {b.id: i for i, b in enumerate(c.blocks)}
+    delay = np.full(len(c.blocks), float(scenario.delay_years))
+    for block_id, years in scenario.block_delays.items():
+        if block_id in index:
+            delay[index[block_id]] += years
+    return start + delay
+
+
+def stop_years(c: RecordColumns, scenario: Scenario) -> np.ndarray:
+    """(2) The year each block's country is disrupted from (NEVER: not disrupted)."""
+    if not scenario.disruptions:
+        return c.derived(("no stop",), lambda: _read_only(np.full(len(c.blocks), NEVER)), set())
+    stop_by_country = np.full(len(c.countries), NEVER)
+    country_index = {code: i for i, code in enumerate(c.countries)}
+    for d in scenario.disruptions:
+        if d.country in country_index:
+            k = country_index[d.country]
+            stop_by_country[k] = min(stop_by_country[k], d.from_year)
+    return stop_by_country[c.block_country]
+
+
+@dataclass(frozen=True)
+class PlantSetup:
+    start: np.ndarray  # (P,) first year (ALWAYS/NEVER when unknown)
+    gaps: tuple[tuple[str, str, str, tuple[str, ...]], ...]
+    incomplete: tuple[str, ...]
+
+
+def plant_setup(c: RecordColumns, status: np.ndarray) -> PlantSetup:
+    operating = status == PLANT_STATUS_LIST.index(PlantStatus.operating)
+    gaps = tuple(
+        ("plants", c.plants[i].id, c.plants[i].name, ("first_year",))
+        for i in np.flatnonzero(np.isnan(c.plant_first) & ~operating).tolist()
+    )
+    start = np.where(np.isnan(c.plant_first), np.where(operating, ALWAYS, NEVER), c.plant_first)
+    return PlantSetup(start=_read_only(start), gaps=gaps, incomplete=_lacking(gaps))
+
+
+def _lacking(gaps: tuple) -> tuple[str, ...]:
+    return tuple(field_words.lacks(name, kind, fields) for kind, _, name, fields in gaps)
+
+
+def _read_only(array: np.ndarray) -> np.ndarray:
+    """Kept with the columns and shared by every projection: nobody may write to it."""
+    array.setflags(write=False)
+    return array
+
+
+def _overrides(scenario: Scenario, kind: str, field_name: str) -> bool:
+    """Does the scenario override `field_name` of any record of `kind` ('deals', 'plants')?"""
+    overrides = scenario.deal_overrides if kind == "deals" else scenario.plant_overrides
+    return any(getattr(o, field_name) is not None for o in overrides.values())
 
 
 def build_inputs(
@@ -261,73 +379,68 @@ def build_inputs(
     columns: RecordColumns | None = None,
 ) -> ProjectionInputs:
     """`columns`: the records' numbers when the caller keeps them (the session, after patching
-    the rows an edit changed); else they come from the cache of recent portfolios."""
+    the rows an edit changed); else they come from the cache of recent portfolios. Whatever
+    depends on the records only (and on an assumption's value) is kept with the columns; what a
+    scenario overrides is computed again."""
     if end < start:
         raise ValueError(f"horizon: end year {end} is before start year {start}")
-    scenario = scenario or Scenario(name="Base")
+    scenario = scenario or BASE
     mode = Mode(mode) if mode is not None else scenario.mode
     a = portfolio.assumptions
     if scenario.assumption_overrides:
         a = a.with_overrides(scenario.assumption_overrides)
     target = scenario.target or portfolio.target
     c = columns if columns is not None else columns_of(portfolio)
-    index = {b.id: i for i, b in enumerate(c.blocks)} if _has_overrides(scenario) else {}
+    recovery = a.separation_recovery
 
-    nameplate, first = c.nameplate.copy(), c.block_first.copy()
-    delay = np.full(len(c.blocks), float(scenario.delay_years))
-    for block_id, override in scenario.block_overrides.items():
-        if block_id not in index:
-            continue  # a stale reference: the portfolio rules report it
-        if override.nameplate_tpa is not None:
-            nameplate[index[block_id]] = override.nameplate_tpa
-        if override.first_year is not None:
-            first[index[block_id]] = override.first_year
-    for block_id, years in scenario.block_delays.items():
-        if block_id in index:
-            delay[index[block_id]] += years
-    producing = c.block_stage == STAGE_LIST.index(Stage.producing)
-    ndpr_oxide = c.block_product == PRODUCT_LIST.index(Product.ndpr_oxide)
-    lacks = np.stack(
-        [np.isnan(nameplate), np.isnan(first) & ~producing, np.isnan(c.ndpr_share) & ~ndpr_oxide]
+    blocks = blocks_of(c, scenario)
+    stage_p = tuple(a.p_stage[s] for s in STAGE_LIST)
+    p_stage = c.derived(
+        ("p_stage", stage_p), lambda: _read_only(np.array(stage_p)[c.block_stage]), {"block_stage"}
     )
-    gap = lacks.any(axis=0)
-    gaps = [
-        (
-            "blocks",
-            c.blocks[i].id,
-            c.blocks[i].name,
-            tuple(name for name, lacking in zip(GAP_NAMES, lacks[:, i], strict=True) if lacking),
-        )
-        for i in np.flatnonzero(gap).tolist()
-    ]
-    block_start = np.where(np.isnan(first), np.where(producing, ALWAYS, NEVER), first) + delay
-
-    stop_by_country = np.full(len(c.countries), NEVER)
-    country_index = {code: i for i, code in enumerate(c.countries)}
-    for d in scenario.disruptions:
-        if d.country in country_index:
-            k = country_index[d.country]
-            stop_by_country[k] = min(stop_by_country[k], d.from_year)
-
-    p_stage = _table(a.p_stage, STAGE_LIST)[c.block_stage]
     factor, needs_sep, groups = c.derived(
-        ("oxide factor", a.separation_recovery), lambda: oxide_factors(c, a.separation_recovery)
+        ("oxide factor", recovery), lambda: oxide_factors(c, recovery)
     )
-    deal_start = c.deal_start.copy()
-    deal_index = {d.id: i for i, d in enumerate(c.deals)} if scenario.deal_overrides else {}
-    for deal_id, override in scenario.deal_overrides.items():
-        if override.start_year is not None and deal_id in deal_index:
-            deal_start[deal_index[deal_id]] = override.start_year
 
-    deal_status = deal_status_index(c, scenario)
-    plant_status = plant_status_index(c, scenario)
-    plant_operating = plant_status == PLANT_STATUS_LIST.index(PlantStatus.operating)
-    for i in np.flatnonzero(np.isnan(c.plant_first) & ~plant_operating).tolist():
-        p = c.plants[i]
-        gaps.append(("plants", p.id, p.name, ("first_year",)))
-    plant_start = np.where(
-        np.isnan(c.plant_first), np.where(plant_operating, ALWAYS, NEVER), c.plant_first
-    )
+    if _overrides(scenario, "deals", "start_year"):
+        deal_start = c.deal_start.copy()
+        deal_index = {d.id: i for i, d in enumerate(c.deals)}
+        for deal_id, override in scenario.deal_overrides.items():
+            if override.start_year is not None and deal_id in deal_index:
+                deal_start[deal_index[deal_id]] = override.start_year
+        deal_start = np.where(np.isnan(deal_start), ALWAYS, deal_start)
+    else:
+        deal_start = c.derived(
+            ("deal start",),
+            lambda: _read_only(np.where(np.isnan(c.deal_start), ALWAYS, c.deal_start)),
+            {"deal_start"},
+        )
+    if _overrides(scenario, "deals", "status"):
+        deal_weight = deal_weights(mode, p_stage[c.deal_block], deal_status_index(c, scenario), a)
+    else:
+        deal_p = tuple(a.p_deal[s] for s in DEAL_STATUS_LIST)
+        deal_weight = c.derived(
+            ("deal weight", mode, stage_p, deal_p),
+            lambda: _read_only(deal_weights(mode, p_stage[c.deal_block], c.deal_status, a)),
+            {"block_stage", "deal_block", "deal_status"},
+        )
+    if _overrides(scenario, "deals", "offtake_share") or _has_offtake_totals(scenario):
+        offtake = scaled_offtakes(c, scenario)
+    else:
+        offtake = c.offtake  # read-only, as every column
+
+    if _overrides(scenario, "plants", "status"):
+        plant_status = plant_status_index(c, scenario)
+        plants = plant_setup(c, plant_status)
+        plant_weight = plant_weights(mode, plant_status, a)
+    else:
+        plants = c.derived(("plants",), lambda: plant_setup(c, c.plant_status), PLANT_READS)
+        plant_p = tuple(a.p_plant[s] for s in PLANT_STATUS_LIST)
+        plant_weight = c.derived(
+            ("plant weight", mode, plant_p),
+            lambda: _read_only(plant_weights(mode, c.plant_status, a)),
+            {"plant_status"},
+        )
 
     inputs = ProjectionInputs(
         scenario=scenario.name,
@@ -343,34 +456,42 @@ def build_inputs(
         block_ids=c.block_ids,
         block_country=c.block_country,
         countries=c.countries,
-        nameplate=np.where(gap, 0.0, nameplate),
-        block_start=block_start,
+        nameplate=blocks.nameplate,
+        block_start=delayed(blocks.start, c, scenario),
         block_ramp=c.block_ramp,
         resource=c.resource,
-        stop_year=stop_by_country[c.block_country],
+        stop_year=stop_years(c, scenario),
         p_stage=p_stage,
         deal_ids=c.deal_ids,
         deal_block=c.deal_block,
-        offtake=scaled_offtakes(c, scenario),
-        deal_weight=deal_weights(mode, p_stage[c.deal_block], deal_status, a),
-        deal_start=np.where(np.isnan(deal_start), ALWAYS, deal_start),
+        offtake=offtake,
+        deal_weight=deal_weight,
+        deal_start=deal_start,
         oxide_factor=factor,
         needs_separation=needs_sep,
         dytb_factor=c.derived(
-            ("dytb factor", a.separation_recovery), lambda: dytb_factors(c, a.separation_recovery)
+            ("dytb factor", recovery), lambda: dytb_factors(c, recovery), DYTB_READS
         ),
         plant_ids=c.plant_ids,
         plant_stage=c.plant_stage,
         plant_capacity=c.plant_capacity,
-        plant_start=plant_start,
+        plant_start=plants.start,
         plant_ramp=c.plant_ramp,
-        plant_weight=plant_weights(mode, plant_status, a),
-        incomplete=tuple(field_words.lacks(name, kind, fields) for kind, _, name, fields in gaps),
-        gaps=tuple(gaps),
-        dytb_unknown=tuple(dytb_gaps(c)) if a.high_temp_share > 0 else (),
+        plant_weight=plant_weight,
+        incomplete=blocks.incomplete + plants.incomplete,
+        gaps=blocks.gaps + plants.gaps,
+        dytb_unknown=(
+            c.derived(("dytb gaps",), lambda: tuple(dytb_gaps(c)), DYTB_READS | {"blocks"})
+            if a.high_temp_share > 0
+            else ()
+        ),
     )
     inputs.__dict__["separation_groups"] = groups  # known already: spare the cached_property
     return inputs
+
+
+def _has_offtake_totals(scenario: Scenario) -> bool:
+    return any(o.offtake_share is not None for o in scenario.block_overrides.values())
 
 
 def oxide_factors(c: RecordColumns, recovery: float):

@@ -6,12 +6,14 @@ portfolio and, after an edit, patched one row per changed record (`with_records`
 (`inputs.build_inputs`) is then array arithmetic only.
 
 Records are values: an edit makes a new record and a new portfolio (the store and the session do
-so), so a cache keyed on the portfolio and its record objects stays true.
+so), so a cache keyed on the portfolio and its record objects stays true. A field assigned in place
+(`block.nameplate_tpa = ...`, which the API allows) is caught by `domain.assignments()`: every
+cached column set is then rebuilt. What is derived from the columns (`derived`) names the columns
+it reads and is dropped when one of them changes.
 """
 
 from __future__ import annotations
 
-import operator
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -20,7 +22,17 @@ from typing import Any
 
 import numpy as np
 
-from model.domain import Block, Deal, DealStatus, Plant, PlantStage, PlantStatus, Product, Stage
+from model.domain import (
+    Block,
+    Deal,
+    DealStatus,
+    Plant,
+    PlantStage,
+    PlantStatus,
+    Product,
+    Stage,
+    assignments,
+)
 
 STAGE_LIST = tuple(Stage)
 PRODUCT_LIST = tuple(Product)
@@ -104,7 +116,7 @@ COLUMNS = {
     "deals": ("deal_status", "offtake", "deal_start"),
     "plants": ("plant_stage", "plant_status", "plant_capacity", "plant_first", "plant_ramp"),
 }
-YIELD_COLUMNS = {"block_product", "ndpr_share", "deal_block"}  # what `derived` values read
+YIELD_COLUMNS = frozenset({"block_product", "ndpr_share", "deal_block"})  # NdPr yields read these
 INT_COLUMNS = {"block_stage", "block_product", "deal_status", "plant_stage", "plant_status"}
 
 
@@ -138,13 +150,18 @@ class RecordColumns:
     plant_first: np.ndarray  # (P,) NaN: unknown
     plant_ramp: np.ndarray  # (P,)
     memo: dict = field(default_factory=dict, compare=False, repr=False)  # derived, per setting
+    assigned: int = field(default_factory=assignments, compare=False, repr=False)  # see matches
 
-    def derived(self, key: tuple, make: Callable[[], Any]) -> Any:
-        """Something computed from the YIELD_COLUMNS and `key` (an assumption), once; kept by
-        `with_records` while those columns stay the same."""
-        if key not in self.memo:
-            self.memo[key] = make()
-        return self.memo[key]
+    def derived(
+        self, key: tuple, make: Callable[[], Any], reads: frozenset[str] = YIELD_COLUMNS
+    ) -> Any:
+        """Something computed from the columns (or record kinds) named in `reads` and from `key`
+        (e.g. an assumption's value), once; `with_records` keeps it while none of `reads`
+        changes. A record kind in `reads` ('blocks') means any of its records, e.g. a name."""
+        hit = self.memo.get(key)
+        if hit is None:
+            hit = self.memo[key] = (reads, make())
+        return hit[1]
 
     @classmethod
     def build(cls, blocks, deals, plants) -> RecordColumns:
@@ -171,10 +188,13 @@ class RecordColumns:
         )
 
     def matches(self, blocks, deals, plants) -> bool:
-        """Are these the very records the columns were built from (same objects, same order)?"""
-        return all(
-            len(mine) == len(theirs) and all(map(operator.is_, mine, theirs))
-            for mine, theirs in ((self.blocks, blocks), (self.deals, deals), (self.plants, plants))
+        """Are these the records the columns were built from (the same objects or equal ones,
+        in the same order), none assigned to in place since?"""
+        return (
+            self.assigned == assignments()
+            and self.blocks == tuple(blocks)  # a tuple compares identity first: ~5 us per 1,000
+            and self.deals == tuple(deals)
+            and self.plants == tuple(plants)
         )
 
     def with_records(self, blocks, deals, plants, rows: dict | None = None) -> RecordColumns:
@@ -183,6 +203,8 @@ class RecordColumns:
         caller knows; else every row is compared. An edit of one field rebuilds one entry of
         one column; adds and deletes (which shift rows) rebuild everything."""
         blocks, deals, plants = tuple(blocks), tuple(deals), tuple(plants)
+        if self.assigned != assignments():  # a record changed in place: rows may be stale
+            return RecordColumns.build(blocks, deals, plants)
         if (len(blocks), len(deals), len(plants)) != (
             len(self.blocks),
             len(self.deals),
@@ -190,6 +212,7 @@ class RecordColumns:
         ):
             return RecordColumns.build(blocks, deals, plants)
         changes: dict[str, Any] = {"blocks": blocks, "deals": deals, "plants": plants}
+        moved: set[str] = set()  # columns whose numbers changed, kinds whose records did
         for kind, old, new in (
             ("blocks", self.blocks, blocks),
             ("deals", self.deals, deals),
@@ -199,6 +222,8 @@ class RecordColumns:
             changed = [i for i in candidates if old[i] is not new[i]]
             if any(old[i].id != new[i].id for i in changed):
                 return RecordColumns.build(blocks, deals, plants)
+            if changed:
+                moved.add(kind)
             for i in changed:
                 for name, value in ROWS[kind](new[i]).items():
                     column = changes.get(name, getattr(self, name))
@@ -206,9 +231,11 @@ class RecordColumns:
                         continue  # same number (or both unknown)
                     if name not in changes:
                         changes[name] = column = column.copy()  # copy on write
+                        moved.add(name)
                     column[i] = value
             if kind == "blocks" and any(old[i].country != new[i].country for i in changed):
                 changes["countries"], changes["block_country"] = _countries(blocks)
+                moved.update(("countries", "block_country"))
             if kind == "deals" and changed:
                 index = {b.id: i for i, b in enumerate(blocks)}
                 deal_block = self.deal_block.copy()
@@ -216,9 +243,10 @@ class RecordColumns:
                     deal_block[i] = index[new[i].block_id]
                 if not np.array_equal(deal_block, self.deal_block):
                     changes["deal_block"] = deal_block
+                    moved.add("deal_block")
         # What was derived from columns that did not change still holds (e.g. yield groups).
-        keep = not changes.keys() & YIELD_COLUMNS
-        return _frozen(replace)(self, memo=dict(self.memo) if keep else {}, **changes)
+        memo = {key: hit for key, hit in self.memo.items() if not hit[0] & moved}
+        return _frozen(replace)(self, memo=memo, **changes)
 
 
 def _frozen(make: Callable[..., RecordColumns]) -> Callable[..., RecordColumns]:
