@@ -28,7 +28,9 @@ DYTB = "dytb"  # the bottleneck when Dy/Tb limits the grade mix (equation 8)
 def ramp(start: np.ndarray, ramp_years: np.ndarray, years: np.ndarray) -> np.ndarray:
     """(1) ramp(t) = 0 if t < start, else min(1, (t - start + 1) / ramp_years).   (T, N)"""
     # For t < start the numerator is <= 0, so the floor at 0 covers the first case too.
-    r = (years[:, None] - start[None, :] + 1.0) / ramp_years[None, :]
+    # (t + 1) - start equals t - start + 1 exactly for years (Sterbenz) and saves one pass.
+    r = np.subtract((years + 1.0)[:, None], start[None, :])
+    r /= ramp_years[None, :]
     return np.minimum(np.maximum(r, 0.0, out=r), 1.0, out=r)
 
 
@@ -42,6 +44,13 @@ def block_output(
     """(2) Q_b(t) = nameplate_b * ramp_b(t), cumulative output capped at the resource,
     zero from the year the block's country is disrupted.   (T, B)"""
     q = ramp_bt * nameplate[None, :]
+    return _cap_and_stop(q, resource, stop_year, years)
+
+
+def _cap_and_stop(
+    q: np.ndarray, resource: np.ndarray, stop_year: np.ndarray, years: np.ndarray
+) -> np.ndarray:
+    """The resource cap and the disruption of equation (2) on Q (T, B), in place."""
     if np.isfinite(resource).any():
         cumulative = running_total(q)
         np.minimum(cumulative, resource[None, :], out=cumulative)
@@ -70,7 +79,10 @@ def deal_deliveries(
     years: np.ndarray,
 ) -> np.ndarray:
     """(3) A_d(t) = Q_b(t) * offtake_d * w_d for t >= start_year_d.   (T, D)"""
-    a = q_bt[:, deal_block] * (offtake * weight)[None, :]
+    # take, not q_bt[:, deal_block]: that gives a column-major array, and every later
+    # per-year sum over deals would then stride through memory (~5x slower).
+    a = q_bt.take(deal_block, axis=1)
+    a *= (offtake * weight)[None, :]
     if np.isfinite(deal_start).any():
         a *= years[:, None] >= deal_start[None, :]
     return a
@@ -132,11 +144,24 @@ def deal_separation_share(
     g = groups if groups is not None else SeparationGroups.of(oxide_factor, needs_separation)
     if g.deals.size == 0:
         return share
-    # Feed per yield group: the deals' columns in group order, summed run by run (no one-hot
-    # matrix: that would be deals x groups, 100M entries at 10,000 blocks of distinct grades).
-    feed_g = np.add.reduceat(a_dt[:, g.deals], g.starts, axis=1)  # (T, G)
-    share[:, g.deals] = merit_order_share(feed_g.T, separation_cap).T[:, g.group]
+    feed = a_dt.take(g.deals, axis=1)  # (T, Ds): the deals' columns in group order
+    singletons = g.starts.size == g.deals.size  # every yield distinct: a group is one deal
+    # Feed per yield group: summed run by run (no one-hot matrix: that would be deals x groups,
+    # 100M entries at 10,000 blocks of distinct grades).
+    feed_g = feed if singletons else np.add.reduceat(feed, g.starts, axis=1)  # (T, G)
+    share_g = merit_order_share_by_year(feed_g, separation_cap)
+    share[:, g.deals] = share_g if singletons else share_g.take(g.group, axis=1)
     return share
+
+
+def merit_order_share_by_year(feed_tg: np.ndarray, separation_cap: np.ndarray) -> np.ndarray:
+    """`merit_order_share` for one projection, year-major: feed_tg (T, G), groups highest yield
+    first; the same numbers, without transposing into and out of (G, T)."""
+    higher = np.cumsum(feed_tg, axis=1)
+    higher -= feed_tg  # feed of every group with a higher yield
+    left = np.subtract(separation_cap[:, None], higher, out=higher)
+    np.maximum(left, 0.0, out=left)
+    return np.divide(left, feed_tg, out=np.ones_like(feed_tg), where=feed_tg > left)
 
 
 def deal_oxide(a_dt: np.ndarray, oxide_factor: np.ndarray, separated: np.ndarray) -> np.ndarray:
