@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSpinBox,
     QToolBar,
@@ -29,7 +30,7 @@ from desktop.file_dialogs import open_path, save_path
 from desktop.incomplete_dialog import IncompleteDialog
 from desktop.labels import MODE_RULES
 from desktop.plan_view import PlanView
-from desktop.portfolio_view import PortfolioView
+from desktop.portfolio_view import CHOOSE, PortfolioView
 from desktop.session import PortfolioSession
 from desktop.style import STAGE_LABELS
 from desktop.target_dialog import TargetDialog
@@ -130,6 +131,8 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu("&View")
         self._action(view, "Stack by &country", lambda: self._group_by("country"))
         self._action(view, "Stack by &block", lambda: self._group_by("block"))
+        self.view_menu = view
+        self._view_actions: list[QAction] = []  # the open portfolio's views, rebuilt with it
         help_menu = self.menuBar().addMenu("&Help")
         self._action(
             help_menu, "User &Guide", self.show_guide, QKeySequence.StandardKey.HelpContents
@@ -224,6 +227,7 @@ class MainWindow(QMainWindow):
         self.session.close()
         self.session = self.view = None
         add_evidence_register(self, None)
+        self._fill_view_menu()
         self._show_empty()
 
     def _install(self, session: PortfolioSession) -> None:
@@ -240,6 +244,7 @@ class MainWindow(QMainWindow):
         self.view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._add_plan_view(session)
         add_evidence_register(self, session)  # View > Evidence Register (a dock)
+        self._fill_view_menu()
         self.setCentralWidget(self.view)
         for name, splitter in self.view.splitters().items():
             state = self.settings.value(f"splitters/{name}")
@@ -257,11 +262,39 @@ class MainWindow(QMainWindow):
         """The Plan view (desktop/plan_view.py) in a tab of its own."""
         self.plan_view = PlanView(session)
         self.plan_view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        add = getattr(self.view, "add_view", None)
-        if add is not None:
-            add(self.plan_view, "Plan", "The best plan of deals and plant options for a year")
-        else:
-            self.view.analysis.addTab(self.plan_view, "Plan")
+        self.view.add_view(
+            self.plan_view, "Plan", "The best plan of deals and plant options for a year", CHOOSE
+        )
+
+    def _fill_view_menu(self) -> None:
+        """View menu entries for the open portfolio's views: Ctrl+1... for each group of tabs,
+        Ctrl+PgDown/PgUp for the next and previous view, and every view by name."""
+        for action in self._view_actions:
+            self.view_menu.removeAction(action)
+            (action.menu() or action).deleteLater()
+        self._view_actions = []
+        if self.view is None:
+            return
+        tabs, menu = self.view.tabs, self.view_menu
+
+        def add(text: str, slot, shortcut: QKeySequence | None = None) -> QAction:
+            action = self._action(menu, text, slot, shortcut)
+            self._view_actions.append(action)
+            return action
+
+        self._view_actions.append(menu.addSeparator())
+        for number, group in enumerate(tabs.group_names(), start=1):
+            keys = QKeySequence(f"Ctrl+{number}") if number <= 9 else None
+            add(group, lambda _=False, g=group: tabs.show_title(g), keys)
+        self._view_actions.append(menu.addSeparator())
+        add("&Next View", lambda: tabs.step(1), QKeySequence("Ctrl+PgDown"))
+        add("&Previous View", lambda: tabs.step(-1), QKeySequence("Ctrl+PgUp"))
+        go_to = QMenu("&Go to View", self)
+        for index in range(tabs.count()):
+            title, group = tabs.tabText(index), tabs.group_of(index)
+            action = go_to.addAction(title if title == group else f"{title} ({group})")
+            action.triggered.connect(lambda _=False, i=index: tabs.setCurrentIndex(i))
+        self._view_actions.append(menu.addMenu(go_to))
 
     def show_store_error(self, error: StoreError) -> None:
         dialog = BackupsDialog(error.path, error, self)
@@ -660,15 +693,13 @@ class MainWindow(QMainWindow):
             for name, splitter in self.view.splitters().items():
                 self.settings.setValue(f"splitters/{name}", splitter.saveState())
             tabs = self.view.tabs
-            self.settings.setValue("view/tab", tabs.tabText(tabs.currentIndex()))
+            self.settings.setValue("view/tab", tabs.tabText(max(0, tabs.currentIndex())))
             self.settings.setValue("view/block", self.view.detail.block_id)
 
     def _restore_tab_and_selection(self) -> None:
-        tabs = self.view.tabs
         title = self.settings.value("view/tab")
-        for index in range(tabs.count()):
-            if tabs.tabText(index) == title:
-                tabs.setCurrentIndex(index)
+        if isinstance(title, str):
+            self.view.tabs.show_title(title)
         block = self.settings.value("view/block")
         if isinstance(block, str) and block:
             self.view.views["blocks"].select(block)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from desktop.columns import TITLES
 from desktop.records_view import RecordsView
 from desktop.session import PortfolioSession, moves_numbers, relabels
 from desktop.uncertainty import UncertaintyController
+from desktop.view_tabs import ViewTabs
 from desktop.what_if_panel import WhatIfPanel
 from model.countries import country_name
 from model.domain import KINDS
@@ -43,6 +43,13 @@ CHART_MIN_HEIGHT = 300  # below this the stacks and the target line cannot be to
 LEFT_MIN_WIDTH = 420
 RIGHT_MIN_WIDTH = 470  # what-if labels + a 180 px slider + spin boxes
 RECORD_TIPS = {name: kind.about for name, kind in KINDS.items()}
+RECORDS, SUPPLY, RISKS, CHOOSE = "Records", "Supply and demand", "Risks", "Choose deals"
+GROUP_TIPS = {
+    RECORDS: "The portfolio's records: blocks, firms, deals and plants (edit them here)",
+    SUPPLY: "Each stage's capacity, India's demand and imports, and the blocks on a map",
+    RISKS: "What moves the target year's magnets most, and dependence on single countries",
+    CHOOSE: "What closing each open deal adds, and the best plan of deals and plant options",
+}
 ANALYSIS_TIPS = {
     "Capacity": "Each stage of the chain in magnet-equivalent tonnes against the magnets made",
     "Demand": (
@@ -67,14 +74,11 @@ class PortfolioView(QSplitter):
         self.deal_id = ""  # the deal the panels show the block of, when a deal is selected
 
         # Left: the record tables and, in tabs of their own, the analysis views (full height,
-        # never squeezed under the chart); the selected block's details below them.
-        self.tabs = QTabWidget(objectName="recordTabs")
-        self.tabs.setUsesScrollButtons(True)
-        self.tabs.setDocumentMode(True)
-        self.tabs.setStyleSheet("QTabBar::tab { padding: 4px 6px; }")  # ten tabs in 660 px
+        # never squeezed under the chart), in a few groups; the selected block's details below.
+        self.tabs = ViewTabs()
         self.views = {kind: RecordsView(session, kind) for kind in TITLES}
         for kind, view in self.views.items():
-            self.add_view(view, TITLES[kind], RECORD_TIPS.get(kind, ""))
+            self.add_view(view, TITLES[kind], RECORD_TIPS.get(kind, ""), RECORDS)
             view.message.connect(self.message)
         self.capacity_chart = CapacityChart()
         self.demand = DemandView(session)
@@ -83,16 +87,16 @@ class PortfolioView(QSplitter):
         self.concentration = ConcentrationView(session)
         self.ranking = RankingView(session)
         self.map = MapView(session)
-        for widget, title in (
-            (self.capacity_chart, "Capacity"),
-            (self.demand, "Demand"),
-            (self.map, "Map"),
-            (self.comparison, "Scenarios"),
-            (self.tornado, "Sensitivity"),
-            (self.concentration, "Concentration"),
-            (self.ranking, "Deal ranking"),
+        for widget, title, group in (
+            (self.capacity_chart, "Capacity", SUPPLY),
+            (self.demand, "Demand", SUPPLY),
+            (self.map, "Map", SUPPLY),
+            (self.comparison, "Scenarios", ""),
+            (self.tornado, "Sensitivity", RISKS),
+            (self.concentration, "Concentration", RISKS),
+            (self.ranking, "Deal ranking", CHOOSE),
         ):
-            self.add_view(widget, title, ANALYSIS_TIPS[title])
+            self.add_view(widget, title, ANALYSIS_TIPS[title], group)
         self.analysis = self.tabs  # one set of tabs: tables and analysis views side by side
         self._stale = self._analysis_views()
         self.comparison.message.connect(self.message)
@@ -186,11 +190,10 @@ class PortfolioView(QSplitter):
     def splitters(self) -> dict[str, QSplitter]:
         return {"main": self, "left": self.left, "right": self.right}
 
-    def add_view(self, widget: QWidget, title: str, tip: str = "") -> None:
-        """A view of its own in the left tabs (tables, analysis views, later ones too)."""
-        index = self.tabs.addTab(widget, title)
-        if tip:
-            self.tabs.setTabToolTip(index, tip)
+    def add_view(self, widget: QWidget, title: str, tip: str = "", group: str = "") -> None:
+        """A view in the left tabs, under `group` (one of GROUP_TIPS), or a top-level tab of
+        its own when no group is named (tables, analysis views, later ones too)."""
+        self.tabs.add(widget, title, tip, group, GROUP_TIPS.get(group, ""))
 
     def go_to_cell(self, link: str) -> None:
         """Open a 'cell:kind/id/field' link (from the detail panel): that cell, selected."""

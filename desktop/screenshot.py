@@ -1,6 +1,7 @@
 """`python -m desktop.screenshot OUT.png [WIDTHxHEIGHT] [TAB]`: the main window on the demo, with
 a what-if under way, captured from the X screen (run under xvfb-run with a screen of that size;
-`make screenshot`). TAB opens one of the left tabs by its title (e.g. "Deal ranking")."""
+`make screenshot`). TAB opens one of the left views by its title (e.g. "Deal ranking"; the group it is in opens
+with it) or a group by its name (e.g. "Risks")."""
 
 from __future__ import annotations
 
@@ -29,9 +30,10 @@ def main(out: str, size: str = "1366x768", tab: str = "") -> int:
     view = window.view
     view.views["blocks"].select("mt-weld")
     view.what_if.offtake.spin.setValue(25)
-    for index in range(view.tabs.count()):
-        if view.tabs.tabText(index) == tab:
-            view.tabs.setCurrentIndex(index)
+    if tab and not view.tabs.show_title(tab):
+        titles = ", ".join(view.tabs.tabText(i) for i in range(view.tabs.count()))
+        print(f"screenshot: no view called '{tab}' (one of: {titles})", file=sys.stderr)
+        return 2
 
     def capture() -> None:
         QGuiApplication.primaryScreen().grabWindow(0).copy(0, 0, width, height).save(out)

@@ -4,6 +4,7 @@ has every term, and the negotiation walk-through works on the demo as written.""
 import re
 
 import pytest
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from desktop.guide import PAGES, guide_folder
@@ -61,7 +62,12 @@ def test_negotiation_walk_through_works_as_written(window):
     window.scenario_combo.setCurrentText("(portfolio as is)")
     window.mode_combo.setCurrentText("expected")
     window.year_spin.setValue(2030)
-    # 2. Mt Weld: named, offtake 5.0 %, its KABIL deal in the details
+    # 2. Records > Blocks (Ctrl+1), Mt Weld: named, offtake 5.0 %, its KABIL deal in the details
+    records = next(a for a in window.findChildren(QAction) if a.text() == "Records")
+    assert records.shortcut() == QKeySequence("Ctrl+1")
+    records.trigger()
+    view.tabs.groups.currentWidget().setCurrentWidget(view.views["blocks"])
+    assert view.views["blocks"].isVisible()
     view.views["blocks"].select("mt-weld")
     assert panel.title.text().startswith("<b>Mt Weld</b> (Australia, producing;")
     assert panel.offtake.spin.text() == "5.0 %"
