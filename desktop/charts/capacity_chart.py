@@ -1,13 +1,20 @@
 """Each stage's capacity in magnet-equivalent tonnes against the magnets produced: the lowest line
 is the bottleneck. Mine feed is what the deals deliver before separation limits it. When some
 output must be high-temperature grade, the Dy/Tb route (equation 8: the magnets whose grade mix
-the Dy+Tb allows) is a line too."""
+the Dy+Tb allows) is a line too.
+
+Stages often have the same capacity (oxide and metal, say) and a line drawn over another hides
+it: a line that meets an earlier one is drawn dashed, its dashes in the gaps of the others', and
+when it equals it over the whole horizon its legend entry says so ("= metal capacity"). The
+magnets produced are a wide grey band under the stage lines, so the bottleneck's colour shows
+on it instead of disappearing under it."""
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QWidget
 
 from desktop import style
@@ -42,6 +49,65 @@ LINE_COLOURS = {
 }
 
 
+DASH = 4.0  # length of one dash, in line widths
+SAME = 0.5  # t/yr: closer than this, two lines are drawn as one
+LINE_WIDTH = 2.2
+
+
+def coincident(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Per year, whether two lines would be drawn on top of each other."""
+    return np.abs(np.asarray(a, float) - np.asarray(b, float)) < SAME
+
+
+def meet(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether two lines share a stretch above zero (at zero the axis hides both anyway)."""
+    return bool((coincident(a, b) & (np.asarray(a, float) >= SAME)).any())
+
+
+def line_styles(lines: dict[str, np.ndarray]) -> dict[str, tuple[int, int, str]]:
+    """For each line (in drawing order): (its rank among the lines it meets somewhere, how many
+    lines that cluster has, the name of the earlier line it equals in every year or '')."""
+    names = list(lines)
+    meets = {(a, b): meet(lines[a], lines[b]) for a in names for b in names if a != b}
+    cluster: dict[str, list[str]] = {}
+    for name in names:  # lines that meet somewhere, directly or through another line
+        group = next((g for g in cluster.values() if any(meets[(n, name)] for n in g)), None)
+        if group is None:
+            cluster[name] = [name]
+        else:
+            group.append(name)
+            cluster[name] = group
+    styles = {}
+    for i, name in enumerate(names):
+        group = cluster[name]
+        same = next((n for n in names[:i] if coincident(lines[n], lines[name]).all()), "")
+        styles[name] = (group.index(name), len(group), same)
+    return styles
+
+
+def line_pen(colour: str, rank: int, size: int) -> QPen:
+    """Solid for the first of its cluster; the others dashed, each in its own slot of the
+    dash pattern, so every colour of a shared stretch shows."""
+    pen = pg.mkPen(colour, width=LINE_WIDTH)
+    if rank > 0:
+        pen.setDashPattern([DASH, DASH * (size - 1)])
+        pen.setDashOffset(DASH * (size - rank))
+    return pen
+
+
+SHORT = {  # how a legend note names the line it equals
+    "Mine feed (pre-separation)": "mine feed",
+    "Oxide after separation": "oxide",
+    "Metal capacity": "metal capacity",
+    "Magnet capacity": "magnet capacity",
+    DYTB_LINE: "Dy/Tb route",
+}
+
+
+def legend_name(name: str, same: str) -> str:
+    return f"{name} (= {SHORT[same]})" if same else name
+
+
 class CapacityChart(Chart):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(
@@ -51,6 +117,7 @@ class CapacityChart(Chart):
         self.series: dict[str, np.ndarray] = {}
         self._lines: dict[str, pg.PlotDataItem] = {}
         self._edges: tuple[float, float] | None = None
+        self._styles: dict[str, tuple[int, int, str]] = {}
 
     def show_projection(self, p: Projection) -> None:
         """Lines are created once, then only their data changes (cheap on every what-if step)."""
@@ -65,6 +132,7 @@ class CapacityChart(Chart):
         for name, values in self.series.items():
             x = years if name == "Magnets produced" else edges
             self._lines[name].setData(x, values)
+        self._style_lines(stage_lines(p))
         # Capacities far above the rest (ample metal, say) would flatten everything: show up to
         # a little above the target, the supply and the second-tightest stage.
         stages = np.vstack(list(stage_lines(p).values()))
@@ -75,6 +143,26 @@ class CapacityChart(Chart):
             self._edges = (edges[0], edges[-1])
             self.plot.setXRange(edges[0], edges[-1], padding=0.01)
 
+    def _style_lines(self, lines: dict[str, np.ndarray]) -> None:
+        """Dashes and legend notes for the stage lines that meet (cheap: only on a change)."""
+        styles = line_styles(lines)
+        if styles == self._styles:
+            return
+        self._styles = styles
+        labels = {sample.item.name(): label for sample, label in self.legend.items}
+        for name, (rank, size, same) in styles.items():
+            colour = style.STAGE_COLOURS["dytb"] if name == DYTB_LINE else LINE_COLOURS[name]
+            pen = line_pen(colour, rank, size)
+            if name == DYTB_LINE and rank == 0:
+                pen.setStyle(Qt.PenStyle.DashLine)  # the Dy/Tb route is always dashed
+            self._lines[name].setPen(pen)
+            if name in labels:
+                labels[name].setText(legend_name(name, same))
+
+    def legend_text(self) -> dict[str, str]:
+        """The legend as the user reads it, by line name."""
+        return {sample.item.name(): label.text for sample, label in self.legend.items}
+
     def _show_dytb_line(self, shown: bool) -> None:
         """The Dy/Tb line (and its legend entry) exists only while the limit applies."""
         if shown and DYTB_LINE not in self._lines:
@@ -84,21 +172,26 @@ class CapacityChart(Chart):
             )
         elif not shown and DYTB_LINE in self._lines:
             self.plot.removeItem(self._lines.pop(DYTB_LINE))
+        else:
+            return
+        self._styles = {}  # restyle with the line added or gone
 
     def _build(self) -> None:
         for name, colour in LINE_COLOURS.items():
             self._lines[name] = self.plot.plot(
-                [0, 1], [0], stepMode="center", name=name, pen=pg.mkPen(colour, width=2.2)
+                [0, 1], [0], stepMode="center", name=name, pen=pg.mkPen(colour, width=LINE_WIDTH)
             )
         self._lines["Magnets produced"] = self.plot.plot(
             [0],
             [0],
             name="Magnets produced",
-            pen=pg.mkPen(style.SUPPLY, width=3),
+            pen=pg.mkPen(QColor(0, 0, 0, 70), width=9),
             symbol="o",
             symbolSize=5,
             symbolBrush=style.SUPPLY,
+            symbolPen=pg.mkPen(style.SUPPLY),
         )
+        self._lines["Magnets produced"].setZValue(-1)  # under the stage lines
         self._lines["Target"] = self.plot.plot(
             [0, 1],
             [0],
