@@ -1,8 +1,10 @@
 """Cell editors: combo boxes for enums, spin boxes with units and ranges, a country picker.
 
-Numbers are typed as people write them (shares in %: "30" and "30%" both mean 30 %) and checked
-when the edit ends: a value outside its range (from desktop/columns.py, or the room left for an
-offtake share on its block) is refused with the reason, via `refused`, never clamped.
+Numbers are typed as people write them (shares in %: "30" and "30%" both mean 30 %). When the
+edit ends the value is put to the portfolio's rules (model/rules.py `change_problems`, the same
+rules every store write runs): a value they refuse (out of its declared range, more offtake than
+the block has left, an unknown country or role, a name already used) is refused with their words,
+via `refused`, never clamped, and nothing is written.
 """
 
 from __future__ import annotations
@@ -37,8 +39,7 @@ from desktop.number_format import NotANumber, format_number, parse_number
 from desktop.record_model import ID_ROLE, RAW_ROLE, column_tip, header
 from desktop.session import PortfolioSession
 from model import rules
-from model.countries import country_names, parse_country
-from model.domain import FirmRole
+from model.countries import country_names
 
 NONE_ITEM = "(none)"
 
@@ -48,14 +49,12 @@ def country_label(code: str) -> str:
 
 
 class NumberEdit(QLineEdit):
-    """A number typed as people write it ("30%", "1,200"), checked when the edit ends: a value
-    outside the range is refused with the reason, never clamped. A share is shown in %."""
+    """A number typed as people write it ("30%", "1,200"); a share is shown in %. Whether the
+    value is allowed is the rules' call (`change_problems`), not the editor's."""
 
     def __init__(self, column: Column, parent: QWidget | None = None):
         super().__init__(parent)
         self.column = column
-        self.low, self.high = column.low, column.high
-        self.why_high = ""  # the reason for a maximum tighter than the column's own
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if column.optional:
             self.setPlaceholderText(f"{UNKNOWN} (leave empty)")
@@ -63,25 +62,9 @@ class NumberEdit(QLineEdit):
     def setValue(self, value: float | None) -> None:  # noqa: N802 (like a spin box)
         self.setText("" if value is None else format_number(self.column, value))
 
-    def maximum(self) -> float:
-        return self.high
-
     def value(self) -> float | None:
-        """The stored value typed; NotANumber with the reason when it cannot be stored."""
-        value = parse_number(self.column, self.text())
-        if value is None:
-            if not self.column.optional:
-                raise NotANumber("a value is needed (it cannot be left unknown)")
-            return None
-        shown = lambda v: format_number(self.column, v)  # noqa: E731
-        if value > self.high + 1e-12:
-            reason = f": {self.why_high}" if self.why_high else ""
-            raise NotANumber(
-                f"{shown(value)} is more than the most allowed, {shown(self.high)}{reason}"
-            )
-        if value < self.low - 1e-12:
-            raise NotANumber(f"{shown(value)} is less than the least allowed, {shown(self.low)}")
-        return value
+        """The number typed (None when empty); NotANumber when the text is not a number."""
+        return parse_number(self.column, self.text())
 
 
 def offtake_room(session: PortfolioSession, deal_id: str) -> tuple[float, float, str]:
@@ -96,10 +79,14 @@ class RecordDelegate(QStyledItemDelegate):
     refused = Signal(str)
 
     def __init__(
-        self, session: PortfolioSession, columns: list[Column], parent: QObject | None = None
+        self,
+        session: PortfolioSession,
+        kind: str,
+        columns: list[Column],
+        parent: QObject | None = None,
     ):
         super().__init__(parent)
-        self.session, self.columns = session, columns
+        self.session, self.kind, self.columns = session, kind, columns
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
@@ -115,9 +102,10 @@ class RecordDelegate(QStyledItemDelegate):
             editor.setToolTip(column_tip(column))
             if column.field == "offtake_share":
                 room, others, block = offtake_room(self.session, index.data(ID_ROLE))
-                editor.high = room
-                editor.why_high = f"other deals on {block} take {percent(others)} of its output"
-                editor.setToolTip(f"At most {percent(room)}: {editor.why_high}")
+                editor.setToolTip(
+                    f"At most {percent(room)}: other deals on {block} take {percent(others)} "
+                    "of its output"
+                )
             return editor
         if column.editor in (YEAR, INTEGER):
             editor = QSpinBox(parent)
@@ -171,17 +159,10 @@ class RecordDelegate(QStyledItemDelegate):
             editor.setText("" if value is None else str(value))
 
     def editor_value(self, editor: QWidget, column: Column) -> tuple[bool, Any]:
-        """(ok, value) read from an editor; ok is False when the text is not a valid value."""
+        """(ok, value) read from an editor as typed; ok is False when the text is not a number.
+        Whether the rules allow the value is asked afterwards (`setModelData`)."""
         if column.editor == COUNTRY:
-            code = parse_country(editor.currentText())
-            if code is None:
-                self.refused.emit(
-                    f"Country: '{editor.currentText()}' is not a country name or ISO code"
-                )
-                return False, None
-            return True, code
-        if column.editor in (FIRM, BLOCK):
-            return True, editor.currentData()
+            return True, editor.currentText()  # a name or a code: the declaration reads both
         if isinstance(editor, QComboBox):
             return True, editor.currentData()
         if isinstance(editor, NumberEdit):
@@ -196,16 +177,20 @@ class RecordDelegate(QStyledItemDelegate):
             return True, editor.value()
         text = editor.text().strip()
         if column.editor == ROLES:
-            roles = [r.strip() for r in text.split(",") if r.strip()]
-            bad = [r for r in roles if r not in {role.value for role in FirmRole}]
-            if bad:
-                allowed = ", ".join(role.value for role in FirmRole)
-                self.refused.emit(f"Roles: {', '.join(bad)} not known (use {allowed})")
-                return False, None
-            return True, roles
+            return True, [r.strip() for r in text.split(",") if r.strip()]
         return True, text
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
-        ok, value = self.editor_value(editor, self.columns[index.column()])
-        if ok:
-            model.setData(index, value, Qt.ItemDataRole.EditRole)
+        column = self.columns[index.column()]
+        ok, value = self.editor_value(editor, column)
+        if not ok:
+            return
+        record_id = index.data(ID_ROLE)
+        record, problems = rules.change_problems(
+            self.session.portfolio, self.kind, record_id, {column.field: value}
+        )
+        if problems:  # refused before anything is written, in the rules' words
+            self.refused.emit("; ".join(problems))
+            return
+        stored = getattr(record, column.field)
+        model.setData(index, stored, Qt.ItemDataRole.EditRole)

@@ -6,25 +6,18 @@ from __future__ import annotations
 
 import re
 
+from model.fields import format_value
+
 
 def is_percent(column) -> bool:
     """A share the store keeps as a fraction 0..1 (declared with the percent format)."""
     return bool(getattr(column, "percent", False))
 
 
-def shown_decimals(column) -> int:
-    """Decimals of the shown number: a share to 0.1 %, unless stored finer (Dy+Tb ~0.01 %)."""
-    if is_percent(column):
-        return max(1, column.decimals - 2)
-    return column.decimals
-
-
 def format_number(column, value: float, with_unit: bool = True) -> str:
-    decimals = shown_decimals(column)
-    if is_percent(column):
-        return f"{100 * value:,.{decimals}f} %"
+    """As the declaration says to show it (model.fields.format_value): a share in %."""
     unit = column.unit if with_unit else ""
-    return f"{value:,.{decimals}f}{unit}"
+    return format_value(value, percent=is_percent(column), decimals=column.decimals, unit=unit)
 
 
 class NotANumber(ValueError):

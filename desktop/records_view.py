@@ -49,7 +49,7 @@ class RecordsView(QWidget):
 
         self.table = FrozenTableView()
         self.table.setObjectName(f"{kind}View")
-        self.delegate = RecordDelegate(session, self.model.columns, self.table)
+        self.delegate = RecordDelegate(session, kind, self.model.columns, self.table)
         self.table.setItemDelegate(self.delegate)
         self.table.setModel(self.proxy)
         # Keep the file's order until a header is clicked (and do not sort 1,000 rows at start).

@@ -159,6 +159,29 @@ def optional(info: FieldInfo) -> bool:
     return not info.is_required() and info.default is None
 
 
+def shown_decimals(percent: bool, decimals: int) -> int:
+    """Decimals a number is shown with: a share to 0.1 %, unless stored finer (Dy+Tb ~0.01 %)."""
+    return max(1, decimals - 2) if percent else decimals
+
+
+def format_value(value: float, *, percent: bool, decimals: int, unit: str = "") -> str:
+    """A number as people read it: a share as a percentage ('30.0 %'), others with thousands
+    separators and their unit ('1,200 t/yr'). The tables and the rules' messages both use it."""
+    places = shown_decimals(percent, decimals)
+    if percent:
+        return f"{100 * value:,.{places}f} %"
+    gap = " " if unit and unit != "°" and not unit.startswith(" ") else ""
+    return f"{value:,.{places}f}{gap}{unit}"
+
+
+def shown(info: FieldInfo, value: float) -> str:
+    """A value of a declared numeric field as people read it (its unit, a share in %)."""
+    m = meta(info)
+    if m.fmt == YEAR:
+        return f"{value:g}"
+    return format_value(value, percent=m.fmt == PERCENT, decimals=m.decimals, unit=m.unit)
+
+
 def unit_text(info: FieldInfo) -> str:
     """The unit as a spreadsheet header states it: '0-1' for fractions, 'year' for years."""
     m = meta(info)

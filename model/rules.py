@@ -8,6 +8,8 @@ Checking a whole portfolio is adding its records one by one to an empty portfoli
 must be new, references must point to records added before (firms, blocks, deals, plants, then
 scenarios), and no block's deals may take more than all of its output. Field-level rules (types,
 ranges, finite numbers, ISO countries, scenario assumption overrides) live in the declarations.
+`change_problems` asks all of them about one proposed change before it is written, in the
+declared labels and units: the desktop's cell editors show its words and check nothing themselves.
 """
 
 from __future__ import annotations
@@ -16,12 +18,12 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from model.domain import KINDS, Deal, DealStatus
-from model.fields import REFERENCE, meta, unique
+from model.fields import REFERENCE, meta, shown, unique
 from model.scenario import Scenario
 
 if TYPE_CHECKING:
@@ -258,3 +260,95 @@ def portfolio_problems(portfolio: Portfolio) -> list[str]:
     problems += text_problems(portfolio.assumptions, "assumptions")  # its sources' notes
     problems += text_problems(portfolio, "")  # the portfolio's name
     return problems + check_confidential_fields(portfolio.confidential_fields)
+
+
+# --- one record changed, asked before writing (the desktop's editors) ----------------------------
+
+
+class MemoryFacts:
+    """Facts about a portfolio in memory for one proposed change: a few scans, nothing indexed
+    (building `PortfolioFacts` for 10,000 blocks would cost more than the scans)."""
+
+    def __init__(self, portfolio: Portfolio):
+        self.portfolio = portfolio
+
+    def id_owner(self, kind: str, record_id: str) -> str | None:
+        records = getattr(self.portfolio, kind)
+        return "" if any(r.id == record_id for r in records) else None
+
+    def name_owner(self, kind: str, name: str, record_id: str) -> str | None:
+        records = getattr(self.portfolio, kind)
+        return next((r.id for r in records if r.name == name and r.id != record_id), None)
+
+    def deals_on_block(self, block_id: str) -> list[Deal]:
+        return [d for d in self.portfolio.deals if d.block_id == block_id]
+
+    def scenario_names(self) -> list[str]:
+        return [s.name for s in self.portfolio.scenarios]
+
+
+def change_problems(
+    portfolio: Portfolio, kind: str, record_id: str, changes: dict[str, Any]
+) -> tuple[BaseModel | None, list[str]]:
+    """(the record as it would be stored, []) or (None, why not): the same rules a store write
+    runs (the declaration, then `record_problems` and `deal_problems`), asked of a portfolio in
+    memory before writing, in the declared labels and units ('Offtake share: 150.0 % is more
+    than the most allowed, 100.0 %'). The desktop's editors show these words."""
+    declared = KINDS[kind]
+    current = next(r for r in getattr(portfolio, kind) if r.id == record_id)
+    try:
+        record = declared.record.model_validate({**current.model_dump(), **changes})
+    except ValidationError as exc:
+        return None, [_value_problem(kind, error) for error in exc.errors()]
+    facts = MemoryFacts(portfolio)
+    problems = [
+        _labelled(kind, line)
+        for line in record_problems(kind, record, facts, where=kind, new=False)
+    ]
+    if kind == "deals" and deal_problems(record, facts):
+        problems.append(_offtake_problem(portfolio, record))
+    return (None, problems) if problems else (record, [])
+
+
+def _label(kind: str, field: str) -> str:
+    info = KINDS[kind].fields.get(field)
+    return meta(info).label if info is not None else field
+
+
+def _labelled(kind: str, line: str) -> str:
+    """'blocks.name: ...' -> 'Name: ...' (the path a file's reader needs, the label a user reads)."""
+    path, sep, rest = line.partition(": ")
+    field = path.removeprefix(f"{kind}.")
+    return f"{_label(kind, field)}: {rest}" if sep and field in KINDS[kind].fields else line
+
+
+def _value_problem(kind: str, error: Any) -> str:
+    """One declaration error in the field's label and unit."""
+    from model.interchange import describe_error  # it reads portfolios, which use these rules
+
+    field = str(error["loc"][0]) if error["loc"] else ""
+    info, value = KINDS[kind].fields.get(field), error.get("input")
+    ctx = error.get("ctx") or {}
+    numeric = isinstance(value, int | float) and not isinstance(value, bool)
+    if info is not None and numeric and error["type"] == "less_than_equal":
+        text = f"{shown(info, value)} is more than the most allowed, {shown(info, ctx['le'])}"
+    elif info is not None and numeric and error["type"] == "greater_than_equal":
+        text = f"{shown(info, value)} is less than the least allowed, {shown(info, ctx['ge'])}"
+    elif value is None and error["type"] in ("float_type", "int_type", "string_type"):
+        text = "a value is needed (it cannot be left unknown)"
+    else:
+        text = describe_error(error)
+    return f"{_label(kind, field)}: {text}"
+
+
+def _offtake_problem(portfolio: Portfolio, deal: Deal) -> str:
+    """The offtake rule broken by one deal, said as the room its block has left."""
+    info = KINDS["deals"].fields["offtake_share"]
+    room, others = offtake_room(
+        [d for d in portfolio.deals if d.block_id == deal.block_id], deal.id
+    )
+    block = next((b.name for b in portfolio.blocks if b.id == deal.block_id), deal.block_id)
+    return (
+        f"{meta(info).label}: {shown(info, deal.offtake_share)} is more than the most allowed, "
+        f"{shown(info, room)}: other deals on {block} take {shown(info, others)} of its output"
+    )

@@ -9,6 +9,7 @@ import sqlite3
 import pytest
 
 from model import fields as f
+from model import rules
 from model.assumptions import SCALARS, Assumptions
 from model.demo import demo_portfolio
 from model.domain import KINDS
@@ -215,3 +216,41 @@ def test_the_file_accepts_every_declared_assumption_at_its_bounds(shared_store):
         for value in (low, spec.high):
             shared_store.set_assumptions(Assumptions(**{name: value}))  # no CHECK may fire
             assert getattr(shared_store.assumptions(), name) == value
+
+
+OTHER_CHANGES = [
+    ("blocks", "nolans", {"name": "Mt Weld"}),
+    ("blocks", "nolans", {"name": "Nolans North"}),
+    ("blocks", "nolans", {"country": "Atlantis"}),
+    ("blocks", "nolans", {"country": "australia"}),
+    ("blocks", "nolans", {"notes": "x\ud800"}),
+    ("firms", "nmdc", {"roles": ["mining", "smelting"]}),
+    ("firms", "nmdc", {"roles": ["mining", "trading"]}),
+    ("deals", "kabil-nolans", {"offtake_share": 0.99}),
+    ("deals", "kabil-nolans", {"offtake_share": 1.0, "block_id": "mt-weld"}),
+    ("deals", "kabil-nolans", {"block_id": "ghost"}),
+    ("deals", "kabil-mt-weld", {"status": "rejected"}),
+]
+
+
+@pytest.mark.parametrize(
+    "kind, record_id, changes",
+    [(kind, None, {field: value}) for kind, field, value in NUMBER_FIELDS] + OTHER_CHANGES,
+)
+def test_the_editors_question_is_answered_as_the_store_answers_it(
+    shared_store, kind, record_id, changes
+):
+    """`change_problems` (what the desktop's editors ask) refuses exactly what a store write
+    refuses, and accepts as the store would store it."""
+    store = shared_store
+    record_id = record_id or store.list(kind)[0].id
+    before = store.get(kind, record_id)
+    record, problems = rules.change_problems(store.load_portfolio(), kind, record_id, changes)
+    try:
+        stored = store.update(kind, record_id, **changes)
+    except InvalidEdit:
+        assert record is None and problems and all(problems)
+        return
+    assert problems == [] and record == stored
+    restore = {name: getattr(before, name) for name in changes}
+    store.update(kind, record_id, **restore)  # the next case starts from the demo
