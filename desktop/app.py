@@ -17,6 +17,7 @@ from shiboken6 import isValid
 
 from desktop.about import APP_NAME, app_version
 from desktop.main_window import MainWindow
+from desktop.process_worker import worker_answers
 from model.resources import resource_path
 from model.store import StoreError, ensure_default_portfolio
 
@@ -81,11 +82,13 @@ def self_test() -> int:
         image = window.view.projection_chart.grab().toImage()
         if image.isNull() or image.width() < 100:
             raise RuntimeError("the projection chart did not render")
+        if not worker_answers():
+            raise RuntimeError("a worker process (the plan search) did not start")
         i = projection.year_index(2030)
         print(
             f"self-test ok: {APP_NAME} {app_version()}, demo portfolio with "
             f"{len(window.session.portfolio.blocks)} blocks, {projection.magnets[i]:,.0f} t magnets "
-            f"in 2030, chart {image.width()}x{image.height()}"
+            f"in 2030, chart {image.width()}x{image.height()}, worker process ok"
         )
         window.close()
         return 0

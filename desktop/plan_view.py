@@ -1,10 +1,9 @@
 """The Plan view: which open deals to close and which plant options to build for a year, within
-a budget and limits, found by the optimiser (model/optimise.py) in the background and shown as
-the model projects it, beside the rank-order plan and the portfolio as it stands."""
+a budget and limits, found by the optimiser (model/optimise.py) in a process of its own (Cancel
+ends it, and a HiGHS solve with it) and shown as the model projects it, beside the rank-order plan
+and the portfolio as it stands."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
@@ -32,18 +31,15 @@ from PySide6.QtWidgets import (
 
 from desktop import operations
 from desktop.charts.base import Chart
+from desktop.process_worker import ProcessTaskRunner
 from desktop.session import PortfolioSession
 from desktop.style import STAGE_LABELS
-from desktop.worker import TaskRunner
-from model.api import project
 from model.assumptions import crore_to_usd_m, usd_m_to_crore
 from model.countries import country_name
 from model.domain import YEAR_MAX, YEAR_MIN
-from model.optimise import Constraints, PlanResult, optimise
+from model.optimise import Constraints, PlanResult
+from model.optimise_process import PlanOutcome, run_plan
 from model.plan import open_deals, plan_scenario, plant_options
-from model.plan_reasons import LeftOut, why_not
-from model.portfolio import Portfolio
-from model.scenario import Mode, Scenario
 from model.store import InvalidEdit
 
 OBJECTIVES = {
@@ -53,47 +49,6 @@ OBJECTIVES = {
 }
 CRORE, USD_M = "INR crore", "USD m"
 MUST, RULE_OUT = 3, 4  # columns of the choices table
-
-
-@dataclass(frozen=True)
-class PlanOutcome:
-    result: PlanResult
-    left_out: list[LeftOut]
-    current: np.ndarray  # expected magnets by year, the portfolio as it stands
-    years: np.ndarray
-    constraints: Constraints
-
-
-def run_plan(
-    *,
-    portfolio: Portfolio,
-    scenario: Scenario | None,
-    year: int,
-    objective: str,
-    constraints: Constraints,
-    draws: int,
-    start: int,
-    end: int,
-    progress,
-    cancelled,
-) -> PlanOutcome:
-    """The background task: the plan, why the rest is left out, and the current projection."""
-    result = optimise(
-        portfolio,
-        year,
-        objective,
-        constraints,
-        scenario=scenario,
-        start=start,
-        end=end,
-        draws=draws,
-        progress=lambda f: progress(0.9 * f),
-        cancelled=cancelled,
-    )
-    left_out = why_not(portfolio, result, constraints, scenario=scenario, start=start, end=end)
-    current = project(portfolio, scenario=scenario, mode=Mode.expected, start=start, end=end)
-    progress(1.0)
-    return PlanOutcome(result, left_out, current.magnets, current.years, constraints)
 
 
 def _item(text: str, number: float | None = None) -> QTableWidgetItem:
@@ -151,7 +106,7 @@ class PlanView(QWidget):
         self.session = session
         self.outcome: PlanOutcome | None = None
         self.stale = False
-        self.runner = TaskRunner(self)
+        self.runner = ProcessTaskRunner(self)  # Cancel ends a running solve
         self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_done)
         self.runner.failed.connect(self._on_failed)

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 
 from desktop.plan_view import MUST, RULE_OUT
 from model import project
+from model.optimise_process import run_plan
 from model.plan import plan_scenario
 
 
@@ -34,6 +35,29 @@ def test_the_plan_tab_runs_and_shows_what_the_model_projects(window, qtbot):
     reasons = [view.left_out.item(r, 3).text() for r in range(view.left_out.rowCount())]
     assert reasons and all(reasons)
     assert view.run_button.isEnabled()  # idle again
+
+
+def test_the_worker_process_finds_what_the_search_finds_here(window, qtbot):
+    view = window.plan_view
+    view.objective.setCurrentIndex(view.objective.findData("max-probability"))
+    view.draws.setValue(200)
+    run_and_wait(qtbot, view)
+    s = window.session
+    here = run_plan(
+        portfolio=s.portfolio,
+        scenario=s.scenario(),
+        year=view.year.value(),
+        objective="max-probability",
+        constraints=view.constraints(),
+        draws=200,
+        start=s.start,
+        end=s.end,
+        progress=lambda f: None,
+        cancelled=lambda: False,
+    )
+    assert view.outcome.result.as_dict() == here.result.as_dict()
+    assert view.outcome.left_out == here.left_out
+    assert (view.outcome.current == here.current).all()
 
 
 def test_budget_in_crore_and_unknown_costs_are_left_out(window, qtbot):
@@ -68,6 +92,22 @@ def test_cancel_shows_no_plan(window, qtbot):
     assert view.run_button.isEnabled() and not view.cancel_button.isEnabled()
     qtbot.wait(200)
     assert view.outcome is None
+
+
+def test_cancel_ends_the_search_already_running(window, qtbot):
+    view = window.plan_view
+    view.objective.setCurrentIndex(view.objective.findData("max-probability"))
+    view.draws.setValue(view.draws.maximum())  # a long search
+    with qtbot.waitSignal(view.runner.progress, timeout=120_000):  # the search has begun
+        view.run()
+    worker = view.runner.process
+    assert worker.is_alive()
+    qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not worker.is_alive(), timeout=1000)
+    assert worker.exitcode is not None  # ended, not left solving in the background
+    assert view.status.text() == "Cancelled: no plan."
+    qtbot.wait(200)
+    assert view.outcome is None and view.run_button.isEnabled()
 
 
 def test_save_as_scenario_then_undo(window, qtbot):

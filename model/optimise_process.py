@@ -1,0 +1,85 @@
+"""The plan search as a task a separate process can run, so that stopping it stops it.
+
+HiGHS (through scipy.optimize.milp) cannot be interrupted from Python: a solve already running
+goes on until its time limit. The desktop therefore runs `run_plan` in a process of its own
+(`serve`, started with the 'spawn' method, which also works in the frozen bundle) and ends that
+process when the user cancels. The search and its figures are the same as in the caller's process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any
+
+import numpy as np
+
+from model.api import project
+from model.optimise import Constraints, PlanResult, optimise
+from model.plan_reasons import LeftOut, why_not
+from model.portfolio import Portfolio
+from model.scenario import Mode, Scenario
+
+
+@dataclass(frozen=True)
+class PlanOutcome:
+    result: PlanResult
+    left_out: list[LeftOut]
+    current: np.ndarray  # expected magnets by year, the portfolio as it stands
+    years: np.ndarray
+    constraints: Constraints
+
+
+def run_plan(
+    *,
+    portfolio: Portfolio,
+    scenario: Scenario | None,
+    year: int,
+    objective: str,
+    constraints: Constraints,
+    draws: int,
+    start: int,
+    end: int,
+    progress: Callable[[float], None],
+    cancelled: Callable[[], bool],
+) -> PlanOutcome:
+    """The plan, why the rest is left out, and the current projection."""
+    result = optimise(
+        portfolio,
+        year,
+        objective,
+        constraints,
+        scenario=scenario,
+        start=start,
+        end=end,
+        draws=draws,
+        progress=lambda f: progress(0.9 * f),
+        cancelled=cancelled,
+    )
+    left_out = why_not(portfolio, result, constraints, scenario=scenario, start=start, end=end)
+    current = project(portfolio, scenario=scenario, mode=Mode.expected, start=start, end=end)
+    progress(1.0)
+    return PlanOutcome(result, left_out, current.magnets, current.years, constraints)
+
+
+def serve(conn: Connection, fn: Callable[..., Any], kwargs: dict[str, Any]) -> None:
+    """In the worker process: run `fn` and send ('progress', fraction)..., then ('done', result)
+    or ('error', one line). Stopping is the parent's: it ends this process."""
+
+    def progress(fraction: float) -> None:
+        conn.send(("progress", fraction))
+
+    try:
+        result = fn(progress=progress, cancelled=lambda: False, **kwargs)
+    except Exception as exc:  # one line for the user, never a traceback
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+    else:
+        conn.send(("done", result))
+    conn.close()
+
+
+def echo(*, progress: Callable[[float], None], cancelled: Callable[[], bool], value: Any) -> Any:
+    """A task that returns its value: proves a worker process starts (the bundle's self-test)."""
+    progress(1.0)
+    return value
