@@ -9,7 +9,8 @@ Records are values: an edit makes a new record and a new portfolio (the store an
 so), so a cache keyed on the portfolio and its record objects stays true. A field assigned in place
 (`block.nameplate_tpa = ...`, which the API allows) is caught by `domain.assignments()`: every
 cached column set is then rebuilt. What is derived from the columns (`derived`) names the columns
-it reads and is dropped when one of them changes.
+it reads and is dropped when one of them changes. Which record fields can move a number
+(`MODEL_FIELDS`) is traced from what building the columns reads, never listed by hand.
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from enum import Enum
+from typing import Any, get_args
 
 import numpy as np
 
 from model.domain import (
+    KINDS,
     Block,
     Deal,
     DealStatus,
@@ -82,26 +85,6 @@ def plant_row(p: Plant) -> dict[str, Any]:
 
 
 ROWS = {"blocks": block_row, "deals": deal_row, "plants": plant_row}
-# The record fields the projection and the Monte Carlo read (the rows above, the deal's block,
-# the country and the stage/status probabilities): an edit of any other field moves no number.
-MODEL_FIELDS = {
-    "blocks": frozenset(
-        {
-            "id",
-            "country",
-            "stage",
-            "product",
-            "nameplate_tpa",
-            "ndpr_share",
-            "first_year",
-            "ramp_years",
-            "resource_treo_t",
-        }
-    ),
-    "deals": frozenset({"id", "block_id", "status", "offtake_share", "start_year"}),
-    "plants": frozenset({"id", "stage", "status", "capacity_tpa", "first_year", "ramp_years"}),
-    "firms": frozenset(),
-}
 COLUMNS = {
     "blocks": (
         "block_stage",
@@ -267,6 +250,61 @@ def _countries(blocks: tuple[Block, ...]) -> tuple[tuple[str, ...], np.ndarray]:
     countries = tuple(sorted(set(codes)))
     index = {c: i for i, c in enumerate(countries)}
     return countries, np.array([index[c] for c in codes], dtype=np.intp)
+
+
+# --- which fields move numbers: traced, not listed -------------------------------------------
+
+
+class _Reading:
+    """A record that notes which of its fields are read."""
+
+    def __init__(self, record: Any, read: set[str]):
+        self._record, self._read = record, read
+
+    def __getattr__(self, name: str) -> Any:
+        self._read.add(name)
+        return getattr(self._record, name)
+
+
+def _sample(record: type) -> Any:
+    """A record of a declared kind with a value for every field (no validation: only read)."""
+    values = {}
+    for name, info in record.model_fields.items():
+        choices = next((a for a in (info.annotation, *get_args(info.annotation)) if _enum(a)), None)
+        if choices is not None:
+            values[name] = next(iter(choices))
+        elif not info.is_required():
+            values[name] = info.get_default(call_default_factory=True)
+        else:
+            values[name] = "x" if info.annotation is str else 1
+    return record.model_construct(**values)
+
+
+def _enum(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, Enum)
+
+
+def fields_read(
+    build: Callable[..., Any] | None = None, records: dict[str, type] | None = None
+) -> dict[str, frozenset[str]]:
+    """The fields of each record kind that the columns are built from: found by building them
+    for one sample record of each kind that notes what is read. A field a row (or `build`) starts
+    reading is included without being listed anywhere."""
+    read: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    kinds = {kind: k.record for kind, k in KINDS.items()} | (records or {})
+    block, deal, plant = (_sample(kinds[k]) for k in ("blocks", "deals", "plants"))
+    deal = deal.model_copy(update={"block_id": block.id})
+    (build or RecordColumns.build)(
+        [_Reading(block, read["blocks"])],
+        [_Reading(deal, read["deals"])],
+        [_Reading(plant, read["plants"])],
+    )
+    return {kind: frozenset(names) for kind, names in read.items()}
+
+
+# The record fields the projection and the Monte Carlo read (through these columns): an edit of
+# any other field (a firm, a note, a cost) moves no number. Traced, so a new row never drifts.
+MODEL_FIELDS: dict[str, frozenset[str]] = fields_read()
 
 
 # --- the cache: a few recent portfolios (the session's current one, a worker's, a CLI's) --------

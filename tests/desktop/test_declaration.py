@@ -7,6 +7,7 @@ from sqlmodel import SQLModel
 
 from desktop.columns import COLUMNS, NUMBER, columns_of
 from model import fields as f
+from model import record_columns
 from model.domain import KINDS, Block, Kind
 from model.store.tables import _table_class
 from model.tabular import headers
@@ -36,6 +37,28 @@ def test_a_new_block_field_reaches_columns_sheets_json_and_table():
     row = _table_class(Kind("blocks_with_grade", BlockWithGrade, "block", "Blocks"))
     SQLModel.metadata.remove(row.__table__)  # keep the real schema's metadata as it was
     assert row.__table__.c["grade_treo_pct"].nullable
+
+
+def test_a_new_block_field_moves_numbers_once_the_model_reads_it(monkeypatch):
+    """The fields whose edit re-projects are traced from the model's rows: a new field moves no
+    number until a row reads it, and then does without being listed anywhere."""
+    grade = {"blocks": BlockWithGrade}
+    assert "grade_treo_pct" not in record_columns.fields_read(records=grade)["blocks"]
+    block_row = record_columns.ROWS["blocks"]
+    reads_grade = lambda b: {**block_row(b), "grade": b.grade_treo_pct}  # noqa: E731
+    monkeypatch.setitem(record_columns.ROWS, "blocks", reads_grade)
+    assert "grade_treo_pct" in record_columns.fields_read(records=grade)["blocks"]
+
+
+def test_every_field_a_column_is_built_from_moves_numbers_and_no_other():
+    moving = record_columns.MODEL_FIELDS
+    assert {"nameplate_tpa", "ndpr_share", "dytb_share", "country", "stage"} <= moving["blocks"]
+    assert {"offtake_share", "block_id", "status"} <= moving["deals"]
+    assert {"capacity_tpa", "status"} <= moving["plants"]
+    for kind, fields in moving.items():
+        assert not fields & {"name", "notes", "source", "cost_musd", "acquisition_cost_musd"}
+        assert fields <= set(KINDS[kind].fields)
+    assert moving["firms"] == frozenset()
 
 
 @pytest.mark.parametrize("kind", list(KINDS))

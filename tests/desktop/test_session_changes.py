@@ -125,3 +125,16 @@ def test_each_undo_step_is_one_transaction(session):
     assert len(transactions) == 2  # the delete, and its undo
     assert [x.name for x in session.store.scenarios()] == order
     assert_matches_the_file(session)
+
+
+def test_a_dytb_share_edit_reprojects_the_dytb_route(session):
+    """The Dy+Tb share feeds equation 8 (its row reads it), so an edit of it is an edit that moves
+    numbers: the session's fields that move numbers are traced from the rows, not listed."""
+    spy = Spy(session)
+    with_deal = {d.block_id for d in session.portfolio.deals if d.status.value != "rejected"}
+    block = next(b for b in session.portfolio.blocks if b.id in with_deal and b.nameplate_tpa)
+    before = session.projection.dytb_supply.copy()
+    operations.set_record_fields(session, "blocks", block.id, dytb_share=0.05)
+    assert spy.counts["projection"] == 1
+    assert not np.array_equal(session.projection.dytb_supply, before)
+    assert_matches_the_file(session)
