@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from desktop.columns import COLUMNS
 from desktop.labels import MODE_RULES, word
 from model.domain import NEEDS_SEPARATION, DealStatus
+from model.field_words import label
 from model.projection import Projection
 
 COMMITTED_DEALS = {DealStatus.signed, DealStatus.acquired}
@@ -37,12 +37,8 @@ class Incomplete:
 
 
 def field_label(kind: str, field: str) -> str:
-    column = next((c for c in COLUMNS[kind] if c.field == field), None)
-    label = (getattr(column, "label", "") or column.header) if column else field
-    label = label.replace("_", " ")
-    # "First year" -> "first year" inside a sentence; "NdPr share" keeps its capitals.
-    first = label.split()[0]
-    return label[0].lower() + label[1:] if first[1:].islower() else label
+    """The declared label in running text ('first year'; 'NdPr share' keeps its capitals)."""
+    return label(kind, field)
 
 
 def incomplete_records(projection: Projection) -> list[Incomplete]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 
 from model.assumptions import TABLES
+from model.domain import PLANT_CAPACITY_UNITS
+from model.field_words import qualified
 
 WORDS: dict[str, str] = {
     # block stages
@@ -63,17 +65,8 @@ def percent(share: float | None, decimals: int = 1) -> str:
 
 
 PLANT_STAGE_WORDS = {"separation": "separation", "metal": "metal making", "magnet": "magnet making"}
-PLANT_UNITS = {"separation": "t TREO feed/yr", "metal": "t NdPr metal/yr", "magnet": "t magnets/yr"}
+PLANT_UNITS = {stage.value: unit for stage, unit in PLANT_CAPACITY_UNITS.items()}  # declared once
 ASSUMPTION_LABELS = {name: spec.label for name, spec in TABLES.items()}  # declared once
-FIELD_LABELS = {
-    "deals.notes": "deal notes",
-    "blocks.acquisition_cost_musd": "block acquisition costs",
-    "deals.cost_musd": "deal costs",
-    "plants.capex_musd": "plant capital costs",
-    "blocks.notes": "block notes",
-    "firms.notes": "firm notes",
-    "plants.notes": "plant notes",
-}
 
 # A reference to one of the app's own notes files, e.g. "(india.md)" or "; resources/india.md".
 _NOTE_FILE = re.compile(r"\s*(?:;\s*)?(?:resources/)?[\w-]+\.md\b")
@@ -92,8 +85,8 @@ def plain_source(text: str | None) -> str:
 
 
 def field_label(name: str) -> str:
-    table, _, field = name.partition(".")
-    return FIELD_LABELS.get(name, f"{field.replace('_', ' ')} of {table}")
+    """'deals.cost_musd' -> 'deal cost', from the declared labels."""
+    return qualified(name)
 
 
 class Names:

@@ -28,7 +28,9 @@ from desktop.labels import Names, word
 from desktop.number_format import format_number, is_percent
 from desktop.session import PortfolioSession
 from model.countries import country_name
+from model.domain import KINDS
 from model.evidence import summary, values_of
+from model.fields import REFERENCE, meta, unique
 from model.store import Change, InvalidEdit
 
 RAW_ROLE = Qt.ItemDataRole.UserRole  # the field's value as stored (for sorting and editors)
@@ -72,7 +74,13 @@ def column_tip(column: Column) -> str:
     return " ".join(parts)
 
 
-NAMING_FIELDS = frozenset({"name", "firm_id", "block_id"})  # what Names reads
+# What Names reads: the records' names and the references shown as names (from the declarations).
+NAMING_FIELDS = frozenset(
+    name
+    for k in KINDS.values()
+    for name, info in k.fields.items()
+    if unique(info) or meta(info).fmt == REFERENCE
+)
 
 
 def renames(change: Change) -> bool:

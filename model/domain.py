@@ -79,9 +79,17 @@ COMMITTED_DEALS = frozenset({DealStatus.signed, DealStatus.acquired})
 
 
 class PlantStage(StrEnum):
-    separation = "separation"  # capacity in t TREO feed/yr
-    metal = "metal"  # capacity in t NdPr metal/yr
-    magnet = "magnet"  # capacity in t sintered magnet/yr
+    separation = "separation"
+    metal = "metal"
+    magnet = "magnet"
+
+
+# What a plant's capacity counts, by its stage (the capacity field's tip, reports).
+PLANT_CAPACITY_UNITS = {
+    PlantStage.separation: "t TREO feed/yr",
+    PlantStage.metal: "t NdPr metal/yr",
+    PlantStage.magnet: "t magnets/yr",
+}
 
 
 class PlantStatus(StrEnum):
@@ -254,7 +262,7 @@ class Plant(TableRecord):
         "Capacity",
         unit="t/yr",
         low=0,
-        tip="separation: t TREO feed/yr; metal: t NdPr metal/yr; magnet: t magnet/yr",
+        tip="; ".join(f"{stage.value}: {unit}" for stage, unit in PLANT_CAPACITY_UNITS.items()),
     )
     first_year: Year | None = year("First year")
     ramp_years: int = whole("Ramp", unit="yr", low=1, high=50, default=1)

@@ -13,6 +13,7 @@ from typing import Any
 
 import annotated_types
 import sqlalchemy as sa
+from pydantic import Field as PlainField
 from pydantic.fields import FieldInfo
 from sqlmodel import Field
 
@@ -42,6 +43,14 @@ class Meta:
     confidential: bool = False  # left out of exports unless included (the portfolio's default)
     refers_to: str = ""  # the record kind a REFERENCE names
     tip: str = ""
+
+
+@dataclass(frozen=True)
+class KeyedBy:
+    """A mapping keyed by the ids of records of `kind` (a scenario's overrides): the rules check
+    the ids exist and refuse deleting a record a scenario names."""
+
+    kind: str
 
 
 def _field(meta: Meta, default: Any = ..., **kw: Any) -> Any:
@@ -152,6 +161,13 @@ def bounds(info: FieldInfo) -> tuple[float | None, float | None]:
         elif isinstance(item, annotated_types.Le):
             high = item.le
     return low, high
+
+
+def override(info: FieldInfo) -> Any:
+    """A scenario's optional override of a declared field: the same range and meaning, None when
+    not overridden (a scenario never repeats a record's range by hand)."""
+    low, high = bounds(info)
+    return PlainField(None, ge=low, le=high)
 
 
 def optional(info: FieldInfo) -> bool:

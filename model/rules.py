@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from pydantic import BaseModel, ValidationError
 
 from model.domain import KINDS, Deal, DealStatus
-from model.fields import REFERENCE, meta, shown, unique
+from model.fields import REFERENCE, KeyedBy, meta, shown, unique
 from model.scenario import Scenario
 
 if TYPE_CHECKING:
@@ -45,12 +45,12 @@ REFERENCES = {
 }
 # every reference points to a kind before it
 ORDER = ("firms", "blocks", "deals", "plants", "evidence")
-# Where a scenario names records: field -> the kind it names.
+# Where a scenario names records: field -> the kind it names (declared on Scenario's fields).
 SCENARIO_REFERENCES = {
-    "block_delays": "blocks",
-    "block_overrides": "blocks",
-    "deal_overrides": "deals",
-    "plant_overrides": "plants",
+    name: m.kind
+    for name, info in Scenario.model_fields.items()
+    for m in info.metadata
+    if isinstance(m, KeyedBy)
 }
 
 

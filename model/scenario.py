@@ -9,7 +9,8 @@ from pydantic import Field, field_validator
 
 from model.assumptions import override_problems
 from model.countries import country_names
-from model.domain import YEAR_MAX, YEAR_MIN, DealStatus, PlantStatus, Record
+from model.domain import YEAR_MAX, YEAR_MIN, Block, Deal, DealStatus, PlantStatus, Record
+from model.fields import KeyedBy, override
 
 SCHEME_TARGET_TPA = 6000.0  # t sintered NdFeB/yr, the scheme's aim (india.md, NDTV Nov 2025)
 
@@ -55,18 +56,22 @@ class Disruption(Record):
         return value.upper()
 
 
+# Overrides take their ranges from the records' declarations (model/domain.py).
+_BLOCK, _DEAL = Block.model_fields, Deal.model_fields
+
+
 class BlockOverride(Record):
     """What-if values for one block. `offtake_share` is India's total share of the block,
     spread over its non-rejected deals in proportion to their own shares."""
 
-    nameplate_tpa: float | None = Field(default=None, ge=0)
-    first_year: int | None = Field(default=None, ge=YEAR_MIN, le=YEAR_MAX)
-    offtake_share: float | None = Field(default=None, ge=0, le=1)
+    nameplate_tpa: float | None = override(_BLOCK["nameplate_tpa"])
+    first_year: int | None = override(_BLOCK["first_year"])
+    offtake_share: float | None = override(_DEAL["offtake_share"])
 
 
 class DealOverride(Record):
-    offtake_share: float | None = Field(default=None, ge=0, le=1)
-    start_year: int | None = Field(default=None, ge=YEAR_MIN, le=YEAR_MAX)
+    offtake_share: float | None = override(_DEAL["offtake_share"])
+    start_year: int | None = override(_DEAL["start_year"])
     status: DealStatus | None = None  # a plan closes (acquired) or drops (rejected) a deal
 
 
@@ -79,11 +84,19 @@ class Scenario(Record):
     description: str = ""
     mode: Mode = Mode.expected
     delay_years: int = Field(default=0, ge=0, le=50, description="added to every block's start")
-    block_delays: dict[str, Annotated[int, Field(ge=0, le=50)]] = Field(default_factory=dict)
+    block_delays: Annotated[dict[str, Annotated[int, Field(ge=0, le=50)]], KeyedBy("blocks")] = (
+        Field(default_factory=dict)
+    )
     disruptions: list[Disruption] = Field(default_factory=list)
-    block_overrides: dict[str, BlockOverride] = Field(default_factory=dict)
-    deal_overrides: dict[str, DealOverride] = Field(default_factory=dict)
-    plant_overrides: dict[str, PlantOverride] = Field(default_factory=dict)
+    block_overrides: Annotated[dict[str, BlockOverride], KeyedBy("blocks")] = Field(
+        default_factory=dict
+    )
+    deal_overrides: Annotated[dict[str, DealOverride], KeyedBy("deals")] = Field(
+        default_factory=dict
+    )
+    plant_overrides: Annotated[dict[str, PlantOverride], KeyedBy("plants")] = Field(
+        default_factory=dict
+    )
     assumption_overrides: dict[str, Any] = Field(default_factory=dict)
     target: Target | None = None
 
