@@ -27,24 +27,27 @@ from desktop.labels import STAGE_WORDS
 from desktop.session import PortfolioSession, moves_numbers
 from model.blas import one_thread
 from model.countries import country_name
+from model.fields import bounds
 from model.projection import Projection, compute
+from model.scenario import BlockOverride
 from model.store import InvalidEdit
 from model.what_if import WhatIf, live_deals, store_edits, what_if_inputs
 
+_BLOCK_COLUMNS = {c.field: c for c in COLUMNS["blocks"]}
 NO_BLOCK = "Select a block (or one of its deals) to try changes."
 SLIDER_MIN_WIDTH = 180  # narrower and a slider step is too coarse to hit a value
 TIPS = {
     "offtake": "India's total share of the block's output, over all its live deals (0-100 %)",
     "first": "First year of production; the slider spans the horizon and the current value",
-    "plate": "Nameplate capacity of the block (t TREO/yr, or t NdPr oxide/yr for oxide)",
+    "plate": f"Nameplate capacity of the block ({_BLOCK_COLUMNS['nameplate_tpa'].tip})",
     "delay": "Years of delay on top of the first year (Apply moves the first year)",
 }
 PERCENT_STEPS = 10  # slider steps per percentage point of India's offtake
-_BLOCK_COLUMNS = {c.field: c for c in COLUMNS["blocks"]}
 FIELD_RANGES = {  # as the block declaration says (model/domain.py)
     name: (_BLOCK_COLUMNS[name].low, _BLOCK_COLUMNS[name].high)
     for name in ("first_year", "nameplate_tpa")
 }
+OFFTAKE_RANGE = bounds(BlockOverride.model_fields["offtake_share"])  # India's total share
 
 
 class Control:
@@ -121,9 +124,11 @@ class WhatIfPanel(QGroupBox):
         self.title.setFixedHeight(2 * self.title.fontMetrics().lineSpacing() + 4)
         offtake = QDoubleSpinBox(decimals=1, singleStep=1, suffix=" %")
         self.offtake = Control("offtake", offtake, PERCENT_STEPS, self._changed, factor=100)
-        self.offtake.set_range(0, 1)
+        self.offtake.set_range(*OFFTAKE_RANGE)
         self.first_year = Control("first", QSpinBox(), 1, self._changed)
-        nameplate = QDoubleSpinBox(decimals=0, singleStep=100, suffix=" t/yr")
+        nameplate = QDoubleSpinBox(
+            decimals=0, singleStep=100, suffix=_BLOCK_COLUMNS["nameplate_tpa"].unit
+        )
         nameplate.setGroupSeparatorShown(True)
         self.nameplate = Control("plate", nameplate, 1, self._changed)
         self.delay = Control("delay", QSpinBox(suffix=" yr"), 1, self._changed)
