@@ -34,7 +34,7 @@ from desktop.columns import (
     YEAR,
     Column,
 )
-from desktop.labels import percent, word
+from desktop.labels import word
 from desktop.number_format import NotANumber, format_number, parse_number
 from desktop.record_model import ID_ROLE, RAW_ROLE, column_tip, header
 from desktop.session import PortfolioSession
@@ -67,14 +67,6 @@ class NumberEdit(QLineEdit):
         return parse_number(self.column, self.text())
 
 
-def offtake_room(session: PortfolioSession, deal_id: str) -> tuple[float, float, str]:
-    """Largest offtake share a deal may take, what the other deals take, and the block's name."""
-    deal = next(d for d in session.portfolio.deals if d.id == deal_id)
-    on_block = [d for d in session.portfolio.deals if d.block_id == deal.block_id]
-    room, others = rules.offtake_room(on_block, deal_id)  # the store's own rule
-    return room, others, session.portfolio.block(deal.block_id).name
-
-
 class RecordDelegate(QStyledItemDelegate):
     refused = Signal(str)
 
@@ -100,12 +92,8 @@ class RecordDelegate(QStyledItemDelegate):
         if column.editor == NUMBER:
             editor = NumberEdit(column, parent)
             editor.setToolTip(column_tip(column))
-            if column.field == "offtake_share":
-                room, others, block = offtake_room(self.session, index.data(ID_ROLE))
-                editor.setToolTip(
-                    f"At most {percent(room)}: other deals on {block} take {percent(others)} "
-                    "of its output"
-                )
+            if column.field == "offtake_share":  # the room the offtake rule leaves
+                editor.setToolTip(rules.offtake_limit(self.session.portfolio, index.data(ID_ROLE)))
             return editor
         if column.editor in (YEAR, INTEGER):
             editor = QSpinBox(parent)

@@ -341,14 +341,26 @@ def _value_problem(kind: str, error: Any) -> str:
     return f"{_label(kind, field)}: {text}"
 
 
+def offtake_limit(portfolio: Portfolio, deal_id: str) -> str:
+    """The most a deal's offtake share may be, and why ('At most 95.0 %: other deals on Nolans
+    take 5.0 % of its output'): the offtake rule's room (`offtake_room`), for the editor's tip."""
+    most, why = _room(portfolio, next(d for d in portfolio.deals if d.id == deal_id))
+    return f"At most {most}: {why}"
+
+
 def _offtake_problem(portfolio: Portfolio, deal: Deal) -> str:
     """The offtake rule broken by one deal, said as the room its block has left."""
-    info = KINDS["deals"].fields["offtake_share"]
-    room, others = offtake_room(
-        [d for d in portfolio.deals if d.block_id == deal.block_id], deal.id
-    )
-    block = next((b.name for b in portfolio.blocks if b.id == deal.block_id), deal.block_id)
+    most, why = _room(portfolio, deal)
+    share = shown(KINDS["deals"].fields["offtake_share"], deal.offtake_share)
     return (
-        f"{meta(info).label}: {shown(info, deal.offtake_share)} is more than the most allowed, "
-        f"{shown(info, room)}: other deals on {block} take {shown(info, others)} of its output"
+        f"{_label('deals', 'offtake_share')}: {share} is more than the most allowed, {most}: {why}"
     )
+
+
+def _room(portfolio: Portfolio, deal: Deal) -> tuple[str, str]:
+    """(the most `deal` may take of its block, shown; why: what the block's other deals take)."""
+    info = KINDS["deals"].fields["offtake_share"]
+    on_block = [d for d in portfolio.deals if d.block_id == deal.block_id]
+    room, others = offtake_room(on_block, deal.id)
+    block = next((b.name for b in portfolio.blocks if b.id == deal.block_id), deal.block_id)
+    return shown(info, room), f"other deals on {block} take {shown(info, others)} of its output"
