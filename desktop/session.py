@@ -21,6 +21,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from model.blas import one_thread
+from model.domain import KINDS
+from model.fields import MONEY, meta, unique
 from model.inputs import ProjectionInputs, build_inputs
 from model.portfolio import Portfolio
 from model.projection import Projection, compute
@@ -31,7 +33,13 @@ from model.store import Change, Store
 DEFAULT_TARGET_YEAR = 2030
 RECORD_KINDS = ("blocks", "firms", "deals", "plants")
 # Fields shown in the analysis views' labels and per-USD figures: an edit of one makes them stale.
-LABEL_FIELDS = frozenset({"name", "kind", "acquisition_cost_musd", "cost_musd", "capex_musd"})
+# The records' names and money figures come from the declarations; a firm's kind is a label too.
+LABEL_FIELDS = frozenset(
+    name
+    for k in KINDS.values()
+    for name, info in k.fields.items()
+    if unique(info) or meta(info).unit == MONEY
+) | {"kind"}
 
 
 def moves_numbers(change: Change) -> bool:

@@ -196,7 +196,7 @@ class Block(TableRecord):
     ramp_years: int = whole("Ramp", unit="yr", low=1, high=50, default=1)
     resource_treo_t: float | None = number("Resource", unit="t TREO", low=0, optional=True)
     acquisition_cost_musd: float | None = number(
-        "Cost", unit="USD m", low=0, decimals=1, optional=True, confidential=True
+        "Cost", unit=fields.MONEY, low=0, decimals=1, optional=True, confidential=True
     )
     source: str = text("Source")
     as_of: str = text("As of")
@@ -243,7 +243,7 @@ class Deal(TableRecord):
     start_year: Year | None = year("Start year")
     cost_musd: float | None = number(
         "Cost",
-        unit="USD m",
+        unit=fields.MONEY,
         low=0,
         decimals=1,
         optional=True,
@@ -269,7 +269,7 @@ class Plant(TableRecord):
     status: PlantStatus = choice("Status")
     capex_musd: float | None = number(
         "Capex",
-        unit="USD m",
+        unit=fields.MONEY,
         low=0,
         decimals=1,
         optional=True,

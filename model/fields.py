@@ -18,6 +18,7 @@ from pydantic.fields import FieldInfo
 from sqlmodel import Field
 
 YEAR_MIN, YEAR_MAX = 1950, 2100
+MONEY = "USD m"  # the unit of every cost (views that show costs find them by it)
 
 # How a value is shown and edited (the desktop picks an editor by it).
 TEXT, NUMBER, PERCENT, INTEGER, YEAR, CHOICE, COUNTRY, REFERENCE, LIST, ID = (
