@@ -188,7 +188,7 @@ def spread(shares: np.ndarray, total: float) -> np.ndarray:
     """Deal shares scaled to a new total, pro rata (equally when they are all zero)."""
     current = shares.sum()
     if current > 0:
-        return shares * (total / current)
+        return shares / current * total  # not total / current first: tiny shares overflow
     return np.full(shares.size, total / max(shares.size, 1))
 
 
