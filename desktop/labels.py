@@ -122,36 +122,7 @@ class Names:
         return f"{self.firm(firm)} – {self.block(block)}"
 
 
-# The sensitivity tornado's bar names as the model states them, in plain words.
-BAR_WORDS = {
-    "stage probabilities": "chance each project reaches production",
-    "deal probabilities": "chance each deal closes",
-    "plant probabilities": "chance each plant is built",
-    "ndpr in magnet": "NdPr metal per t of magnet",
-    "oxide to metal": "NdPr metal per t of oxide",
-    "separation recovery": "share of NdPr recovered in separation",
-}
-
-
 def bar_label(label: str, low: str, high: str) -> str:
-    """'Mt Weld: India's offtake (0.00 / 0.15)' -> 'Mt Weld: India's offtake (0 % / 15 %)'."""
-    label = BAR_WORDS.get(label, label)
-    if label.endswith("India's offtake"):
-        low, high = (_as_percent(v) for v in (low, high))
-    elif label.startswith("chance each"):
-        low, high = (_as_points(v) for v in (low, high))
+    """'Mt Weld: India's offtake share (0 % / 15 %)': the tornado's settings read as the model
+    states them (model.number_text, by the declared formats), the same as `repm sensitivity`."""
     return f"{label} ({low} / {high})"
-
-
-def _as_percent(text: str) -> str:
-    try:
-        return f"{100 * float(text):.0f} %"
-    except ValueError:
-        return text
-
-
-def _as_points(text: str) -> str:
-    try:
-        return f"{100 * float(text):+.0f} points"
-    except ValueError:
-        return text

@@ -17,6 +17,7 @@ from typing import Annotated, Any
 from pydantic import Field, model_validator
 
 from model.domain import DealStatus, PlantStatus, Record, Stage
+from model.fields import NUMBER, PERCENT
 
 
 class SeparationAllocation(StrEnum):
@@ -74,6 +75,13 @@ class Spec:
     sweep: tuple[float, float] | None = None  # (low case, high case) for the tornado
     sweep_source: str = ""
     low_open: bool = False  # the value must be above `low`, not equal to it
+    percent: bool = False  # a fraction (share, mass fraction): reads as a percentage
+    decimals: int = 3  # decimals of the stored value (a percentage shows two fewer, at least 1)
+
+    @property
+    def fmt(self) -> str:
+        """How the value reads (model.fields formats; model.number_text shows it)."""
+        return PERCENT if self.percent else NUMBER
 
     def field(self) -> Any:
         bound = {"gt": self.low} if self.low_open else {"ge": self.low}
@@ -82,6 +90,7 @@ class Spec:
 
 SCALARS: dict[str, Spec] = {
     "separation_recovery": Spec(
+        percent=True,
         label="Separation recovery",
         unit="t NdPr oxide out / t NdPr oxide contained in feed",
         default=0.95,
@@ -109,6 +118,7 @@ SCALARS: dict[str, Spec] = {
         sweep_source="reduction losses of ~6% .. Nd2O3 stoichiometry (conversion.md)",
     ),
     "ndpr_in_magnet": Spec(
+        percent=True,
         label="NdPr metal per t magnet",
         unit="t NdPr metal / t sintered magnet (losses included)",
         default=OFFICIAL_NDPR_IN_MAGNET,
@@ -137,6 +147,7 @@ SCALARS: dict[str, Spec] = {
     ),
     # Heavy rare earths (equation 8): the second constraint on magnet output.
     "high_temp_share": Spec(
+        percent=True,
         label="High-temperature share of magnets",
         unit="t high-temperature grade / t magnets",
         default=0.0,
@@ -153,6 +164,7 @@ SCALARS: dict[str, Spec] = {
         sweep_source="EV + wind share of rare-earth value (about 0.6) .. none",
     ),
     "dytb_intensity_conventional": Spec(
+        percent=True,
         label="Dy+Tb per t magnet, conventional",
         unit="t Dy+Tb metal / t high-temperature magnet",
         default=0.06,
@@ -170,6 +182,7 @@ SCALARS: dict[str, Spec] = {
         sweep_source="~10 wt% (EV/wind grades) .. ~4 wt% (wind, cost-driven); Heim 2023",
     ),
     "dytb_intensity_gbd": Spec(
+        percent=True,
         label="Dy+Tb per t magnet, grain-boundary diffusion",
         unit="t Dy+Tb metal / t high-temperature magnet",
         default=0.03,

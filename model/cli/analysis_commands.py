@@ -18,7 +18,7 @@ from model.ranking import rank_deals
 from model.redaction import redact, shown
 from model.scenario import Mode
 from model.scenarios import compare
-from model.sensitivity import sensitivity
+from model.sensitivity import Bar, sensitivity
 
 
 def year_arg(args: argparse.Namespace) -> int:
@@ -83,28 +83,38 @@ def cmd_sensitivity(args: argparse.Namespace) -> str:
         start=args.start,
         end=args.end,
     )[: args.top]
-    headers = ["what", "low setting", "high setting", "low_t", "high_t", "swing_t"]
-    rows = [[b.label, b.low_setting, b.high_setting, b.low_t, b.high_t, b.swing] for b in bars]
     data = {
         "year": year,
         "base_t": bars[0].base_t if bars else None,
-        "bars": [
-            {
-                "key": b.key,
-                "label": b.label,
-                "low_setting": b.low_setting,
-                "high_setting": b.high_setting,
-                "low_t": b.low_t,
-                "high_t": b.high_t,
-                "swing_t": b.swing,
-            }
-            for b in bars
-        ],
+        "bars": [bar_data(b) for b in bars],
     }
+    if args.format == "table":  # the settings as they read ('60 %', '-10 points', '7,500 t/yr')
+        headers = ["what", "low end", "high end", "low_t", "high_t", "swing_t"]
+        rows = [[b.label, b.low_setting, b.high_setting, b.low_t, b.high_t, b.swing] for b in bars]
+    else:  # the settings as stored, with their unit
+        headers = ["key", "what", "low", "high", "unit", "low_t", "high_t", "swing_t"]
+        rows = [[b.key, b.label, b.low, b.high, b.unit, b.low_t, b.high_t, b.swing] for b in bars]
     text = render(args.format, headers, rows, data)
     if args.format == "table" and bars:
         text = f"magnets in {year}: {bars[0].base_t:,.0f} t at the base settings\n{text}"
     return text
+
+
+def bar_data(bar: Bar) -> dict:
+    """One tornado bar for JSON: the settings as stored (`low`, `high` in `unit`: fractions
+    0-1, t/yr, years, choices) and as they read."""
+    return {
+        "key": bar.key,
+        "label": bar.label,
+        "low": bar.low,
+        "high": bar.high,
+        "unit": bar.unit,
+        "low_setting": bar.low_setting,
+        "high_setting": bar.high_setting,
+        "low_t": bar.low_t,
+        "high_t": bar.high_t,
+        "swing_t": bar.swing,
+    }
 
 
 def cmd_concentration(args: argparse.Namespace) -> str:

@@ -1,0 +1,131 @@
+"""The tornado's fast path (one year, every block's end at once) gives the bars a full
+projection per setting gives (model/sensitivity_reference.py): same bars, same order, same
+settings, same magnets to float precision."""
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from model.demo import demo_portfolio
+from model.domain import Evidence
+from model.scenario import Scenario
+from model.sensitivity import sensitivity
+from model.sensitivity_reference import sensitivity_reference
+from tests.builders import block, deal, plant, portfolio, portfolios_st
+
+
+def same(p, year: int, **kw) -> None:
+    fast = sensitivity(p, year, **kw)
+    slow = sensitivity_reference(p, year, **kw)
+    assert [b.key for b in fast] == [b.key for b in slow]
+    for f, s in zip(fast, slow, strict=True):
+        assert (f.label, f.low, f.high, f.fmt, f.unit) == (s.label, s.low, s.high, s.fmt, s.unit)
+        assert (f.low_setting, f.high_setting) == (s.low_setting, s.high_setting)
+        assert f.base_t == s.base_t
+        for a, b in ((f.low_t, s.low_t), (f.high_t, s.high_t)):
+            assert math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-7), (f.key, a, b)
+
+
+@st.composite
+def with_evidence(draw, p):
+    """Some blocks' nameplates with two or more sourced values (their spread is the range)."""
+    evidence = []
+    for b in p.blocks:
+        if draw(st.booleans()):
+            for k, value in enumerate(draw(st.lists(st.floats(0, 20_000), min_size=1, max_size=3))):
+                evidence.append(
+                    Evidence(
+                        id=f"e-{b.id}-{k}",
+                        record_kind="blocks",
+                        record_id=b.id,
+                        field_name="nameplate_tpa",
+                        value=value,
+                        unit="t TREO/yr",
+                        source="test",
+                        as_of="2025",
+                        chosen=int(k == 0),
+                    )
+                )
+    return p.model_copy(update={"evidence": evidence})
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    portfolios_st().flatmap(with_evidence),
+    st.integers(2025, 2034),
+    st.sampled_from(["merit_order", "pro_rata"]),
+    st.sampled_from([0.0, 0.5]),
+    st.data(),
+)
+def test_fast_tornado_equals_the_reference(p, year, allocation, high_temp, data):
+    rules = {"separation_allocation": allocation, "high_temp_share": high_temp}
+    p = p.model_copy(update={"assumptions": p.assumptions.with_overrides(rules)})
+    scenario = data.draw(st.sampled_from([None, *p.scenarios]))
+    mode = data.draw(st.sampled_from([None, "expected", "committed", "all"]))
+    same(p, year, scenario=scenario, mode=mode, end=2036)
+
+
+@st.composite
+def scarce_separation(draw):
+    """Blocks of distinct grades competing for a separation plant smaller than their feed."""
+    n = draw(st.integers(2, 6))
+    blocks = [
+        block(
+            f"b{i}",
+            product=draw(st.sampled_from(["concentrate", "mixed", "separated"])),
+            ndpr_share=draw(st.sampled_from([0.1, 0.2, 0.25, 0.3])),
+            dytb_share=draw(st.floats(0, 0.05)),
+            nameplate_tpa=draw(st.floats(100, 5_000)),
+            first_year=draw(st.sampled_from([None, 2026, 2029])),
+        )
+        for i in range(n)
+    ]
+    deals = [
+        deal(f"b{i}", id=f"d{i}-{k}", offtake_share=draw(st.floats(0, 0.5)))
+        for i in range(n)
+        for k in range(draw(st.integers(1, 2)))
+    ]
+    plants = [
+        plant("separation", draw(st.floats(0, 8_000))),
+        plant("metal", draw(st.sampled_from([300.0, 1e6]))),
+        plant("magnet", 1e6),
+    ]
+    return portfolio(blocks, deals, plants)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    scarce_separation(),
+    st.sampled_from(["merit_order", "pro_rata"]),
+    st.sampled_from([0.0, 0.3]),
+)
+def test_fast_tornado_equals_the_reference_when_separation_binds(p, allocation, high_temp):
+    rules = {"separation_allocation": allocation, "high_temp_share": high_temp}
+    p = p.model_copy(update={"assumptions": p.assumptions.with_overrides(rules)})
+    same(p, 2030)
+
+
+def test_demo_fast_equals_reference_in_each_scenario():
+    p = demo_portfolio()
+    for scenario in [None, *p.scenarios]:
+        same(p, 2030, scenario=scenario)
+
+
+def test_scenario_probabilities_are_shifted_from_the_scenario_values():
+    """A scenario that makes feasibility certain keeps it certain in the probability bars."""
+    p = portfolio(
+        [block("b", stage="feasibility", nameplate_tpa=400.0, first_year=2025)],
+        [deal("b")],
+        [plant("metal", 1e6), plant("magnet", 1e6)],
+    )
+    scenario = Scenario(name="S", assumption_overrides={"p_stage": {"feasibility": 1.0}})
+    bars = {b.key: b for b in sensitivity(p, 2030, scenario=scenario)}
+    assert bars["p_stage"].low_t == pytest.approx(400 * 3) == bars["p_stage"].high_t
+    same(p, 2030, scenario=scenario)
+
+
+def test_year_outside_the_horizon_is_refused():
+    with pytest.raises(ValueError, match="outside the horizon"):
+        sensitivity(demo_portfolio(), 2050)
