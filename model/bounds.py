@@ -25,6 +25,7 @@ import numpy as np
 
 from model.domain import DealStatus
 from model.inputs import ProjectionInputs, build_inputs
+from model.number_text import percent
 from model.optimise import _search
 from model.optimise_model import Constraints, PlanRequestError, build_problem
 from model.plan import open_deals
@@ -67,9 +68,10 @@ class Bounds:
         """One line for the what-if panel."""
         target = f"to reach {self.target_t:,.0f} t in {self.year}"
         if self.reachable and self.min_offtake_share is not None:
-            return f"{target}: at least {self.min_offtake_share:.1%} of {self.block_name}"
+            return f"{target}: at least {percent(self.min_offtake_share)} of {self.block_name}"
         return (
-            f"{target}: not reachable even at {self.max_offtake_share:.0%} of {self.block_name}, "
+            f"{target}: not reachable even at {percent(self.max_offtake_share, 0)} of "
+            f"{self.block_name}, "
             f"short by {self.shortfall_t:,.0f} t, bottleneck {self.bottleneck}"
         )
 

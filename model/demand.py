@@ -21,6 +21,7 @@ import numpy as np
 from pydantic import Field, model_validator
 
 from model.domain import YEAR_MAX, YEAR_MIN, Record
+from model.fields import PERCENT, YEAR
 
 UNIT = "t sintered NdFeB (rare-earth) magnets/yr"
 
@@ -74,6 +75,7 @@ FIELD_LABELS = {
     "horizon_t": "Demand in the horizon year (t)",
     "china_share": "China's share of magnet imports",
 }
+FIELD_FORMATS = {"base_year": YEAR, "horizon_year": YEAR, "china_share": PERCENT}  # else t
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from model.fields import INTEGER, NUMBER, PERCENT, YEAR, Meta
+from model.assumptions import SCALARS
+from model.demand import FIELD_FORMATS
+from model.domain import KINDS
+from model.fields import INTEGER, NUMBER, PERCENT, YEAR, Meta, meta
 
 POINTS = "points"  # a change of a share, in percentage points
 PERCENT_DECIMALS = 1  # shares read to 0.1 %, trailing zeros dropped: '60 %', '28.3 %'
@@ -54,6 +57,20 @@ def shown(value: Any, fmt: str = NUMBER, unit: str = "", decimals: int = 0) -> s
 def shown_as(meta: Meta, value: Any) -> str:
     """A record field's value as its declaration says (label, unit, format, decimals)."""
     return shown(value, meta.fmt, meta.unit, meta.decimals)
+
+
+def figure_text(kind: str, field: str, value: Any) -> str:
+    """A figure of the evidence register (record kind, field) as its declaration says it reads:
+    a record's field (model.domain), an assumption, a demand figure."""
+    fmt, decimals = NUMBER, 0
+    if kind in KINDS and field in KINDS[kind].record.model_fields:
+        m = meta(KINDS[kind].record.model_fields[field])
+        fmt, decimals = m.fmt, m.decimals
+    elif kind == "assumptions" and field in SCALARS:
+        fmt, decimals = SCALARS[field].fmt, SCALARS[field].decimals
+    elif kind == "demand":
+        fmt = FIELD_FORMATS.get(field, NUMBER)
+    return shown(value, fmt, decimals=decimals)
 
 
 def tonnes(value: float) -> str:

@@ -13,7 +13,9 @@ from model.cli.common import (
 )
 from model.cli.output import render
 from model.concentration import concentration, country_cuts
+from model.fields import PERCENT
 from model.montecarlo import monte_carlo
+from model.number_text import percent
 from model.ranking import rank_deals
 from model.redaction import redact, shown
 from model.scenario import Mode
@@ -50,12 +52,13 @@ def cmd_montecarlo(args: argparse.Namespace) -> str:
         "first_year_met": result.first_year_met(),
     }
     headers = ["year", "target_t", "p10_t", "p50_t", "p90_t", "mean_t", "p_target"]
-    text = render(args.format, headers, [[r[h] for h in headers] for r in rows], data)
+    table = [[r[h] for h in headers] for r in rows]
+    text = render(args.format, headers, table, data, {"p_target": PERCENT})
     if args.format == "table":
-        first = ", ".join(f"{k}: {v:.0%}" for k, v in data["first_year_met"].items())
+        first = ", ".join(f"{k}: {percent(v, 0)}" for k, v in data["first_year_met"].items())
         text = (
             f"{result.n:,} draws, seed {args.seed}\n{text}\n\n"
-            f"P(target met in {year}) = {data['p_target_in_year']['p']:.0%}\n"
+            f"P(target met in {year}) = {percent(data['p_target_in_year']['p'], 0)}\n"
             f"first year the target is met: {first}"
         )
     return text
@@ -148,6 +151,7 @@ def cmd_concentration(args: argparse.Namespace) -> str:
     if args.format == "json":
         return render("json", [], [], data)
     headers = ["year", "hhi", "largest_country", "largest_share"]
+    shares = {"largest_share": PERCENT}
     rows = [[r[h] for h in headers] for r in data["years"]]
     cut_headers = ["country", "name", "magnets_lost_t", "cumulative_lost_t", "gap_t"]
     cut_rows = [[getattr(c, h) for h in cut_headers] for c in cuts]
@@ -158,9 +162,10 @@ def cmd_concentration(args: argparse.Namespace) -> str:
     dytb_text = ""
     if dytb.hhi.any():
         dytb_rows = [[r[h] for h in headers] for r in data["dytb_years"]]
-        dytb_text = "\n\nDy+Tb delivered, by country:\n" + render("table", headers, dytb_rows, None)
+        dytb_table = render("table", headers, dytb_rows, None, shares)
+        dytb_text = "\n\nDy+Tb delivered, by country:\n" + dytb_table
     return (
-        render("table", headers, rows, None)
+        render("table", headers, rows, None, shares)
         + dytb_text
         + f"\n\nif one country is cut from {cut_from} (effect in {year}):\n"
         + render("table", cut_headers, cut_rows, None)

@@ -11,9 +11,11 @@ from model.cli.common import (
     portfolio_from_args,
     scenario_from_args,
 )
-from model.cli.output import render
+from model.cli.output import render, text_table
 from model.demand import PRESETS, UNIT, apply_preset, demand_balance
 from model.evidence import rows as evidence_rows
+from model.fields import PERCENT
+from model.number_text import figure_text
 from model.scenario import Mode
 
 EVIDENCE_KEYS = ["record", "field", "value", "unit", "source", "as_of", "chosen"]
@@ -28,13 +30,16 @@ def cmd_evidence(args: argparse.Namespace) -> str:
             raise UsageError(f"no sourced values for record '{args.record}'")
     rows = evidence_rows(portfolio, args.record)
     if args.format == "table":
+        # Each value as its figure's declaration says it reads ('19 %', '2029', '1,500').
+        kinds = [e.record_kind for e in portfolio.evidence if args.record in (None, e.record_id)]
         table = [
-            ["*" if r["chosen"] else "", r["record"], r["field"], r["value"], r["unit"], r["as_of"]]
-            + [r["source"]]
-            for r in rows
+            ["*" if r["chosen"] else "", r["record"], r["field"]]
+            + [figure_text(kind, r["field"], r["value"]), r["unit"], r["as_of"], r["source"]]
+            for r, kind in zip(rows, kinds, strict=True)
         ]
         headers = ["", "record", "field", "value", "unit", "as_of", "source"]
-        return render("table", headers, table, rows) + "\n\n* = the value in use"
+        text = text_table(headers, table, right={"value"})
+        return text + "\n\n* = the value in use (shares in %; JSON and CSV: as stored, 0-1)"
     return render(args.format, EVIDENCE_KEYS, [[r[k] for k in EVIDENCE_KEYS] for r in rows], rows)
 
 
@@ -56,12 +61,12 @@ def cmd_demand(args: argparse.Namespace) -> str:
     headers = [*DEMAND_KEYS, "surplus_t"]
     surplus = [float(s) for s in found.surplus]
     table = [[r[k] for k in DEMAND_KEYS] + [s] for r, s in zip(rows, surplus, strict=True)]
-    text = render(args.format, headers, table, rows)
+    text = render(args.format, headers, table, rows, {"self_sufficiency": PERCENT})
     if args.format == "table":
         text = (
             f"scenario: {result.inputs.scenario}   in {UNIT}\n{text}\n\n"
             f"imports = max(0, demand - domestic); China = imports x its share; "
-            f"self_sufficiency = domestic / demand (above 1: a surplus)\n"
+            f"self_sufficiency = domestic / demand (above 100 %: a surplus)\n"
             f"demand: {demand.source}"
         )
     return text

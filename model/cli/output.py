@@ -6,26 +6,35 @@ import csv
 import io
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from model.csv_cells import neutralise
+from model.number_text import shown, tonnes
 
 
-def text_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    """Right-aligned numbers, left-aligned text, one header rule."""
+def text_table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    formats: Mapping[str, str] | None = None,
+    right: Collection[str] = (),
+) -> str:
+    """Right-aligned numbers, left-aligned text, one header rule. `formats`: header -> how
+    that column's numbers read (model.number_text: PERCENT for shares stored 0-1, YEAR);
+    other numbers read as tonnes. `right`: columns of numbers given as text, right-aligned."""
+    formats = formats or {}
 
-    def cell(value: Any) -> str:
-        if isinstance(value, float):
-            # Tonnes read best whole; small fractions (shares) keep two decimals.
-            return f"{value:,.2f}" if 0 < abs(value) < 10 else f"{value:,.0f}"
-        return str(value)
+    def cell(value: Any, fmt: str | None) -> str:
+        if fmt is not None and isinstance(value, int | float):
+            return shown(value, fmt)
+        return tonnes(value) if isinstance(value, float) else str(value)
 
-    cells = [[cell(v) for v in row] for row in rows]
+    column_formats = [formats.get(h) for h in headers]
+    cells = [[cell(v, f) for v, f in zip(row, column_formats, strict=True)] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
     numeric = [
-        all(isinstance(row[i], int | float) for row in rows) if rows else False
-        for i in range(len(headers))
+        h in right or (all(isinstance(row[i], int | float) for row in rows) if rows else False)
+        for i, h in enumerate(headers)
     ]
 
     def line(values: Sequence[str]) -> str:
@@ -66,10 +75,17 @@ def json_text(data: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
-def render(fmt: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], data: Any) -> str:
-    """`data` is the structured form used for JSON; headers/rows for table and CSV."""
+def render(
+    fmt: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    data: Any,
+    formats: Mapping[str, str] | None = None,
+) -> str:
+    """`data` is the structured form used for JSON; headers/rows for table and CSV. `formats`
+    (see `text_table`) changes only the table: JSON and CSV keep the stored numbers."""
     if fmt == "json":
         return json_text(data)
     if fmt == "csv":
         return csv_text(headers, rows).rstrip("\n")
-    return text_table(headers, rows)
+    return text_table(headers, rows, formats)

@@ -13,6 +13,7 @@ from model.cli.common import (
     scenario_from_args,
 )
 from model.cli.output import json_text
+from model.number_text import percent
 from model.optimise import OBJECTIVES, Constraints, PlanResult, item_names, optimise
 from model.plan import plan_scenario
 from model.portfolio import Portfolio
@@ -161,7 +162,7 @@ def _table(result: PlanResult, data: dict, saved: str | None, portfolio: Portfol
     ):
         magnets = figures["magnets_t"].get(str(result.year))
         p = figures.get("p_target")
-        shares = ", ".join(f"{k} {v:.0%}" for k, v in figures["country_shares"].items())
+        shares = ", ".join(f"{k} {percent(v, 0)}" for k, v in figures["country_shares"].items())
         lines += [
             "",
             f"{label}:",
@@ -172,7 +173,7 @@ def _table(result: PlanResult, data: dict, saved: str | None, portfolio: Portfol
             f"  cost:          {_money(figures)}",
             f"  magnets in {result.year}: "
             + ("-" if magnets is None else f"{magnets:,.0f} t")
-            + ("" if p is None else f"; P(target) {p:.0%}"),
+            + ("" if p is None else f"; P(target) {percent(p, 0)}"),
             f"  country shares: {shares or '-'}",
         ]
     if result.shortfall_t is not None:
@@ -181,7 +182,7 @@ def _table(result: PlanResult, data: dict, saved: str | None, portfolio: Portfol
         )
     if result.p_target_in_sample is not None:
         lines.append(
-            f"P(target) on the draws the plan was chosen on: {result.p_target_in_sample:.0%}"
+            f"P(target) on the draws the plan was chosen on: {percent(result.p_target_in_sample, 0)}"
         )
     if saved:
         lines.append(f"saved as scenario '{saved}'")
