@@ -282,14 +282,13 @@ def _block_bars(portfolio: Portfolio, scenario: Scenario, one: OneYear, base_t: 
     off_lows = np.maximum(0.0, total - OFFTAKE_SWING)
     off_highs = np.minimum(1.0, total + OFFTAKE_SWING)
     off_ends = []
+    b, share, current = live_block, base.offtake[live], current[live_block]
     for ends in (off_lows, off_highs):
-        b = c.deal_block
-        spread = np.where(
-            current[b] > 0,
-            base.offtake / np.where(current[b] > 0, current[b], 1.0) * ends[b],
-            ends[b] / np.maximum(count[b], 1),
+        offtake = base.offtake.copy()  # each live deal's share of its block's current total
+        offtake[live] = np.where(
+            current > 0, share / np.where(current > 0, current, 1.0) * ends[b], ends[b] / count[b]
         )
-        off_ends.append(magnets(offtake=np.where(live, spread, base.offtake)))
+        off_ends.append(magnets(offtake=offtake))
 
     # First year: the recorded one +- years, after the scenario's delays.
     first = c.block_first

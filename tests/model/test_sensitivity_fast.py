@@ -13,7 +13,7 @@ from model.domain import Evidence
 from model.scenario import Scenario
 from model.sensitivity import sensitivity
 from model.sensitivity_reference import sensitivity_reference
-from tests.builders import block, deal, plant, portfolio, portfolios_st
+from tests.builders import ample_downstream, block, deal, plant, portfolio, portfolios_st
 
 
 def same(p, year: int, **kw) -> None:
@@ -129,3 +129,15 @@ def test_scenario_probabilities_are_shifted_from_the_scenario_values():
 def test_year_outside_the_horizon_is_refused():
     with pytest.raises(ValueError, match="outside the horizon"):
         sensitivity(demo_portfolio(), 2050)
+
+
+def test_a_tiny_share_beside_a_rejected_deal():
+    """Hypothesis found it: India's offtake spread over a subnormal share must not overflow."""
+    p = portfolio(
+        [block("b", nameplate_tpa=400.0)],
+        [deal("b", id="d1", offtake_share=5e-324), deal("b", id="d2", status="rejected")],
+        ample_downstream(),
+    )
+    same(p, 2030)
+    offtake = {b.key: b for b in sensitivity(p, 2030)}["block:b:offtake"]
+    assert offtake.high_t == pytest.approx(400 * 0.1 * 3)
