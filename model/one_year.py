@@ -43,9 +43,9 @@ class OneYear:
     """Year index `i` of the projection of `inputs`, held as per-group sums."""
 
     def __init__(self, inputs: ProjectionInputs, i: int, like: OneYear | None = None) -> None:
-        """`like`: the same year of inputs that differ only in assumption arrays
-        (`inputs.assumption_arrays`): its block outputs are reused, and whatever else the
-        assumptions left as they were."""
+        """`like`: the same year of inputs of the same records and scenario under other
+        assumptions: its block outputs are reused, and whatever else the assumptions left as
+        they were (set-up hands back the same arrays where an assumption changes nothing)."""
         self.inputs, self.i = inputs, i
         if like is None:
             self.ramp = ramp(inputs.block_start, inputs.block_ramp, inputs.years)  # (T, B)

@@ -36,7 +36,7 @@ from model.assumptions import (
 from model.domain import Block, Deal, DealStatus, Product
 from model.evidence import spreads
 from model.fields import CHOICE, NUMBER, PERCENT, YEAR, meta
-from model.inputs import assumption_arrays, build_inputs
+from model.inputs import build_inputs
 from model.montecarlo import Cancelled, Progress
 from model.number_text import POINTS, shown
 from model.one_year import OneYear
@@ -219,13 +219,15 @@ def sensitivity(
 
     one = OneYear(base, i)
     c, a = columns_of(portfolio), scenario_assumptions(portfolio, scenario)
+    plain = scenario.model_copy(update={"assumption_overrides": {}})  # `a` has them
 
     def with_assumptions(update: dict) -> float:
-        """Only the arrays the assumptions touch change; only year i is computed."""
-        arrays, groups = assumption_arrays(c, a.model_copy(update=update), base.mode, scenario)
-        variant = base.with_arrays(**arrays)
-        variant.__dict__["separation_groups"] = groups  # known already: spare the recount
-        return OneYear(variant, i, like=one).magnets()
+        """Set-up keeps what depends on records (and on an assumption's value) with the cached
+        record columns, so only what the assumption touches is new; only year i is computed.
+        The declared sweeps are within range: no validation again."""
+        variant = portfolio.model_copy(update={"assumptions": a.model_copy(update=update)})
+        inputs = build_inputs(variant, plain, mode=mode, start=start, end=end, columns=c)
+        return OneYear(inputs, i, like=one).magnets()
 
     bars = [
         assumption_bar(s, with_assumptions(s.low_update), with_assumptions(s.high_update), base_t)
