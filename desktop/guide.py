@@ -16,6 +16,7 @@ PAGES = [
     "negotiation.html",
     "scenarios.html",
     "heavy-rare-earths.html",
+    "evidence.html",
     "briefing.html",
     "files.html",
     "glossary.html",

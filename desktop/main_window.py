@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop import operations
 from desktop.about import about_text
 from desktop.assumptions_dialog import AssumptionsDialog
+from desktop.china_share_dialog import edit_china_share
 from desktop.confidential_dialog import ConfidentialDialog
 from desktop.dialogs import BackupsDialog, check_portfolio, in_use_question, show_read_only
 from desktop.evidence_dock import add_evidence_register
@@ -35,6 +36,7 @@ from desktop.session import PortfolioSession
 from desktop.style import STAGE_LABELS
 from desktop.target_dialog import TargetDialog
 from desktop.window_size import DEFAULT_SIZE, first_run_geometry, fits
+from model.demand import demand_balance
 from model.domain import YEAR_MAX
 from model.export_target import is_portfolio_file
 from model.field_words import qualified
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self._action(edit, "&Assumptions…", self.edit_assumptions)
         self._action(edit, "&Target Path…", self.edit_target)
+        self._action(edit, "C&hina Import Share Path…", lambda: edit_china_share(self))
         self._action(edit, "Portfolio &Name…", self.edit_name)
         self._action(edit, "&Confidential Fields…", self.edit_confidential_fields)
         view = self.menuBar().addMenu("&View")
@@ -374,9 +377,12 @@ class MainWindow(QMainWindow):
             if mode == "committed" and p.magnets[i] < 0.5
             else ""
         )
+        need = demand_balance(p, s.portfolio.demand)  # China's share may change alone
+        k = need.year_index(s.target_year)
+        imports = f" · imports {need.imports[k]:,.0f} t (China {need.china_imports[k]:,.0f} t)"
         self.status_label.setText(
             f"{s.target_year}: {p.magnets[i]:,.0f} t magnets vs target {p.target[i]:,.0f} t"
-            f" ({mode}) · bottleneck {STAGE_LABELS[p.bottleneck[i]]}{counts}"
+            f" ({mode}) · bottleneck {STAGE_LABELS[p.bottleneck[i]]}{imports}{counts}"
             + (f" · <a href='incomplete'>{incomplete} records incomplete</a>" if incomplete else "")
         )
         self.status_label.setToolTip(

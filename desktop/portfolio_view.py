@@ -286,6 +286,7 @@ class PortfolioView(QSplitter):
 
     def _on_portfolio_changed(self, changes: list) -> None:
         """An edit that moved no number (notes, a name): only labels may be out of date."""
+        self.projection_chart.demand = self.demand.chart.balance  # redrawn by its own slot
         if any(moves_numbers(c) for c in changes):
             return  # projectionChanged follows and redraws everything
         if any(relabels(c) for c in changes):
