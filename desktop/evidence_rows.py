@@ -11,7 +11,7 @@ from desktop.columns import COLUMNS
 from model.assumptions import SCALARS
 from model.demand import FIELD_LABELS as DEMAND_LABELS
 from model.domain import Evidence
-from model.evidence import current_value, register
+from model.evidence import register
 from model.portfolio import Portfolio
 
 WHOLE_PORTFOLIO = {"demand": "India demand", "assumptions": "Assumptions"}
@@ -33,10 +33,9 @@ class EvidenceRow:
         return self.values > 1
 
 
-def record_label(portfolio: Portfolio, kind: str, record_id: str) -> str:
+def record_label(record: object | None, kind: str, record_id: str) -> str:
     if kind in WHOLE_PORTFOLIO:
         return WHOLE_PORTFOLIO[kind]
-    record = next((r for r in getattr(portfolio, kind, []) if r.id == record_id), None)
     if record is None:
         return f"{record_id} (deleted)"
     return getattr(record, "name", None) or record_id
@@ -92,12 +91,26 @@ def in_use_text(evidence: Evidence, current: float | None) -> str:
 def evidence_rows(portfolio: Portfolio) -> list[EvidenceRow]:
     """Every sourced value, figures in the order record, field; the chosen value first."""
     figures = register(portfolio)
+    kinds = {kind for kind, _, _ in figures if kind not in WHOLE_PORTFOLIO}
+    records = {kind: {r.id: r for r in getattr(portfolio, kind, [])} for kind in kinds}
+    whole = {kind: getattr(portfolio, kind) for kind in WHOLE_PORTFOLIO}
+
+    def label(figure: tuple[str, str, str]) -> str:
+        kind, record_id, _ = figure
+        return record_label(records.get(kind, {}).get(record_id), kind, record_id)
+
+    def current(figure: tuple[str, str, str]) -> float | None:
+        kind, record_id, field = figure
+        holder = whole.get(kind) or records.get(kind, {}).get(record_id)
+        value = getattr(holder, field, None)
+        return value if isinstance(value, int | float) else None
+
     order = sorted(
         figures,
         key=lambda f: (
             f[0] in WHOLE_PORTFOLIO,  # records first, then demand and assumptions
             f[0],
-            record_label(portfolio, f[0], f[1]).lower(),
+            label(f).lower(),
             field_label(f[0], f[2]),
         ),
     )
@@ -105,15 +118,15 @@ def evidence_rows(portfolio: Portfolio) -> list[EvidenceRow]:
     for group, figure in enumerate(order):
         kind, record_id, field = figure
         values = sorted(figures[figure], key=lambda e: -e.chosen)  # stable: file order after
-        current = current_value(portfolio, kind, record_id, field)
+        now = current(figure)
         for k, evidence in enumerate(values):
             rows.append(
                 EvidenceRow(
                     evidence=evidence,
-                    record=record_label(portfolio, kind, record_id),
+                    record=label(figure),
                     field=field_label(kind, field),
                     value=value_text(kind, field, evidence.value),
-                    in_use=in_use_text(evidence, current),
+                    in_use=in_use_text(evidence, now),
                     group=group,
                     first=k == 0,
                     values=len(values),

@@ -29,7 +29,7 @@ from model.store import InvalidEdit
 
 COLUMNS = ("Record", "Field", "Value", "Unit", "In use", "Source", "As of", "URL", "Note")
 URL_COLUMN = COLUMNS.index("URL")
-WIDTHS = (130, 130, 82, 140, 70, 260, 70, 160, 300)
+WIDTHS = (125, 120, 76, 125, 62, 300, 70, 160, 300)
 BAND = QColor("#EEF2F8")  # every other figure, so the values of one figure read as a group
 QUIET = QColor("#888888")  # record and field repeated below a figure's first row
 LINK = QColor("#1F5FBF")
@@ -206,15 +206,26 @@ class EvidenceView(QWidget):
         self.table.doubleClicked.connect(self._on_double_click)
         self.table.clicked.connect(self._on_click)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._sync_buttons())
+        self._stale = True
         session.portfolioChanged.connect(self._on_portfolio_changed)
         self.refresh()
 
     # --- contents --------------------------------------------------------------------------
 
     def _on_portfolio_changed(self, _changes: list) -> None:
-        self.refresh()  # a choice, an undo, a renamed record or an edited figure
+        """A choice, an undo, a renamed record or an edited figure: refresh now if shown,
+        else when next shown (an edit in a large portfolio does not wait for a hidden table)."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
+        self._stale = False
         selected = self.selected()
         rows = evidence_rows(self.session.portfolio)
         self._fill_combo(self.record_combo, [r.record for r in rows])

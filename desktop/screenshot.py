@@ -1,7 +1,8 @@
 """`python -m desktop.screenshot OUT.png [WIDTHxHEIGHT] [TAB]`: the main window on the demo, with
 a what-if under way, captured from the X screen (run under xvfb-run with a screen of that size;
 `make screenshot`). TAB opens one of the left views by its title (e.g. "Deal ranking"; the group it is in opens
-with it) or a group by its name (e.g. "Risks")."""
+with it), a group by its name (e.g. "Risks"), or "Evidence register": the register's figures
+whose sources differ."""
 
 from __future__ import annotations
 
@@ -30,7 +31,13 @@ def main(out: str, size: str = "1366x768", tab: str = "") -> int:
     view = window.view
     view.views["blocks"].select("mt-weld")
     view.what_if.offtake.spin.setValue(25)
-    if tab and not view.tabs.show_title(tab):
+    if tab == "Evidence register":
+        from desktop.evidence_dock import EvidenceDock
+
+        dock = window.findChild(EvidenceDock)
+        dock.toggleViewAction().trigger()
+        dock.register.conflicts.setChecked(True)
+    elif tab and not view.tabs.show_title(tab):
         titles = ", ".join(view.tabs.tabText(i) for i in range(view.tabs.count()))
         print(f"screenshot: no view called '{tab}' (one of: {titles})", file=sys.stderr)
         return 2

@@ -185,3 +185,23 @@ def test_the_register_follows_the_open_portfolio(window, tmp_path):
     window._close_session()
     assert dock.register is None
     assert "No portfolio" in dock.widget().text()
+
+
+def test_a_choice_made_while_the_register_is_closed_shows_when_it_opens(window):
+    from desktop import operations
+
+    register = _register(window)
+    dock = window.findChild(EvidenceDock)
+    dock.toggleViewAction().trigger()
+    assert not dock.isVisible()
+    session = register.session
+    other = next(
+        e
+        for e in values_of(session.portfolio, "blocks", "mt-weld", "nameplate_tpa")
+        if not e.chosen
+    )
+    operations.choose_evidence(session, other.id)  # e.g. from the detail panel
+    dock.toggleViewAction().trigger()
+    value = f"{int(other.value):,}"
+    row = _row_of(register, "Mt Weld", "Nameplate (t/yr)", value)
+    assert _shown(register)[row][_column("In use")] == "✓ in use"
