@@ -15,6 +15,7 @@ from model.evidence import register
 from model.portfolio import Portfolio
 
 WHOLE_PORTFOLIO = {"demand": "India demand", "assumptions": "Assumptions"}
+YEARLY = ("demand", "china_share")  # (kind, field) of the figure with per-year values of its own
 
 
 @dataclass(frozen=True)
@@ -75,17 +76,27 @@ def value_text(kind: str, field: str, value: float | None) -> str:
     return _trim(f"{value:,.4f}")
 
 
-def in_use_text(evidence: Evidence, current: float | None) -> str:
-    """'✓ in use' for the chosen value the model uses; 'chosen; now X' when the figure was
-    edited by hand after it was chosen; '' for the others."""
+def in_use_text(evidence: Evidence, current: float | None, years_apart: int = 0) -> str:
+    """'✓ in use' for the chosen value the model uses ('✓ in use; 2 years differ' when some
+    years have a value of their own); 'chosen; now X' when the figure was edited by hand after
+    it was chosen; '' for the others."""
     if not evidence.chosen:
         return ""
     kind, field = evidence.record_kind, evidence.field_name
-    if current is not None and math.isclose(current, evidence.value, rel_tol=1e-9, abs_tol=1e-9):
-        return "✓ in use"
-    if current is not None and field.endswith("year") and int(current) == round(evidence.value):
-        return "✓ in use"
-    return f"chosen; now {value_text(kind, field, current)}"
+    same = current is not None and (
+        math.isclose(current, evidence.value, rel_tol=1e-9, abs_tol=1e-9)
+        or (field.endswith("year") and int(current) == round(evidence.value))
+    )
+    if not same:
+        return f"chosen; now {value_text(kind, field, current)}"
+    if years_apart:
+        return f"✓ in use; {years_apart} {'years differ' if years_apart > 1 else 'year differs'}"
+    return "✓ in use"
+
+
+def _years_apart(portfolio: Portfolio) -> int:
+    demand = portfolio.demand
+    return sum(1 for v in demand.china_share_path.values() if v != demand.china_share)
 
 
 def evidence_rows(portfolio: Portfolio) -> list[EvidenceRow]:
@@ -119,6 +130,7 @@ def evidence_rows(portfolio: Portfolio) -> list[EvidenceRow]:
         kind, record_id, field = figure
         values = sorted(figures[figure], key=lambda e: -e.chosen)  # stable: file order after
         now = current(figure)
+        differ = _years_apart(portfolio) if figure[::2] == YEARLY else 0
         for k, evidence in enumerate(values):
             rows.append(
                 EvidenceRow(
@@ -126,7 +138,7 @@ def evidence_rows(portfolio: Portfolio) -> list[EvidenceRow]:
                     record=label(figure),
                     field=field_label(kind, field),
                     value=value_text(kind, field, evidence.value),
-                    in_use=in_use_text(evidence, now),
+                    in_use=in_use_text(evidence, now, differ),
                     group=group,
                     first=k == 0,
                     values=len(values),

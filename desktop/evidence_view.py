@@ -254,7 +254,7 @@ class EvidenceView(QWidget):
 
     def _sync_buttons(self) -> None:
         row = self.selected()
-        self.use_button.setEnabled(row is not None and row.in_use != "✓ in use")
+        self.use_button.setEnabled(row is not None and not row.in_use.startswith("✓"))
         self.link_button.setEnabled(row is not None and bool(row.evidence.url))
         shown = self.model.rows
         figures = len({r.group for r in shown})

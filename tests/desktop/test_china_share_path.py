@@ -103,3 +103,22 @@ def test_cancel_changes_nothing(window):
     assert session.undo_stack.count() == 0
     assert session.portfolio.demand == session.store.demand()
     assert session.portfolio.demand.china_share != pytest.approx(0.1)
+
+
+def test_the_register_says_when_some_years_have_a_share_of_their_own(window):
+    session = window.session
+    dialog = _open(window)
+    index = next(
+        i for i in range(dialog.presets.count()) if dialog.presets.itemText(i).startswith("93 %")
+    )
+    dialog.presets.activated.emit(index)
+    dialog.add_year(2031, 0.5)
+    dialog.add_year(2032, 0.6)
+    dialog.accept()
+    assert session.portfolio.demand.china_share == 0.93
+    dock = window.findChild(EvidenceDock)
+    dock.toggleViewAction().trigger()
+    dock.register.field_combo.setCurrentText("China's share of magnet imports")
+    model = dock.register.table.model()
+    shown = {model.index(r, 2).data(): model.index(r, 4).data() for r in range(model.rowCount())}
+    assert shown["93 %"] == "✓ in use; 2 years differ"
