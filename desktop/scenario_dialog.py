@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
 
 from desktop.dytb_fields import KEYS as DYTB_KEYS
 from desktop.dytb_fields import DyTbFields
+from model import rules
 from model.assumptions import Assumptions
 from model.fields import bounds
 from model.interchange import describe_validation_error
+from model.portfolio import Portfolio
 from model.scenario import Mode, Scenario
 
 DISRUPTION_HELP = "Countries cut, e.g. 'CHN 2026; MMR 2028' (ISO code and first year)"
@@ -44,9 +46,14 @@ class ScenarioDialog(QDialog):
         scenario: Scenario,
         parent: QWidget | None = None,
         assumptions: Assumptions | None = None,
+        portfolio: Portfolio | None = None,
+        replacing: str | None = None,
     ):
-        """`assumptions`: the portfolio's, which the heavy rare earth settings start from."""
+        """`assumptions`: the portfolio's, which the heavy rare earth settings start from.
+        `portfolio`: the one the scenario is saved to (`replacing` the scenario of that name):
+        the portfolio's rules are asked before the dialog closes, so a refusal keeps the edits."""
         super().__init__(parent)
+        self.portfolio, self.replacing = portfolio, replacing
         self.setObjectName("scenarioDialog")
         self.setWindowTitle(f"Scenario: {scenario.name}")
         self.original = scenario
@@ -94,11 +101,18 @@ class ScenarioDialog(QDialog):
             )
             kept = {k: v for k, v in data["assumption_overrides"].items() if k not in DYTB_KEYS}
             data["assumption_overrides"] = {**kept, **self.dytb.overrides()}
-            self.result_scenario = Scenario.model_validate(data)
+            scenario = Scenario.model_validate(data)
         except ValidationError as exc:
             self.error.setText("; ".join(describe_validation_error(exc)))
             return
         except ValueError as exc:
             self.error.setText(str(exc))
             return
+        if self.portfolio is not None:  # the rules the store runs, asked before closing
+            facts = rules.MemoryFacts(self.portfolio)
+            problems = rules.scenario_problems(scenario, facts, replacing=self.replacing)
+            if problems:
+                self.error.setText("; ".join(problems))
+                return
+        self.result_scenario = scenario
         self.accept()

@@ -234,7 +234,8 @@ class ComparisonView(QWidget):
         self._open_dialog(self.session.portfolio.scenario(name), replacing=name)
 
     def _open_dialog(self, scenario, replacing) -> None:
-        dialog = ScenarioDialog(scenario, self, self.session.portfolio.assumptions)
+        portfolio = self.session.portfolio
+        dialog = ScenarioDialog(scenario, self, portfolio.assumptions, portfolio, replacing)
         self.dialog = dialog
 
         def done() -> None:

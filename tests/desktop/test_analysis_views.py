@@ -4,6 +4,7 @@ linked with the portfolio tables."""
 import numpy as np
 import pytest
 
+from model import rules
 from model.concentration import concentration
 from model.ranking import rank_deals
 from model.scenarios import compare
@@ -67,6 +68,28 @@ def test_scenario_dialog_refuses_bad_input(window):
     dialog.name.setText("")
     dialog.try_accept()
     assert "name: must not be empty" in dialog.error.text()
+
+
+def test_a_scenario_name_already_used_is_refused_in_the_rules_words_and_the_dialog_stays(window):
+    view = window.view
+    show_tab(view, view.comparison)
+    store = window.session.store
+    before = store.scenarios()
+    taken = before[0].name
+    view.comparison.list.setCurrentRow(0)
+    view.comparison.copy_selected()
+    dialog = view.comparison.dialog
+    dialog.delay.setValue(2)
+    dialog.name.setText(taken)
+    dialog.try_accept()
+    attempted = store.scenarios()[0].model_copy(update={"name": taken})
+    expected = rules.scenario_problems(attempted, rules.MemoryFacts(window.session.portfolio))
+    assert expected and dialog.error.text() == "; ".join(expected)
+    assert dialog.isVisible() and dialog.delay.value() == 2  # the edits are still there
+    assert store.scenarios() == before  # nothing written
+    dialog.name.setText(f"{taken} (later)")
+    dialog.try_accept()
+    assert store.scenarios()[-1].name == f"{taken} (later)"
 
 
 def test_tornado_matches_the_model_and_links_selection(window, qtbot):
