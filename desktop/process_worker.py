@@ -11,7 +11,6 @@ from __future__ import annotations
 import multiprocessing
 import threading
 from collections.abc import Callable
-from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
 
@@ -35,32 +34,48 @@ class ProcessTaskRunner(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._run_id = 0
+        self._lock = threading.Lock()  # the run id and the process, between GUI and reader
         self.process: BaseProcess | None = None  # the worker of the newest run
         self._deliver.connect(self._on_deliver)
         self.busy = False
 
     def start(self, fn: Callable[..., Any], **kwargs: Any) -> int:
         """Run `fn(progress=..., cancelled=..., **kwargs)` in a worker process; returns the run
-        id. A run still going is ended first."""
-        self._stop()
-        self._run_id += 1
-        run_id = self._run_id
+        id. A run still going is ended first. The worker starts from a thread: handing it a
+        large portfolio (pickled) never holds up the window."""
+        with self._lock:
+            self._run_id += 1
+            run_id = self._run_id
+            old, self.process = self.process, None
+        _end(old)
+        self.busy = True
+        self.started.emit()
+        threading.Thread(target=self._run, args=(run_id, fn, kwargs), daemon=True).start()
+        return run_id
+
+    def _run(self, run_id: int, fn: Callable[..., Any], kwargs: dict[str, Any]) -> None:
+        """In a thread: start the worker, then pass its messages on until its result, error or
+        end."""
         receiving, sending = CONTEXT.Pipe(duplex=False)
         process = CONTEXT.Process(
             target=serve, args=(sending, fn, kwargs), daemon=True, name="repm-worker"
         )
-        process.start()
+        with self._lock:
+            started = run_id == self._run_id  # else cancelled before it began
+            try:
+                if started:
+                    process.start()
+                    self.process = process
+            except Exception as exc:  # e.g. no memory for a new process: said, never a crash
+                started = False
+                self._deliver.emit(run_id, "error", f"the worker process did not start: {exc}")
         sending.close()  # the worker holds the only sending end: its exit ends our reading
-        self.process, self.busy = process, True
-        self.started.emit()
-        threading.Thread(target=self._read, args=(run_id, process, receiving), daemon=True).start()
-        return run_id
-
-    def _read(self, run_id: int, process: BaseProcess, conn: Connection) -> None:
-        """In a thread: pass the worker's messages on until its result, error or end."""
+        if not started:
+            receiving.close()
+            return
         try:
             while True:
-                kind, payload = conn.recv()
+                kind, payload = receiving.recv()
                 if kind == "progress":
                     self._deliver.emit(run_id, kind, int(round(100 * payload)))
                     continue
@@ -71,24 +86,16 @@ class ProcessTaskRunner(QObject):
             why = f"the worker process stopped unexpectedly (exit code {process.exitcode})"
             self._deliver.emit(run_id, "error", why)
         finally:
-            conn.close()
+            receiving.close()
         process.join()
 
     def cancel(self) -> None:
         """Stop the running task now: its process is ended, its result never shown."""
-        self._stop()
-        self._run_id += 1
+        with self._lock:
+            self._run_id += 1
+            process, self.process = self.process, None
+        _end(process)
         self.busy = False
-
-    def _stop(self) -> None:
-        process, self.process = self.process, None
-        if process is None or not process.is_alive():
-            return
-        process.terminate()
-        process.join(GRACE_S)
-        if process.is_alive():
-            process.kill()
-            process.join()
 
     def shutdown(self) -> None:
         self.cancel()
@@ -104,6 +111,17 @@ class ProcessTaskRunner(QObject):
             self.finished.emit(payload)
         else:
             self.failed.emit(payload)
+
+
+def _end(process: BaseProcess | None) -> None:
+    """End a worker process now (terminate, then kill if it does not go)."""
+    if process is None or not process.is_alive():
+        return
+    process.terminate()
+    process.join(GRACE_S)
+    if process.is_alive():
+        process.kill()
+        process.join()
 
 
 def worker_answers(timeout_s: float = 120.0) -> bool:
