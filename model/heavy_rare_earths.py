@@ -9,15 +9,20 @@ One function per step; all NumPy over years (and deals).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
+if TYPE_CHECKING:
+    from model.projection import Separated
 
-def deal_dytb(a_dt: np.ndarray, dytb_factor: np.ndarray, separated: np.ndarray) -> np.ndarray:
+
+def deal_dytb(a_dt: np.ndarray, dytb_factor: np.ndarray, separated: Separated) -> np.ndarray:
     """(8) Dy+Tb oxide from each deal: D_d(t) = A_d(t) * g_d * sigma_d(t), where sigma_d is the
     share of the deal's delivery that is separated (equation 4, 1 when it needs none).   (T, D)"""
     if not dytb_factor.any():  # no block has a known Dy+Tb share: nothing to multiply
         return np.zeros_like(a_dt)
-    return a_dt * dytb_factor[None, :] * separated
+    return separated.apply(a_dt * dytb_factor[None, :])
 
 
 def dytb_magnets(supply: np.ndarray, dytb_per_magnet: float) -> np.ndarray:

@@ -7,6 +7,7 @@ these arrays and recompute in well under a millisecond.
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -89,6 +90,8 @@ class ProjectionInputs:
     # the same records for code: (kind 'blocks'/'plants', id, name, (field, ...)), in that order
     gaps: tuple[tuple[str, str, str, tuple[str, ...]], ...] = field(default=())
     dytb_unknown: tuple[str, ...] = field(default=())  # blocks whose Dy/Tb counts as zero (eq. 8)
+    ramp_groups: RampGroups | None = field(default=None, repr=False)  # set-up's, when known
+    plant_groups: PlantGroups | None = field(default=None, repr=False)
 
     @property
     def incomplete_blocks(self) -> tuple[str, ...]:
@@ -109,6 +112,56 @@ class ProjectionInputs:
 
 
 GROUPED_BY = {"oxide_factor", "needs_separation"}
+
+
+@dataclass(frozen=True)
+class RampGroups:
+    """Blocks grouped by (start year, ramp years): equation (1) is then computed once per group
+    (a few dozen) and gathered, not once per block. Valid only for the very (read-only) arrays
+    it was made from: `for_inputs` checks that, so an edited copy never uses stale groups."""
+
+    start: np.ndarray  # (K,)
+    ramp: np.ndarray  # (K,)
+    of_block: np.ndarray  # (B,) each block's group
+    block_start: np.ndarray  # the arrays the groups describe
+    block_ramp: np.ndarray
+
+    @classmethod
+    def of(cls, block_start: np.ndarray, block_ramp: np.ndarray) -> RampGroups:
+        pairs, of_block = np.unique(
+            np.stack([block_start, block_ramp], axis=1), axis=0, return_inverse=True
+        )
+        return cls(pairs[:, 0], pairs[:, 1], of_block.reshape(-1), block_start, block_ramp)
+
+    def delayed(self, years: float, block_start: np.ndarray) -> RampGroups:
+        """The same groups after every block moved `years` later (block_start: the moved one)."""
+        return replace(self, start=self.start + years, block_start=block_start)
+
+    def for_inputs(self, inputs: ProjectionInputs) -> bool:
+        return self.block_start is inputs.block_start and self.block_ramp is inputs.block_ramp
+
+
+@dataclass(frozen=True)
+class PlantGroups:
+    """Plants grouped by (start year, ramp years), with each group's weighted capacity by stage:
+    equation (5) is then one ramp per group times a (groups x 3) matrix. Valid only for the
+    very (read-only) arrays it was made from (`for_inputs`)."""
+
+    start: np.ndarray  # (K,)
+    ramp: np.ndarray  # (K,)
+    by_stage: np.ndarray  # (K, 3) sum of capacity x weight of the group's plants, by stage
+    made_from: tuple[np.ndarray, ...]  # plant start, ramp, capacity, weight, stage
+
+    @classmethod
+    def of(cls, start, ramp, capacity, weight, stage) -> PlantGroups:
+        pairs, group = np.unique(np.stack([start, ramp], axis=1), axis=0, return_inverse=True)
+        by_stage = np.zeros((len(pairs), 3))
+        np.add.at(by_stage, (group.reshape(-1), stage), capacity * weight)
+        return cls(pairs[:, 0], pairs[:, 1], by_stage, (start, ramp, capacity, weight, stage))
+
+    def for_inputs(self, i: ProjectionInputs) -> bool:
+        mine = (i.plant_start, i.plant_ramp, i.plant_capacity, i.plant_weight, i.plant_stage)
+        return all(map(operator.is_, mine, self.made_from))
 
 
 @dataclass(frozen=True)
@@ -394,6 +447,16 @@ def build_inputs(
     recovery = a.separation_recovery
 
     blocks = blocks_of(c, scenario)
+    block_start = _read_only(delayed(blocks.start, c, scenario))
+    ramps = None  # blocks grouped by start and ramp: kept when no block moves on its own
+    if not scenario.block_overrides and not scenario.block_delays:
+        ramps = c.derived(
+            ("ramp groups",),
+            lambda: RampGroups.of(blocks.start, c.block_ramp),
+            BLOCK_READS | {"block_ramp"},
+        )
+        if scenario.delay_years:
+            ramps = ramps.delayed(float(scenario.delay_years), block_start)
     stage_p = tuple(a.p_stage[s] for s in STAGE_LIST)
     p_stage = c.derived(
         ("p_stage", stage_p), lambda: _read_only(np.array(stage_p)[c.block_stage]), {"block_stage"}
@@ -429,6 +492,7 @@ def build_inputs(
     else:
         offtake = c.offtake  # read-only, as every column
 
+    plant_groups = None  # plants grouped by start and ramp: kept when no plant is overridden
     if _overrides(scenario, "plants", "status"):
         plant_status = plant_status_index(c, scenario)
         plants = plant_setup(c, plant_status)
@@ -440,6 +504,13 @@ def build_inputs(
             ("plant weight", mode, plant_p),
             lambda: _read_only(plant_weights(mode, c.plant_status, a)),
             {"plant_status"},
+        )
+        plant_groups = c.derived(
+            ("plant groups", mode, plant_p),
+            lambda: PlantGroups.of(
+                plants.start, c.plant_ramp, c.plant_capacity, plant_weight, c.plant_stage
+            ),
+            PLANT_READS | {"plant_ramp", "plant_capacity", "plant_stage"},
         )
 
     inputs = ProjectionInputs(
@@ -457,7 +528,7 @@ def build_inputs(
         block_country=c.block_country,
         countries=c.countries,
         nameplate=blocks.nameplate,
-        block_start=delayed(blocks.start, c, scenario),
+        block_start=block_start,
         block_ramp=c.block_ramp,
         resource=c.resource,
         stop_year=stop_years(c, scenario),
@@ -485,6 +556,8 @@ def build_inputs(
             if a.high_temp_share > 0
             else ()
         ),
+        ramp_groups=ramps,
+        plant_groups=plant_groups,
     )
     inputs.__dict__["separation_groups"] = groups  # known already: spare the cached_property
     return inputs

@@ -34,6 +34,15 @@ def ramp(start: np.ndarray, ramp_years: np.ndarray, years: np.ndarray) -> np.nda
     return np.minimum(np.maximum(r, 0.0, out=r), 1.0, out=r)
 
 
+def block_ramps(inputs: ProjectionInputs) -> np.ndarray:
+    """(1) ramp_b(t) of every block (T, B); once per group of blocks with the same start and
+    ramp years when set-up grouped them (the same numbers: the same formula, gathered)."""
+    g = inputs.ramp_groups
+    if g is not None and g.for_inputs(inputs):
+        return ramp(g.start, g.ramp, inputs.years).take(g.of_block, axis=1)
+    return ramp(inputs.block_start, inputs.block_ramp, inputs.years)
+
+
 def block_output(
     nameplate: np.ndarray,
     ramp_bt: np.ndarray,
@@ -44,26 +53,37 @@ def block_output(
     """(2) Q_b(t) = nameplate_b * ramp_b(t), cumulative output capped at the resource,
     zero from the year the block's country is disrupted.   (T, B)"""
     q = ramp_bt * nameplate[None, :]
-    return _cap_and_stop(q, resource, stop_year, years)
-
-
-def _cap_and_stop(
-    q: np.ndarray, resource: np.ndarray, stop_year: np.ndarray, years: np.ndarray
-) -> np.ndarray:
-    """The resource cap and the disruption of equation (2) on Q (T, B), in place."""
-    if np.isfinite(resource).any():
-        cumulative = running_total(q)
-        np.minimum(cumulative, resource[None, :], out=cumulative)
-        q[0] = cumulative[0]
-        np.subtract(cumulative[1:], cumulative[:-1], out=q[1:])
+    capped = could_reach(nameplate, resource, q.shape[0])
+    if capped.size > q.shape[1] // 2:
+        q = capped_output(q, resource)
+    elif capped.size:
+        q[:, capped] = capped_output(q.take(capped, axis=1), resource[capped])
     if np.isfinite(stop_year).any():
         q *= years[:, None] < stop_year[None, :]
+    return q
+
+
+def could_reach(nameplate: np.ndarray, resource: np.ndarray, n_years: int) -> np.ndarray:
+    """The blocks whose output over the horizon could reach their resource (ramp <= 1, so a
+    block makes at most n_years x nameplate); for the others the cap of (2) changes nothing."""
+    return np.flatnonzero(nameplate * (n_years * (1 + 1e-9)) >= resource)
+
+
+def capped_output(q: np.ndarray, resource: np.ndarray) -> np.ndarray:
+    """(2) Cumulative output capped at the resource: the year that crosses it gets the
+    remainder, later years 0. In place on q (T, N)."""
+    cumulative = running_total(q)
+    np.minimum(cumulative, resource[None, :], out=cumulative)
+    q[0] = cumulative[0]
+    np.subtract(cumulative[1:], cumulative[:-1], out=q[1:])
     return q
 
 
 def running_total(values: np.ndarray) -> np.ndarray:
     """Cumulative sum over years (axis 0). A loop over the ~16 years, each step vectorised over
     all blocks, is ~4x faster than np.cumsum along the short axis."""
+    if values.shape[-1] <= 256:  # few columns: the loop's per-step cost would dominate
+        return np.cumsum(values, axis=0)
     total = values.copy()
     for t in range(1, total.shape[0]):
         total[t] += total[t - 1]
@@ -91,6 +111,9 @@ def deal_deliveries(
 def plant_capacity(inputs: ProjectionInputs) -> np.ndarray:
     """(5) Cap_s(t) = sum over plants p of stage s of capacity_p * ramp_p(t) * w_p.   (3, T)
     Rows: separation (t TREO feed), metal (t NdPr metal), magnet (t magnet)."""
+    g = inputs.plant_groups
+    if g is not None and g.for_inputs(inputs):  # plants grouped by start and ramp in set-up
+        return (ramp(g.start, g.ramp, inputs.years) @ g.by_stage).T
     per_plant = ramp(inputs.plant_start, inputs.plant_ramp, inputs.years) * (
         inputs.plant_capacity * inputs.plant_weight
     )
@@ -126,49 +149,91 @@ def merit_order_share(feed_g: np.ndarray, separation_cap: np.ndarray) -> np.ndar
     return np.divide(left, feed_g, out=np.ones_like(feed_g), where=feed_g > left)
 
 
+@dataclass(frozen=True)
+class Separated:
+    """(4) sigma_d(t), the share of each deal's delivery that is separated, kept sparse: 1 for
+    every deal but those listed. `deals` get `share` (T, k) year by year; `none` get nothing in
+    the `short` years (capacity ran out before their yield) and all of it in the others."""
+
+    deals: np.ndarray
+    share: np.ndarray
+    none: np.ndarray
+    short: np.ndarray
+
+    def apply(self, x: np.ndarray) -> np.ndarray:
+        """x (T, D) per deal times its separated share, in place: x_d(t) * sigma_d(t)."""
+        if self.deals.size:
+            x[:, self.deals] = x.take(self.deals, axis=1) * self.share
+        if self.none.size and self.short.all():
+            x[:, self.none] = 0.0
+        elif self.none.size and self.short.any():
+            x[np.flatnonzero(self.short)[:, None], self.none] = 0.0
+        return x
+
+    def dense(self, shape: tuple[int, int]) -> np.ndarray:
+        """sigma (T, D) as one array."""
+        return self.apply(np.ones(shape))
+
+
+NOTHING = np.zeros(0, dtype=np.intp)
+
+
 def deal_separation_share(
     a_dt: np.ndarray,
-    oxide_factor: np.ndarray,
-    needs_separation: np.ndarray,
+    feed: np.ndarray,
     separation_cap: np.ndarray,
     allocation: str,
-    groups: SeparationGroups | None = None,
-) -> np.ndarray:
-    """(4) Share of each deal's delivery that is separated, (T, D): 1 for deals that need no
-    separation; phi(t) for all others under `pro_rata`; by yield under `merit_order`."""
-    sep = needs_separation.astype(float)
+    groups: SeparationGroups,
+) -> Separated:
+    """(4) Share of each deal's delivery that is separated: 1 for deals that need no
+    separation; phi(t) for all others under `pro_rata`; by yield under `merit_order`.
+    feed (T,): all feed needing separation; groups: those deals by yield."""
+    g = groups
+    short = feed > separation_cap  # (T,) years whose feed exceeds separation capacity
+    if g.deals.size == 0 or not short.any():  # every deal's feed is separated
+        return Separated(NOTHING, np.ones((feed.size, 0)), NOTHING, short)
     if allocation == "pro_rata":
-        phi = separation_share(a_dt @ sep, separation_cap)
-        return 1.0 + (phi - 1.0)[:, None] * sep[None, :]
-    share = np.ones_like(a_dt)
-    g = groups if groups is not None else SeparationGroups.of(oxide_factor, needs_separation)
-    if g.deals.size == 0:
-        return share
-    feed = a_dt.take(g.deals, axis=1)  # (T, Ds): the deals' columns in group order
-    singletons = g.starts.size == g.deals.size  # every yield distinct: a group is one deal
-    # Feed per yield group: summed run by run (no one-hot matrix: that would be deals x groups,
-    # 100M entries at 10,000 blocks of distinct grades).
-    feed_g = feed if singletons else np.add.reduceat(feed, g.starts, axis=1)  # (T, G)
-    share_g = merit_order_share_by_year(feed_g, separation_cap)
-    share[:, g.deals] = share_g if singletons else share_g.take(g.group, axis=1)
-    return share
+        phi = separation_share(feed, separation_cap)
+        return Separated(g.deals, phi[:, None], NOTHING, short)
+    # Capacity goes to the highest yields first, so in a year short of it only the first groups
+    # get any: cumulate their feed, a few groups more until capacity runs out in every such year.
+    n_groups, singletons = g.starts.size, g.starts.size == g.deals.size
+    n = min(n_groups, 32)
+    while True:
+        m = int(g.starts[n]) if n < n_groups else g.deals.size  # deals of the first n groups
+        feed_d = a_dt.take(g.deals[:m], axis=1)
+        # Feed per yield group, summed run by run (no one-hot matrix: that would be deals x
+        # groups, 100M entries at 10,000 blocks of distinct grades); a group of one is itself.
+        feed_g = feed_d if singletons else np.add.reduceat(feed_d, g.starts[:n], axis=1)
+        ahead = np.cumsum(feed_g, axis=1)  # feed of these groups and all higher yields
+        reached = ahead[:, -1]
+        if n == n_groups or (~short | (reached >= separation_cap)).all():
+            break
+        # Enough groups for the year furthest from its capacity, at the groups' feed so far.
+        need = np.max(separation_cap[short] / np.maximum(reached[short], 1e-300))
+        n = min(n_groups, max(2 * n, int(n * need * 1.25) + 1))
+    share_g = merit_order_share_by_year(feed_g, ahead, separation_cap)
+    share = share_g if singletons else share_g.take(g.group[:m], axis=1)
+    return Separated(g.deals[:m], share, g.deals[m:], short)
 
 
-def merit_order_share_by_year(feed_tg: np.ndarray, separation_cap: np.ndarray) -> np.ndarray:
+def merit_order_share_by_year(
+    feed_tg: np.ndarray, ahead: np.ndarray, separation_cap: np.ndarray
+) -> np.ndarray:
     """`merit_order_share` for one projection, year-major: feed_tg (T, G), groups highest yield
-    first; the same numbers, without transposing into and out of (G, T)."""
-    higher = np.cumsum(feed_tg, axis=1)
-    higher -= feed_tg  # feed of every group with a higher yield
+    first, `ahead` its running total over groups (overwritten); the same numbers, without
+    transposing into and out of (G, T)."""
+    higher = np.subtract(ahead, feed_tg, out=ahead)  # feed of every group with a higher yield
     left = np.subtract(separation_cap[:, None], higher, out=higher)
     np.maximum(left, 0.0, out=left)
     return np.divide(left, feed_tg, out=np.ones_like(feed_tg), where=feed_tg > left)
 
 
-def deal_oxide(a_dt: np.ndarray, oxide_factor: np.ndarray, separated: np.ndarray) -> np.ndarray:
+def deal_oxide(a_dt: np.ndarray, oxide_factor: np.ndarray, separated: Separated) -> np.ndarray:
     """(4) NdPr oxide from each deal: A_d * factor_d * (share of it separated).
     factor = 1 (ndpr_oxide), ndpr_share (separated), ndpr_share * recovery (concentrate/mixed).
     (T, D)"""
-    return a_dt * oxide_factor[None, :] * separated
+    return separated.apply(a_dt * oxide_factor[None, :])
 
 
 def chain(
@@ -310,7 +375,7 @@ def compute(inputs: ProjectionInputs) -> Projection:
     years = inputs.years
     q = block_output(
         inputs.nameplate,
-        ramp(inputs.block_start, inputs.block_ramp, years),
+        block_ramps(inputs),
         inputs.resource,
         inputs.stop_year,
         years,
@@ -322,12 +387,7 @@ def compute(inputs: ProjectionInputs) -> Projection:
     feed = a @ inputs.needs_separation.astype(float)
     phi = separation_share(feed, caps[0])
     separated = deal_separation_share(
-        a,
-        inputs.oxide_factor,
-        inputs.needs_separation,
-        caps[0],
-        inputs.separation_allocation,
-        inputs.separation_groups,
+        a, feed, caps[0], inputs.separation_allocation, inputs.separation_groups
     )
     oxide_dt = deal_oxide(a, inputs.oxide_factor, separated)
     oxide = oxide_dt.sum(axis=1)
@@ -335,7 +395,10 @@ def compute(inputs: ProjectionInputs) -> Projection:
         oxide, caps[1], caps[2], inputs.oxide_to_metal, inputs.ndpr_in_magnet
     )
     dytb_dt = deal_dytb(a, inputs.dytb_factor, separated)
-    dytb_supply = dytb_dt.sum(axis=1) + inputs.dytb_market
+    if inputs.dytb_factor.any():
+        dytb_supply = dytb_dt.sum(axis=1) + inputs.dytb_market
+    else:  # no deal delivers Dy+Tb: only the market does
+        dytb_supply = np.full(years.size, 0.0) + inputs.dytb_market
     dytb_eq = dytb_equivalent(
         dytb_magnets(dytb_supply, inputs.dytb_per_magnet), inputs.high_temp_share
     )
