@@ -1,6 +1,8 @@
 """The record columns and what set-up keeps with them are caches: after any edit a projection
 gives the numbers a fresh build gives, never those from before the edit."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -9,6 +11,7 @@ from model.demo import demo_portfolio
 from model.inputs import build_inputs
 from model.projection import compute
 from model.record_columns import RecordColumns
+from model.scenario import Scenario
 
 
 def fresh(portfolio, **kw):
@@ -119,3 +122,35 @@ def test_a_first_year_edit_moves_the_start_kept_with_the_columns(demo):
     patched = columns.with_records(edited.blocks, edited.deals, edited.plants, {"blocks": [k]})
     got = build_inputs(edited, columns=patched)
     assert got.block_start[k] == base.block_start[k] + 3
+
+
+def test_grouped_ramps_and_plants_give_the_numbers_of_one_ramp_per_record(demo):
+    inputs = build_inputs(demo, mode="all")
+    assert inputs.ramp_groups is not None and inputs.plant_groups is not None
+    direct = compute(replace(inputs, ramp_groups=None, plant_groups=None))
+    grouped = compute(inputs)
+    np.testing.assert_allclose(grouped.magnets, direct.magnets, rtol=1e-12)
+    np.testing.assert_allclose(grouped.capacity_eq, direct.capacity_eq, rtol=1e-12)
+
+
+@pytest.mark.parametrize("copy", ["with_arrays", "replace"])
+def test_an_edited_copy_of_the_inputs_does_not_use_set_ups_groups(demo, copy):
+    inputs = build_inputs(demo, mode="all")
+    starts = inputs.block_start + 3.0  # every block three years later
+    weights = inputs.plant_weight * 0.5
+    if copy == "with_arrays":
+        edited = inputs.with_arrays(block_start=starts, plant_weight=weights)
+    else:
+        edited = replace(inputs, block_start=starts, plant_weight=weights)
+    got = compute(edited)
+    want = compute(replace(edited, ramp_groups=None, plant_groups=None))
+    np.testing.assert_allclose(got.magnets, want.magnets, rtol=1e-12)
+    np.testing.assert_allclose(got.capacity_eq, want.capacity_eq, rtol=1e-12)
+    assert not np.allclose(got.capacity_eq, compute(inputs).capacity_eq)
+
+
+def test_a_scenario_delay_moves_the_grouped_ramps(demo):
+    delayed = build_inputs(demo, Scenario(name="Late", delay_years=2), mode="all")
+    assert delayed.ramp_groups is not None
+    want = compute(replace(delayed, ramp_groups=None, plant_groups=None))
+    np.testing.assert_allclose(compute(delayed).magnets, want.magnets, rtol=1e-12)
