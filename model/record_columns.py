@@ -99,6 +99,7 @@ COLUMNS = {
     "deals": ("deal_status", "offtake", "deal_start"),
     "plants": ("plant_stage", "plant_status", "plant_capacity", "plant_first", "plant_ramp"),
 }
+MEMO_SIZE = 64  # derived parts kept per column set (keys carry assumption values)
 YIELD_COLUMNS = frozenset({"block_product", "ndpr_share", "deal_block"})  # NdPr yields read these
 INT_COLUMNS = {"block_stage", "block_product", "deal_status", "plant_stage", "plant_status"}
 
@@ -143,6 +144,8 @@ class RecordColumns:
         changes. A record kind in `reads` ('blocks') means any of its records, e.g. a name."""
         hit = self.memo.get(key)
         if hit is None:
+            if len(self.memo) >= MEMO_SIZE:  # e.g. a sweep over an assumption's values
+                self.memo.clear()
             hit = self.memo[key] = (reads, make())
         return hit[1]
 
