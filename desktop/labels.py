@@ -123,6 +123,6 @@ class Names:
 
 
 def bar_label(label: str, low: str, high: str) -> str:
-    """'Mt Weld: India's offtake share (0 % / 15 %)': the tornado's settings read as the model
+    """'Mt Weld: India's offtake share (0.0 % / 15.0 %)': the tornado's settings read as the model
     states them (model.number_text, by the declared formats), the same as `repm sensitivity`."""
     return f"{label} ({low} / {high})"

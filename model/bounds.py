@@ -70,7 +70,7 @@ class Bounds:
         if self.reachable and self.min_offtake_share is not None:
             return f"{target}: at least {percent(self.min_offtake_share)} of {self.block_name}"
         return (
-            f"{target}: not reachable even at {percent(self.max_offtake_share, 0)} of "
+            f"{target}: not reachable even at {percent(self.max_offtake_share)} of "
             f"{self.block_name}, "
             f"short by {self.shortfall_t:,.0f} t, bottleneck {self.bottleneck}"
         )

@@ -1,9 +1,10 @@
 """How a number reads in text people see (the `repm` tables, the tornado's settings): by its
 declared format (model/fields.py), never by guessing from its size.
 
-A share stored as a fraction reads as a percentage ('60 %'), a change of a share in percentage
-points ('+10 points'), a year without a thousands separator ('2031'), a tonnage whole with
-separators and its unit ('7,500 t/yr'). JSON and CSV keep the stored numbers.
+A share stored as a fraction reads as a percentage ('60.0 %', as the desktop's tables), a change
+of a share in percentage points ('+10 points'), a year without a thousands separator ('2031'), a
+number with separators and its unit ('7,500 t/yr'): the rules of `model.fields.format_value`,
+here dispatched by format. JSON and CSV keep the stored numbers.
 """
 
 from __future__ import annotations
@@ -14,44 +15,37 @@ from typing import Any
 from model.assumptions import SCALARS
 from model.demand import FIELD_FORMATS
 from model.domain import KINDS
-from model.fields import INTEGER, NUMBER, PERCENT, YEAR, Meta, meta
+from model.fields import INTEGER, NUMBER, PERCENT, YEAR, Meta, format_value, meta
 
 POINTS = "points"  # a change of a share, in percentage points
-PERCENT_DECIMALS = 1  # shares read to 0.1 %, trailing zeros dropped: '60 %', '28.3 %'
+SHARE_DECIMALS = 3  # a share stored to 0.001 reads to 0.1 % (model.fields.shown_decimals)
 
 
-def trimmed(value: float, decimals: int) -> str:
-    """'60.0' -> '60', '28.30' -> '28.3', with thousands separators."""
-    text = f"{value:,.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def percent(share: float, decimals: int = PERCENT_DECIMALS) -> str:
-    """A fraction 0..1 as a percentage: 0.6 -> '60 %'."""
-    return f"{trimmed(100 * share, decimals)} %"
+def percent(share: float, decimals: int = SHARE_DECIMALS) -> str:
+    """A fraction 0..1 as a percentage: 0.6 -> '60.0 %' (`decimals` of the stored fraction)."""
+    return format_value(share, percent=True, decimals=decimals)
 
 
 def shown(value: Any, fmt: str = NUMBER, unit: str = "", decimals: int = 0) -> str:
     """One value as text by its format (model.fields: PERCENT, YEAR, INTEGER, NUMBER; or POINTS).
-    None reads '—'; text and choices read as they are."""
+    Numbers and shares read as `model.fields.format_value` has it (the desktop's tables and the
+    rules' messages); None reads '—'; text and choices read as they are."""
     if value is None:
         return "—"
     if isinstance(value, bool) or not isinstance(value, int | float):
-        return str(getattr(value, "value", value))
+        return str(getattr(value, "value", value)).replace("_", " ")
     if isinstance(value, float) and not math.isfinite(value):
         return str(value)
     if fmt == PERCENT:
-        return percent(value, max(PERCENT_DECIMALS, decimals - 2))
+        return percent(value, max(decimals, SHARE_DECIMALS))
     if fmt == POINTS:
-        sign = "+" if value > 0 else ""
-        return f"{sign}{trimmed(100 * value, PERCENT_DECIMALS)} points"
-    if fmt in (YEAR, INTEGER):
-        text = str(int(value)) if fmt == YEAR else f"{int(value):,}"
-    else:
-        text = trimmed(value, decimals) if decimals else f"{value:,.0f}"
-    return f"{text} {unit}" if unit and fmt != YEAR else text
+        points = format_value(100 * value, percent=False, decimals=0)
+        return f"{'+' if value > 0 else ''}{points} points"
+    if fmt == YEAR:
+        return str(int(value))
+    if fmt == INTEGER:
+        return format_value(value, percent=False, decimals=0, unit=unit)
+    return format_value(value, percent=False, decimals=decimals, unit=unit)
 
 
 def shown_as(meta: Meta, value: Any) -> str:

@@ -55,10 +55,10 @@ def cmd_montecarlo(args: argparse.Namespace) -> str:
     table = [[r[h] for h in headers] for r in rows]
     text = render(args.format, headers, table, data, {"p_target": PERCENT})
     if args.format == "table":
-        first = ", ".join(f"{k}: {percent(v, 0)}" for k, v in data["first_year_met"].items())
+        first = ", ".join(f"{k}: {percent(v)}" for k, v in data["first_year_met"].items())
         text = (
             f"{result.n:,} draws, seed {args.seed}\n{text}\n\n"
-            f"P(target met in {year}) = {percent(data['p_target_in_year']['p'], 0)}\n"
+            f"P(target met in {year}) = {percent(data['p_target_in_year']['p'])}\n"
             f"first year the target is met: {first}"
         )
     return text

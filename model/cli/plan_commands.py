@@ -162,7 +162,7 @@ def _table(result: PlanResult, data: dict, saved: str | None, portfolio: Portfol
     ):
         magnets = figures["magnets_t"].get(str(result.year))
         p = figures.get("p_target")
-        shares = ", ".join(f"{k} {percent(v, 0)}" for k, v in figures["country_shares"].items())
+        shares = ", ".join(f"{k} {percent(v)}" for k, v in figures["country_shares"].items())
         lines += [
             "",
             f"{label}:",
@@ -173,7 +173,7 @@ def _table(result: PlanResult, data: dict, saved: str | None, portfolio: Portfol
             f"  cost:          {_money(figures)}",
             f"  magnets in {result.year}: "
             + ("-" if magnets is None else f"{magnets:,.0f} t")
-            + ("" if p is None else f"; P(target) {percent(p, 0)}"),
+            + ("" if p is None else f"; P(target) {percent(p)}"),
             f"  country shares: {shares or '-'}",
         ]
     if result.shortfall_t is not None:
@@ -182,7 +182,7 @@ def _table(result: PlanResult, data: dict, saved: str | None, portfolio: Portfol
         )
     if result.p_target_in_sample is not None:
         lines.append(
-            f"P(target) on the draws the plan was chosen on: {percent(result.p_target_in_sample, 0)}"
+            f"P(target) on the draws the plan was chosen on: {percent(result.p_target_in_sample)}"
         )
     if saved:
         lines.append(f"saved as scenario '{saved}'")

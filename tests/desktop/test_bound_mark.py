@@ -35,7 +35,7 @@ def test_bound_is_shown_for_the_selected_block_and_follows_the_target(window, qt
 def test_unreachable_target_says_so_without_a_mark(window):
     window.view.views["blocks"].select("nolans")  # the 6,000 t target: beyond one deal
     panel = window.view.what_if
-    assert "not reachable even at 100 % of Nolans" in panel.bound_text.text()
+    assert "not reachable even at 100.0 % of Nolans" in panel.bound_text.text()
     assert "short by" in panel.bound_text.text() and not panel.bound_mark.isVisible()
 
 

@@ -41,7 +41,7 @@ def test_the_least_share_on_paper():
     )
     b = deal_bounds(p, "d", YEAR)
     assert b.reachable and b.min_offtake_share == pytest.approx(0.2)
-    assert "at least 20 % of b" in b.sentence()
+    assert "at least 20.0 % of b" in b.sentence()
 
 
 def test_not_reachable_names_the_shortfall_and_the_bottleneck():

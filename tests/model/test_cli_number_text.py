@@ -1,5 +1,5 @@
 """`repm` text tables read shares as percentages and years plainly, by the declared formats
-(model/number_text.py); JSON and CSV keep the stored numbers."""
+(model/number_text.py, the desktop's rules); JSON and CSV keep the stored numbers."""
 
 import csv
 import io
@@ -18,7 +18,7 @@ from tests.cli_runner import run
 @pytest.mark.parametrize(
     ("value", "fmt", "unit", "text"),
     [
-        (0.6, PERCENT, "", "60 %"),
+        (0.6, PERCENT, "", "60.0 %"),
         (0.2833, PERCENT, "", "28.3 %"),
         (-0.1, POINTS, "", "-10 points"),
         (0.1, POINTS, "", "+10 points"),
@@ -31,8 +31,8 @@ def test_a_value_reads_by_its_format(value, fmt, unit, text):
     assert shown(value, fmt, unit) == text
 
 
-def test_percent_drops_trailing_zeros():
-    assert (percent(0.15), percent(0.125), percent(1.0, 0)) == ("15 %", "12.5 %", "100 %")
+def test_a_share_reads_to_a_tenth_of_a_percent_unless_stored_finer():
+    assert (percent(0.15), percent(0.125), percent(0.00125, 5)) == ("15.0 %", "12.5 %", "0.125 %")
 
 
 def lines_with(out: str, word: str) -> list[list[str]]:
@@ -60,10 +60,10 @@ def one_block(tmp_path):
 def test_sensitivity_table_reads_settings_as_the_desktop_does(capsys, one_block):
     code, out, err = run(capsys, "sensitivity", "--portfolio", one_block, "--year", "2030")
     assert code == 0, err
-    assert lines_with(out, "Bay: India's offtake share")[0][1:3] == ["20 %", "40 %"]
+    assert lines_with(out, "Bay: India's offtake share")[0][1:3] == ["20.0 %", "40.0 %"]
     assert lines_with(out, "Bay: nameplate")[0][1:3] == ["300 t/yr", "500 t/yr"]
     assert lines_with(out, "Bay: first year")[0][1:3] == ["2027", "2023"]
-    assert lines_with(out, "High-temperature share")[0][1:3] == ["60 %", "0 %"]
+    assert lines_with(out, "High-temperature share")[0][1:3] == ["60.0 %", "0.0 %"]
     assert lines_with(out, "Chance a deal closes")[0][1:3] == ["-10 points", "+10 points"]
 
 
@@ -72,7 +72,7 @@ def test_sensitivity_json_and_csv_keep_the_stored_numbers(capsys, one_block):
     bars = {b["key"]: b for b in json.loads(out)["bars"]}
     offtake = bars["block:b:offtake"]
     assert offtake["low"] == pytest.approx(0.2) and offtake["high"] == pytest.approx(0.4)
-    assert "0-1" in offtake["unit"] and offtake["low_setting"] == "20 %"
+    assert "0-1" in offtake["unit"] and offtake["low_setting"] == "20.0 %"
     assert bars["block:b:start"]["low"] == 2027 and bars["block:b:start"]["unit"] == "year"
     code, out, _ = run(capsys, "sensitivity", "--portfolio", one_block, "--format", "csv")
     rows = {r["key"]: r for r in csv.DictReader(io.StringIO(out))}
@@ -83,10 +83,10 @@ def test_sensitivity_json_and_csv_keep_the_stored_numbers(capsys, one_block):
 def test_montecarlo_and_demand_tables_show_shares_as_percentages(capsys, one_block):
     # 30 % of 400 t oxide x 3 = 360 t magnets a year, certain; demand 4,000 t in 2025: 9 %.
     code, out, _ = run(capsys, "montecarlo", "--portfolio", one_block, "--draws", "20")
-    assert lines_with(out, "2027")[0][-1] == "0 %"
-    assert "P(target met in 2030) = 0 %" in out
+    assert lines_with(out, "2027")[0][-1] == "0.0 %"
+    assert "P(target met in 2030) = 0.0 %" in out
     code, out, _ = run(capsys, "demand", "--portfolio", one_block, "--to", "2026")
-    assert lines_with(out, "2025")[0][-2] == "9 %"
+    assert lines_with(out, "2025")[0][-2] == "9.0 %"
     code, out, _ = run(capsys, "demand", "--portfolio", one_block, "--format", "csv")
     assert float(list(csv.DictReader(io.StringIO(out)))[0]["self_sufficiency"]) == 0.09
 
@@ -103,7 +103,7 @@ def test_concentration_table_shows_the_largest_share_in_percent(capsys, tmp_path
     path = tmp_path / "p.json"
     write_interchange(p, path)
     code, out, _ = run(capsys, "concentration", "--portfolio", path, "--to", "2026")
-    assert lines_with(out, "2025")[0][2:4] == ["MWI", "75 %"]
+    assert lines_with(out, "2025")[0][2:4] == ["MWI", "75.0 %"]
 
 
 def test_evidence_table_reads_each_value_by_its_field(capsys, tmp_path):
@@ -131,7 +131,7 @@ def test_evidence_table_reads_each_value_by_its_field(capsys, tmp_path):
     code, out, err = run(capsys, "evidence", "--portfolio", path)
     assert code == 0, err
     assert lines_with(out, "first_year")[0][3] == "2029"
-    assert lines_with(out, "ndpr_share")[0][3] == "19 %"
+    assert lines_with(out, "ndpr_share")[0][3] == "19.0 %"
     code, out, _ = run(capsys, "evidence", "--portfolio", path, "--format", "json")
     assert {r["field"]: r["value"] for r in json.loads(out)} == {
         "first_year": 2029,
