@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from model import number_text
 from model.assumptions import TABLES
 from model.domain import PLANT_CAPACITY_UNITS
 from model.field_words import qualified
@@ -61,7 +62,8 @@ def word(value: object) -> str:
 
 
 def percent(share: float | None, decimals: int = 1) -> str:
-    return "—" if share is None else f"{100 * share:,.{decimals}f} %"
+    """A share as a percentage with `decimals` places ('30.0 %'), the tables' rule."""
+    return "—" if share is None else number_text.percent(share, decimals + 2)
 
 
 PLANT_STAGE_WORDS = {"separation": "separation", "metal": "metal making", "magnet": "magnet making"}
