@@ -1946,15 +1946,18 @@ PRIMUS_URL = (
     "rare-earth-magnet-ecosystem-in-indias-ev-roadmap"
 )
 MONEYCONTROL_IMPORTS = (
-    "Moneycontrol (article no. 13100134), as cited in the team's research notes "
-    "(research-2026-11.md)"
+    "Moneycontrol, 'Explained: How China's grip on rare earth magnets hurts Indian "
+    "manufacturing and the way out'"
+)
+MONEYCONTROL_IMPORTS_URL = (
+    "https://www.moneycontrol.com/news/business/explained-how-china-s-grip-on-rare-earth-"
+    "magnets-hurts-indian-manufacturing-and-the-way-out-13100134.html"
 )
 TOI_SOURCE = (
     "Times of India (citing ET), 'India finalises Rs 5,000 crore incentive scheme for rare earths "
     "mineral production' (via daily8)"
 )
 TOI_URL = "https://www.daily8.com/en/article/6098ab237d948dc89116c18b20c0dd9f"
-NOT_REVERIFIED = "Not re-verified: the article was not in the searchable archive; "
 
 DEMAND_FIGURES = [
     Fig(
@@ -1968,14 +1971,26 @@ DEMAND_FIGURES = [
         chosen=False,
     ),
     Fig(
-        "base_t", 700, RE_MAGNETS, MONEYCONTROL_IMPORTS, "", "2025",
-        NOT_REVERIFIED + "rare-earth magnet imports expected ~700 t in FY25 (imports only, "
-        "not all demand)",
+        "base_t", 700, RE_MAGNETS, MONEYCONTROL_IMPORTS, MONEYCONTROL_IMPORTS_URL, "2025",
+        "Rare-earth magnet imports 'expected to rise to around 700 tonne' in FY25, figures then "
+        "awaited (industry sources): imports only, not all demand",
         chosen=False,
     ),
     Fig(
-        "base_t", 460, RE_MAGNETS, MONEYCONTROL_IMPORTS, "", "2024",
-        NOT_REVERIFIED + "rare-earth magnet imports ~460 t in FY24 (imports only)",
+        "base_t", 460, RE_MAGNETS, MONEYCONTROL_IMPORTS, MONEYCONTROL_IMPORTS_URL, "2025",
+        "'In FY24, India imported around 460 tonne of rare earth magnets, almost all from "
+        "Chinese manufacturers' (industry sources): imports only, not all demand",
+        chosen=False,
+    ),
+    Fig(
+        "base_t", 900, RE_MAGNETS,
+        "Business Today, 'All about neodymium: the tiny Chinese magnet that's causing a massive "
+        "problem for India'",
+        "https://www.businesstoday.in/visualstories/news/all-about-neodymium-the-tiny-chinese-"
+        "magnet-thats-causing-a-massive-problem-for-india-239719-05-06-2025",
+        "2025-06-05",
+        "'India imported nearly 900 tonnes of magnets in FY25' (a story on neodymium magnets): "
+        "imports only, not all demand",
         chosen=False,
     ),
     Fig(
