@@ -16,7 +16,7 @@ from model.evidence import RECORD_KINDS as EVIDENCE_RECORD_KINDS
 from model.evidence import applied_value, flag_changes, values_of
 from model.portfolio import Portfolio
 from model.scenario import Scenario, Target
-from model.store import Edit
+from model.store import WHOLE_FIGURES, Edit
 
 
 def run(session: PortfolioSession, text: str, redo: Sequence[Edit], undo: Sequence[Edit]) -> None:
@@ -65,12 +65,17 @@ def dependents(session: PortfolioSession, kind: str, record_id: str) -> tuple[li
 
 
 def delete_record(session: PortfolioSession, kind: str, record_id: str) -> None:
-    """Delete a record with its deals (and detach a firm's plants); undo restores them all."""
+    """Delete a record with its deals and its sourced values (and detach a firm's plants); undo
+    restores them all."""
     record = session.store.get(kind, record_id)
     deals, plants = dependents(session, kind, record_id)
+    sourced = [
+        e for e in session.portfolio.evidence if (e.record_kind, e.record_id) == (kind, record_id)
+    ]
     undo = [Edit("add", kind, record_id, record.model_dump())]
     undo += [Edit("add", "deals", d.id, d.model_dump()) for d in deals]
     undo += [Edit("update", "plants", p.id, {"firm_id": record_id}) for p in plants]
+    undo += [Edit("add", "evidence", e.id, e.model_dump()) for e in sourced]
     run(
         session,
         f"Delete {KINDS[kind].singular} {_label(record)}",
@@ -201,11 +206,13 @@ def set_demand(session: PortfolioSession, demand: Demand, text: str = "Edit dema
 
 def choose_evidence(session: PortfolioSession, evidence_id: str) -> None:
     """Use another sourced value of a figure: its value goes into the figure and the mark moves
-    to it, one undo step. A record's field and the marks change in one transaction."""
+    to it: one transaction, one undo step (a record's field, the demand path or an assumption)."""
     store = session.store
     portfolio = session.portfolio
     chosen = next(e for e in portfolio.evidence if e.id == evidence_id)
     kind, record_id, field = chosen.record_kind, chosen.record_id, chosen.field_name
+    if kind not in (*EVIDENCE_RECORD_KINDS, *WHOLE_FIGURES):
+        raise ValueError(f"sourced values of '{kind}' figures cannot be chosen here")
     marks = flag_changes(portfolio, evidence_id)
     old_marks = {
         e.id: e.chosen for e in values_of(portfolio, kind, record_id, field) if e.id in marks
@@ -214,36 +221,15 @@ def choose_evidence(session: PortfolioSession, evidence_id: str) -> None:
     text = f"Use {chosen.value:g} {chosen.unit} for {record_id} {field} ({chosen.source[:40]})"
     mark_edits = [Edit("update", "evidence", i, {"chosen": m}) for i, m in marks.items()]
     unmark_edits = [Edit("update", "evidence", i, {"chosen": m}) for i, m in old_marks.items()]
-    if kind in EVIDENCE_RECORD_KINDS:
-        old = getattr(store.get(kind, record_id), field)
-        run(
-            session,
-            text,
-            [Edit("update", kind, record_id, {field: value}), *mark_edits],
-            [Edit("update", kind, record_id, {field: old}), *unmark_edits],
-        )
-        return
-    whole = {  # portfolio-wide figures: read and write the whole value
-        "demand": (store.demand, store.set_demand),
-        "assumptions": (store.assumptions, store.set_assumptions),
-    }
-    if kind not in whole:
-        raise ValueError(f"sourced values of '{kind}' figures cannot be chosen here")
-    read, write = whole[kind]
-    before = read()
-    after = type(before).model_validate({**before.model_dump(), field: value})
-
-    def redo() -> None:
-        write(after)
-        if mark_edits:
-            store.apply(mark_edits)
-
-    def undo() -> None:
-        write(before)
-        if unmark_edits:
-            store.apply(unmark_edits)
-
-    _push(session, text, redo, undo)
+    current = {"demand": store.demand, "assumptions": store.assumptions}
+    figure = current[kind]() if kind in current else store.get(kind, record_id)
+    old = getattr(figure, field)
+    run(
+        session,
+        text,
+        [Edit("update", kind, record_id, {field: value}), *mark_edits],
+        [Edit("update", kind, record_id, {field: old}), *unmark_edits],
+    )
 
 
 def set_assumptions(session: PortfolioSession, assumptions: Assumptions) -> None:

@@ -237,6 +237,33 @@ def chosen_problems(evidence: list) -> list[str]:
     return problems
 
 
+FIGURE_KINDS = ("blocks", "plants", "demand", "assumptions")  # what a sourced value is of
+
+
+def evidence_problems(evidence: BaseModel, facts: Facts, where: str) -> list[str]:
+    """A sourced value belongs to a figure that exists: a field of a block or plant that is in
+    the portfolio, or a demand or assumption figure (an orphan left by a deleted record is
+    refused, naming the row)."""
+    kind, record_id, field = evidence.record_kind, evidence.record_id, evidence.field_name
+    if kind not in FIGURE_KINDS:
+        return [f"{where}.record_kind: '{kind}' is not one of {', '.join(FIGURE_KINDS)}"]
+    if kind in KINDS:
+        if facts.id_owner(kind, record_id) is None:
+            return [
+                f"{where}.record_id: a sourced value of {KINDS[kind].singular} '{record_id}' "
+                f"{field}, but there is no {KINDS[kind].singular} '{record_id}'"
+            ]
+        fields = KINDS[kind].fields
+    else:
+        from model.assumptions import Assumptions
+        from model.demand import Demand
+
+        fields = (Demand if kind == "demand" else Assumptions).model_fields
+    if field not in fields:
+        return [f"{where}.field_name: {kind} have no figure '{field}'"]
+    return []
+
+
 def portfolio_problems(portfolio: Portfolio) -> list[str]:
     """Every rule over a whole portfolio; [] when it may be stored as it is."""
     from model.redaction import check_confidential_fields
@@ -248,6 +275,8 @@ def portfolio_problems(portfolio: Portfolio) -> list[str]:
         for i, record in enumerate(records):
             where = f"{kind}[{i}]"
             problems += record_problems(kind, record, facts, where=where, new=True, text=text)
+            if kind == "evidence":
+                problems += evidence_problems(record, facts, where)
             facts.add(kind, record, where)
     labels = {id(d): f"deals[{i}]" for i, d in enumerate(portfolio.deals)}
     for block_id, deals in facts.deals_by_block.items():

@@ -15,7 +15,7 @@ from model.store.errors import (
     StoreError,
 )
 from model.store.first_run import ensure_default_portfolio
-from model.store.store import Change, Edit, Store
+from model.store.store import WHOLE_FIGURES, Change, Edit, Store
 
 __all__ = [
     "BusyFile",
@@ -33,5 +33,6 @@ __all__ = [
     "ReadOnlyFile",
     "Store",
     "StoreError",
+    "WHOLE_FIGURES",
     "ensure_default_portfolio",
 ]

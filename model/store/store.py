@@ -35,6 +35,7 @@ from model.redaction import DEFAULT_CONFIDENTIAL, check_confidential_fields
 from model.rules import (
     deal_problems,
     delete_problems,
+    evidence_problems,
     portfolio_problems,
     record_problems,
     scenario_problems,
@@ -68,10 +69,12 @@ JSON_FIELDS = {
 @dataclass(frozen=True)
 class Edit:
     """One change to records: add (fields = the whole record), update (fields = the changes)
-    or delete (cascade: take dependent deals along, detach plants)."""
+    or delete (cascade: take dependent deals along, detach plants; the record's sourced values
+    always go with it). The portfolio-wide figures 'demand' and 'assumptions' take updates
+    (record_id ignored), so choosing a sourced value of theirs is one transaction too."""
 
     action: str  # add | update | delete
-    kind: str  # blocks | firms | deals | plants
+    kind: str  # blocks | firms | deals | plants | evidence | demand | assumptions
     record_id: str
     fields: dict[str, Any] = field(default_factory=dict)
     cascade: bool = False
@@ -374,6 +377,8 @@ class Store:
         return changes
 
     def _apply_one(self, conn: Connection, edit: Edit) -> list[Change]:
+        if edit.kind in WHOLE_FIGURES:
+            return [_update_whole(conn, edit)]
         kind = _table(edit.kind)
         if edit.action == "add":
             record = _validated(kind, edit.fields)
@@ -429,6 +434,13 @@ class Store:
                         {"id": edit.record_id},
                     )
                     changes.append(Change(child, ids, "update", (column,)))
+        sourced = _ids_where_figure(conn, kind, edit.record_id)
+        if sourced:  # its sourced values mean nothing without it
+            conn.execute(
+                text("DELETE FROM evidence WHERE record_kind = :k AND record_id = :id"),
+                {"k": kind, "id": edit.record_id},
+            )
+            changes.append(Change("evidence", sourced, "delete"))
         conn.execute(text(f"DELETE FROM {kind} WHERE id = :id"), {"id": edit.record_id})
         return [*changes, Change(kind, (edit.record_id,), "delete")]
 
@@ -439,6 +451,8 @@ class Store:
         problems = record_problems(kind, record, facts, where=kind, new=replacing is None)
         if kind == "deals":
             problems += deal_problems(record, facts)
+        if kind == "evidence":
+            problems += evidence_problems(record, facts, kind)
         if problems:
             raise InvalidEdit(problems)
 
@@ -704,6 +718,42 @@ class SqlFacts:
 
     def scenario_names(self) -> list[str]:
         return [r[0] for r in self.conn.execute(text("SELECT name FROM scenarios"))]
+
+
+def _ids_where_figure(conn: Connection, kind: str, record_id: str) -> tuple[str, ...]:
+    """The sourced values (evidence ids) of one record's figures."""
+    rows = conn.execute(
+        text("SELECT id FROM evidence WHERE record_kind = :k AND record_id = :id"),
+        {"k": kind, "id": record_id},
+    )
+    return tuple(r[0] for r in rows)
+
+
+# Portfolio-wide figures an Edit may update: how each is read, written and announced.
+WHOLE_FIGURES = ("demand", "assumptions")
+
+
+def _update_whole(conn: Connection, edit: Edit) -> Change:
+    """Set some fields of the demand path or the assumptions inside the open transaction."""
+    if edit.action != "update":
+        raise InvalidEdit([f"{edit.kind}: can only be updated, not '{edit.action}'"])
+    meta = _meta(conn)
+    if edit.kind == "demand":
+        before: BaseModel = (
+            Demand.model_validate_json(meta["demand"]) if "demand" in meta else Demand()
+        )
+    else:
+        before = _read_assumptions(conn)
+    try:
+        after = type(before).model_validate({**before.model_dump(), **edit.fields})
+    except ValidationError as exc:
+        raise InvalidEdit([f"{edit.kind}.{p}" for p in describe_validation_error(exc)]) from None
+    changed = tuple(f for f in edit.fields if getattr(before, f) != getattr(after, f))
+    if edit.kind == "demand":
+        _set_meta(conn, "demand", after.model_dump_json())
+        return Change("meta", ("demand",), "update", changed)
+    _write_assumptions(conn, after)
+    return Change("assumptions", (), "update", changed)
 
 
 def _ids_where(conn: Connection, kind: str, column: str, value: str) -> tuple[str, ...]:
