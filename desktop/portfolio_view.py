@@ -29,6 +29,7 @@ from desktop.charts.capacity_chart import CapacityChart
 from desktop.charts.demand_chart import DemandView
 from desktop.charts.projection_chart import ProjectionChart, rank_groups, stacked_groups
 from desktop.columns import TITLES
+from desktop.one_line_label import OneLineLabel
 from desktop.records_view import RecordsView
 from desktop.session import PortfolioSession, moves_numbers, relabels
 from desktop.uncertainty import UncertaintyController
@@ -139,7 +140,13 @@ class PortfolioView(QSplitter):
         self.mc_note = QLabel(objectName="mcNote")
         self.mc_note.setWordWrap(True)
         self.mc_note.setStyleSheet("QLabel { color: #555; font-size: 8pt; }")
-        header.addWidget(self.mc_note, 1)
+        self.mc_sourced = OneLineLabel(objectName="mcSourced")
+        self.mc_sourced.setStyleSheet("QLabel { color: #555; font-size: 8pt; }")
+        notes = QVBoxLayout()
+        notes.setSpacing(0)
+        notes.addWidget(self.mc_note)
+        notes.addWidget(self.mc_sourced)
+        header.addLayout(notes, 1)
         header.addWidget(self.band_toggle)
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -298,6 +305,10 @@ class PortfolioView(QSplitter):
     def _show_headline(self) -> None:
         self.p_target.setText(self.uncertainty.headline())
         self.mc_note.setText(self.uncertainty.note())
+        self.mc_note.setVisible(bool(self.mc_note.text()))
+        line, tip = self.uncertainty.sourced()
+        self.mc_sourced.set_line(line)
+        self.mc_sourced.setToolTip(tip)
         self.mc_progress.setVisible(self.uncertainty.runner.busy)
 
     def _on_uncertainty(self, _result) -> None:

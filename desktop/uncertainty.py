@@ -99,6 +99,23 @@ class UncertaintyController(QObject):
             )
         return ""
 
+    def sourced(self) -> tuple[str, str]:
+        """Which sizes the draws take from their sourced values: a short line and, for its
+        tooltip, every one of them and those not drawn with why ('' while none is known)."""
+        result = self.result
+        if result is None or not (result.sourced or result.not_drawn):
+            return "", ""
+        full = [f"{r.describe()}" for r in result.sourced]
+        tip = "Drawn from sourced values (triangular: lowest, value in use, highest):\n" + (
+            "\n".join(full) if full else "none"
+        )
+        if result.not_drawn:
+            tip += "\n\nNot drawn:\n" + "\n".join(result.not_drawn)
+        if not full:
+            return "No size drawn from sourced values (hover for why)", tip
+        more = f" and {len(full) - 1} more" if len(full) > 1 else ""
+        return f"Drawn from sourced values: {full[0]}{more}", tip
+
     def shutdown(self) -> None:
         self._timer.stop()
         self.runner.shutdown()

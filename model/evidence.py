@@ -9,6 +9,7 @@ writes its value into the figure and moves the mark, as one edit.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from model.domain import Evidence
@@ -47,27 +48,48 @@ def current_value(portfolio: Portfolio, kind: str, record_id: str, field: str) -
     return None
 
 
-def spread(values: list[Evidence]) -> tuple[float, float] | None:
+@dataclass(frozen=True)
+class Spread:
+    """The range of a figure's sourced values, in the unit of the one in use."""
+
+    low: float
+    high: float
+    unit: str
+    sources: int  # how many values make the range
+
+
+def spread_of(values: list[Evidence]) -> Spread | None:
     """The range of a figure's sourced values in the chosen value's unit (values in another
     unit, e.g. all permanent magnets against rare-earth magnets, are left out): None unless
-    they differ."""
+    they differ. The one definition of a sourced range (tornado and Monte Carlo)."""
     unit = next((v.unit for v in values if v.chosen), values[0].unit if values else "")
     same = [v.value for v in values if v.unit == unit]
     if not same:
         return None
     low, high = min(same), max(same)
-    return (low, high) if high > low else None
+    return Spread(low, high, unit, len(same)) if high > low else None
 
 
-def spreads(portfolio: Portfolio, kind: str, field: str) -> dict[str, tuple[float, float]]:
+def spread(values: list[Evidence]) -> tuple[float, float] | None:
+    """(low, high) of `spread_of`."""
+    found = spread_of(values)
+    return None if found is None else (found.low, found.high)
+
+
+def spread_details(portfolio: Portfolio, kind: str, field: str) -> dict[str, Spread]:
     """Record id -> the sourced range of `field`, for the records of `kind` that have one."""
     ranges = {}
     for (k, record_id, name), values in register(portfolio).items():
         if k == kind and name == field:
-            found = spread(values)
+            found = spread_of(values)
             if found is not None:
                 ranges[record_id] = found
     return ranges
+
+
+def spreads(portfolio: Portfolio, kind: str, field: str) -> dict[str, tuple[float, float]]:
+    """Record id -> (low, high) of the sourced range of `field` (see `spread_details`)."""
+    return {i: (r.low, r.high) for i, r in spread_details(portfolio, kind, field).items()}
 
 
 def applied_value(kind: str, field: str, value: float) -> Any:

@@ -3,7 +3,10 @@
 Each draw decides, independently: does each block reach production (Bernoulli, its stage
 probability), does each deal close (its status probability), does each plant get built (its status
 probability), and how many whole years each block and plant slips (uniform 0..max by stage or
-status). The draw is then projected with weights 0/1 by equations (1)-(7).
+status). With `sourced_spread` (the default of `monte_carlo`), a block's nameplate or a plant's
+capacity that has several sourced values is also drawn, triangular between the lowest and highest
+of them with its mode at the value in use (model/sourced_draws.py says which and why). The draw is
+then projected with weights 0/1 (times drawn / in-use size) by equations (1)-(7).
 
 `simulate` is the fast path. A block's output depends on its draw only through success (a 0/1
 factor) and its delay (one of a few values), so every deal's contribution can be computed once per
@@ -15,7 +18,7 @@ blocks: slower and simpler, kept to check the fast path and to time it against.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 import numpy as np
@@ -37,6 +40,7 @@ from model.projection import (
     yield_groups,
 )
 from model.scenario import Mode, Scenario
+from model.sourced_draws import SourcedRange, sourced_ranges, summary
 
 CHUNK = 512  # draws per matrix product: bounds memory (the selection matrix is CHUNK x rows)
 
@@ -58,6 +62,8 @@ class Setup:
     p_plant: np.ndarray  # (P,) status probability
     max_delay_block: np.ndarray  # (B,) whole years
     max_delay_plant: np.ndarray  # (P,)
+    sourced: tuple[SourcedRange, ...] = ()  # sizes drawn from their sourced values
+    not_drawn: tuple[str, ...] = ()  # sourced ranges not drawn, and why
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,7 @@ class Draws:
     plant_ok: np.ndarray  # (N, P) bool
     block_delay: np.ndarray  # (N, B) int8
     plant_delay: np.ndarray  # (N, P) int8
+    sized: np.ndarray | None = None  # (N, S) float32: drawn size / size in use, of Setup.sourced
 
     @property
     def n(self) -> int:
@@ -74,12 +81,21 @@ class Draws:
 
 
 def setup(
-    portfolio: Portfolio, scenario: Scenario | None = None, *, start: int = 2025, end: int = 2040
+    portfolio: Portfolio,
+    scenario: Scenario | None = None,
+    *,
+    start: int = 2025,
+    end: int = 2040,
+    sourced_spread: bool = False,
 ) -> Setup:
+    """What the draws need. `sourced_spread`: also draw the sizes that have sourced ranges (off
+    here, so the ranking and the optimiser compare deals on the same sizes; `monte_carlo` turns
+    it on)."""
     scenario = scenario or Scenario(name="Base")
     a = portfolio.assumptions.with_overrides(scenario.assumption_overrides)
     inputs = build_inputs(portfolio, scenario, mode=Mode.all, start=start, end=end)
     plants = plant_statuses(portfolio, scenario)
+    drawn, not_drawn = sourced_ranges(portfolio, scenario, inputs) if sourced_spread else ((), ())
     return Setup(
         inputs=inputs,
         p_block=inputs.p_stage,
@@ -89,6 +105,8 @@ def setup(
             [a.max_delay_stage[b.stage] for b in portfolio.blocks], dtype=np.intp
         ),
         max_delay_plant=np.array([a.max_delay_plant[s] for s in plants], dtype=np.intp),
+        sourced=drawn,
+        not_drawn=not_drawn,
     )
 
 
@@ -97,7 +115,8 @@ DRAW_ROWS = 1024  # draws generated at a time: the float64 uniforms never exist 
 
 def draw(s: Setup, n: int, seed: int | None) -> Draws:
     """n independent draws; the same seed gives the same draws. Kept as booleans and int8
-    (10,000 draws x 1,000 blocks: ~40 MB), generated DRAW_ROWS at a time."""
+    (10,000 draws x 1,000 blocks: ~40 MB), generated DRAW_ROWS at a time. The sourced sizes
+    come after, from the same generator, so draws without them are as before."""
     rng = np.random.default_rng(seed)
     out = Draws(
         block_ok=np.empty((n, s.p_block.size), dtype=bool),
@@ -114,7 +133,39 @@ def draw(s: Setup, n: int, seed: int | None) -> Draws:
         np.less(rng.random((m, s.p_plant.size)), s.p_plant, out=out.plant_ok[lo:hi])
         out.block_delay[lo:hi] = rng.integers(0, s.max_delay_block + 1, size=(m, s.p_block.size))
         out.plant_delay[lo:hi] = rng.integers(0, s.max_delay_plant + 1, size=(m, s.p_plant.size))
+    if s.sourced:  # as ratios to the size in use, float32, DRAW_ROWS at a time
+        low, mode, high = (np.array([getattr(r, k) for r in s.sourced]) for k in BOUNDS)
+        sized = np.empty((n, len(s.sourced)), dtype=np.float32)
+        for lo in range(0, n, DRAW_ROWS):
+            m = min(lo + DRAW_ROWS, n) - lo
+            sized[lo : lo + m] = rng.triangular(low, mode, high, size=(m, mode.size)) / mode
+        out = replace(out, sized=sized)
     return out
+
+
+BOUNDS = ("low", "mode", "high")
+
+
+def sized_columns(s: Setup, kind: str) -> tuple[np.ndarray, np.ndarray]:
+    """For the drawn sizes of one kind: their columns in Draws.sized and the blocks' or plants'
+    positions."""
+    column = np.array([k for k, r in enumerate(s.sourced) if r.kind == kind], dtype=np.intp)
+    index = np.array([r.index for r in s.sourced if r.kind == kind], dtype=np.intp)
+    return column, index
+
+
+def _scales(s: Setup, draws: Draws, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """Each block's and plant's drawn size / size in use for draws lo:hi ((n, B), (n, P)), or
+    None when no size is drawn."""
+    if not s.sourced or draws.sized is None:
+        return None
+    out = []
+    for kind, size in (("blocks", s.p_block.size), ("plants", s.p_plant.size)):
+        column, index = sized_columns(s, kind)
+        scale = np.ones((hi - lo, size))
+        scale[:, index] = draws.sized[lo:hi, column]
+        out.append(scale)
+    return out[0], out[1]
 
 
 # --- the fast path -----------------------------------------------------------------------------
@@ -291,14 +342,15 @@ def simulate(
     for lo in range(0, draws.n, CHUNK):
         hi = min(lo + CHUNK, draws.n)
         ok = draws.block_ok[lo:hi][:, i.deal_block] & draws.deal_ok[lo:hi]
+        plant_ok = draws.plant_ok[lo:hi]
+        scales = _scales(s, draws, lo, hi)
+        if scales is not None:  # output and capacity are linear in the drawn sizes
+            ok = ok * scales[0][:, i.deal_block]
+            plant_ok = plant_ok * scales[1]
         row = deal_offset[None, :] + draws.block_delay[lo:hi][:, i.deal_block]
         flows = _select(ok, row, deals.shape[0]) @ deals
         caps = (
-            _select(
-                draws.plant_ok[lo:hi],
-                plant_offset[None, :] + draws.plant_delay[lo:hi],
-                plants.shape[0],
-            )
+            _select(plant_ok, plant_offset[None, :] + draws.plant_delay[lo:hi], plants.shape[0])
             @ plants
         )
 
@@ -377,12 +429,17 @@ def simulate_reference(s: Setup, draws: Draws, chunk: int = 1000) -> np.ndarray:
         if np.isfinite(i.resource).any():
             q = np.diff(np.minimum(np.cumsum(q, axis=1), i.resource), axis=1, prepend=0.0)
         q = q * (years[None, :, None] < i.stop_year) * draws.block_ok[lo:hi, None, :]
+        scales = _scales(s, draws, lo, hi)
+        if scales is not None:
+            q = q * scales[0][:, None, :]
         w = i.offtake * i.deal_weight * draws.deal_ok[lo:hi]  # (n, D)
         a = q[:, :, i.deal_block] * w[:, None, :] * (years[:, None] >= i.deal_start)
         sep = i.needs_separation
         pstart = i.plant_start[None, :] + draws.plant_delay[lo:hi]
         pr = np.clip((years[None, :, None] - pstart[:, None, :] + 1) / i.plant_ramp, 0, 1)
         cap = pr * i.plant_capacity * draws.plant_ok[lo:hi, None, :]  # (n, T, P)
+        if scales is not None:
+            cap = cap * scales[1][:, None, :]
         caps = np.concatenate([(cap * (i.plant_stage == k)).sum(axis=2) for k in range(3)], axis=1)
         oxide = a * i.oxide_factor
         flows = [(oxide * ~sep).sum(axis=2), (oxide * sep).sum(axis=2), (a * sep).sum(axis=2)]
@@ -405,6 +462,13 @@ class MonteCarloResult:
     target: np.ndarray
     magnets: np.ndarray  # (N, T) one row per draw
     seed: int | None
+    sourced: tuple[SourcedRange, ...] = ()  # sizes drawn from their sourced values
+    not_drawn: tuple[str, ...] = ()  # sourced ranges not drawn, and why
+
+    @property
+    def sourced_note(self) -> str:
+        """'Drawn from sourced values: ...' ('' when none is)."""
+        return summary(self.sourced)
 
     @property
     def n(self) -> int:
@@ -463,9 +527,16 @@ def monte_carlo(
     end: int = 2040,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    sourced_spread: bool = True,
 ) -> MonteCarloResult:
-    s = setup(portfolio, scenario, start=start, end=end)
+    """`sourced_spread`: also draw the sizes with sourced ranges (model/sourced_draws.py)."""
+    s = setup(portfolio, scenario, start=start, end=end, sourced_spread=sourced_spread)
     magnets = simulate(s, draw(s, draws, seed), progress, cancelled)
     return MonteCarloResult(
-        years=s.inputs.years, target=s.inputs.target, magnets=magnets, seed=seed
+        years=s.inputs.years,
+        target=s.inputs.target,
+        magnets=magnets,
+        seed=seed,
+        sourced=s.sourced,
+        not_drawn=s.not_drawn,
     )

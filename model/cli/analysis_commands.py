@@ -41,6 +41,7 @@ def cmd_montecarlo(args: argparse.Namespace) -> str:
         seed=args.seed,
         start=args.start,
         end=args.end,
+        sourced_spread=args.sourced_spread,
     )
     year = year_arg(args)
     rows = result.rows()
@@ -50,6 +51,8 @@ def cmd_montecarlo(args: argparse.Namespace) -> str:
         "years": rows,
         "p_target_in_year": {"year": year, "p": float(result.p_target[year - args.start])},
         "first_year_met": result.first_year_met(),
+        "drawn_from_sourced_values": [r.as_dict() for r in result.sourced],
+        "sourced_values_not_drawn": list(result.not_drawn),
     }
     headers = ["year", "target_t", "p10_t", "p50_t", "p90_t", "mean_t", "p_target"]
     table = [[r[h] for h in headers] for r in rows]
@@ -61,7 +64,18 @@ def cmd_montecarlo(args: argparse.Namespace) -> str:
             f"P(target met in {year}) = {percent(data['p_target_in_year']['p'])}\n"
             f"first year the target is met: {first}"
         )
+        text += "".join(f"\n{line}" for line in _sourced_lines(result, args.sourced_spread))
     return text
+
+
+def _sourced_lines(result, asked: bool) -> list[str]:
+    """Which sizes were drawn from their sourced values, and which were not and why."""
+    if not asked:
+        return ["Sourced ranges not drawn (--no-sourced-spread): sizes fixed at the values in use"]
+    lines = [result.sourced_note] if result.sourced else []
+    if result.not_drawn:
+        lines.append("Sourced ranges not drawn: " + "; ".join(result.not_drawn))
+    return lines
 
 
 def cmd_compare(args: argparse.Namespace) -> str:
@@ -234,6 +248,13 @@ def add_montecarlo(sub: argparse._SubParsersAction) -> None:
     _add_common_args(p, mode=False)
     p.add_argument("--draws", type=int, default=10_000)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument(
+        "--no-sourced-spread",
+        dest="sourced_spread",
+        action="store_false",
+        help="hold nameplates and capacities at the values in use instead of drawing them "
+        "from the range of their sourced values",
+    )
     p.set_defaults(run=cmd_montecarlo)
 
 
