@@ -344,7 +344,7 @@ def document_from(
         f"<b>P(target met in {year}) = {mc.p_target[i]:.0%}</b> over {mc.n:,} Monte Carlo draws. "
         if has_target[i]
         else f"No target is set for {year}, so no chance of meeting it is given. "
-    )
+    ) + (esc(mc.sourced_note) + ". " if mc.sourced else "")
     above_p90 = [
         int(y) for k, y in enumerate(projection.years) if projection.magnets[k] > p90[k] + 0.5
     ]

@@ -32,3 +32,13 @@ def test_the_panel_names_the_figures_drawn_from_sourced_values(window, qtbot):
     assert "IREL domestic NdPr oxide nameplate: the value in use (2,000)" in (
         view.mc_sourced.toolTip()
     )
+
+
+def test_the_briefing_names_the_figures_drawn_from_sourced_values(qapp):
+    from desktop.report import build_document
+    from model.demo import demo_portfolio
+
+    demo = demo_portfolio()
+    text = " ".join(build_document(demo, draws=200).toPlainText().split())
+    note = monte_carlo(demo, draws=200, seed=1).sourced_note
+    assert note.startswith("Drawn from sourced values: IREL") and note in text
