@@ -72,17 +72,19 @@ def sourced_ranges(
     range is not (one line each)."""
     drawn: list[SourcedRange] = []
     not_drawn: list[str] = []
+    with_deals = set(np.unique(inputs.deal_block).tolist())
     for kind, field, label in DRAWN:
-        records = getattr(portfolio, kind)
-        ids = list(inputs.block_ids if kind == "blocks" else inputs.plant_ids)
+        records = {r.id: r for r in getattr(portfolio, kind)}
+        ids = inputs.block_ids if kind == "blocks" else inputs.plant_ids
+        position = {record_id: k for k, record_id in enumerate(ids)}
         in_use = inputs.nameplate if kind == "blocks" else inputs.plant_capacity
         for record_id, spread in spread_details(portfolio, kind, field).items():
-            if record_id not in ids:
+            if record_id not in position:
                 continue
-            k = ids.index(record_id)
-            if kind == "blocks" and not (inputs.deal_block == k).any():
+            k = position[record_id]
+            if kind == "blocks" and k not in with_deals:
                 continue  # no deal takes from it: its size moves nothing
-            record = next(r for r in records if r.id == record_id)
+            record = records[record_id]
             why = _why_not(kind, record_id, spread, float(in_use[k]), scenario, inputs, k)
             if why:
                 not_drawn.append(f"{record.name} {label}: {why}")
