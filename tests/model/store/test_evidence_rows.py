@@ -160,3 +160,19 @@ def test_a_file_with_orphan_sourced_values_is_cleaned_when_migrated(tmp_path):
         assert [e.id for e in store.list("evidence")] == ["ev-kept"]
     with contextlib.closing(sqlite3.connect(path)) as db:
         assert db.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
+
+
+def test_repm_validate_names_the_orphan_row(capsys, tmp_path):
+    import json
+
+    from tests.cli_runner import run
+
+    data = portfolio_to_dict(demo_portfolio())
+    data["evidence"][2]["record_id"] = "gone"
+    bad = tmp_path / "orphan.json"
+    bad.write_text(json.dumps(data))
+    before = bad.read_bytes()
+    code, out, err = run(capsys, "validate", str(bad))
+    assert code == 2
+    assert "evidence[2].record_id: a sourced value of block 'gone'" in out + err
+    assert bad.read_bytes() == before
