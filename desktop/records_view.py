@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -81,8 +90,13 @@ class RecordsView(QWidget):
         self.refusal.hide()
         self.last_refusal = self.refusal
         self._refusal_timer = QTimer(self, singleShot=True, interval=12000)
-        self._refusal_timer.timeout.connect(self.refusal.hide)
+        self._refusal_timer.timeout.connect(self.hide_refusal)
+        self._refused_cell = QPersistentModelIndex()  # the cell the note is about
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        # The note goes with its cause: on Esc, on leaving the cell, on any edit or undo.
+        self.table.selectionModel().currentChanged.connect(self._on_cell_left)
+        self.table.installEventFilter(self)
+        session.portfolioChanged.connect(self._on_portfolio_changed)
 
         noun = kind[:-1]
         add = QPushButton("Add")
@@ -138,8 +152,32 @@ class RecordsView(QWidget):
         return self.proxy.mapFromSource(self.model.index(row, self.model.column_of(field)))
 
     def _on_current_changed(self, current, _previous) -> None:
-        self.refusal.hide()
+        self.hide_refusal()
         self.selectionChangedTo.emit(self.selected_id())
+
+    def hide_refusal(self) -> None:
+        self.refusal.hide()
+        self._refusal_timer.stop()
+        self._refused_cell = QPersistentModelIndex()
+
+    def _on_cell_left(self, current, _previous) -> None:
+        if self._refused_cell.isValid() and current != QModelIndex(self._refused_cell):
+            self.hide_refusal()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+            and self.refusal.isVisible()
+        ):
+            self.hide_refusal()
+            return True
+        return super().eventFilter(watched, event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.hide_refusal()  # another tab opened: the note would be stale when it comes back
+        super().hideEvent(event)
 
     def _refused(self, text: str) -> None:
         """Say why next to the cell being edited (and in the status bar), without blocking."""
@@ -156,6 +194,15 @@ class RecordsView(QWidget):
         self.refusal.show()
         self.refusal.raise_()
         self._refusal_timer.start()
+        # Armed once the editor has closed: Tab out of a refused cell keeps the note in view.
+        QTimer.singleShot(0, self, self._arm)
+
+    def _on_portfolio_changed(self, _changes: list) -> None:
+        self.hide_refusal()
+
+    def _arm(self) -> None:
+        if self.refusal.isVisible():
+            self._refused_cell = QPersistentModelIndex(self.table.currentIndex())
 
     # --- add / duplicate / delete ------------------------------------------------------------
 
