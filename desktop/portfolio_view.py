@@ -27,7 +27,7 @@ from desktop.analysis.tornado_view import TornadoView
 from desktop.block_detail import BlockDetail
 from desktop.charts.capacity_chart import CapacityChart
 from desktop.charts.demand_chart import DemandView
-from desktop.charts.projection_chart import ProjectionChart, rank_groups, stacked_groups
+from desktop.charts.projection_chart import ProjectionChart, kept_order, stacked_groups
 from desktop.columns import TITLES
 from desktop.one_line_label import OneLineLabel
 from desktop.records_view import RecordsView
@@ -73,6 +73,7 @@ class PortfolioView(QSplitter):
         self.session = session
         self.preview: Projection | None = None
         self.deal_id = ""  # the deal the panels show the block of, when a deal is selected
+        self._stack_order: dict[str, list[str]] = {}  # by stacking: see groups()
 
         # Left: the record tables and, in tabs of their own, the analysis views (full height,
         # never squeezed under the chart), in a few groups; the selected block's details below.
@@ -340,9 +341,16 @@ class PortfolioView(QSplitter):
         return {country_name(c): style.country_colour(c) for c in codes}
 
     def groups(self, projection: Projection):
-        """Stacks of `projection`, in the order of the base projection (stable under what-if)."""
-        order = rank_groups(self.labelled(self.session.projection))
-        return stacked_groups(self.labelled(projection), order, limit=CHART_GROUPS)
+        """Stacks of `projection` in a kept order: largest first when the portfolio opens (or
+        the stacking changes), then each stack keeps its place whatever a what-if, an edit or a
+        scenario does to the ranking; stacks that appear later go on top."""
+        labelled = self.labelled(projection)
+        base = self.labelled(self.session.projection)
+        kept = self._stack_order.get(self.group_by, [])
+        order = kept_order(kept, base, labelled)
+        self._stack_order = {self.group_by: order}
+        live = [k for k in order if k in labelled and labelled[k].sum() > 1e-9]
+        return stacked_groups(labelled, live, limit=CHART_GROUPS)
 
     def refresh_charts(self) -> None:
         base = self.session.projection

@@ -29,6 +29,17 @@ def rank_groups(labelled: dict[str, np.ndarray], limit: int = MAX_GROUPS) -> lis
     return [k for _, k in ranked]
 
 
+def kept_order(previous: list[str], *labelled: dict[str, np.ndarray]) -> list[str]:
+    """The stacks' order kept from one drawing to the next: the labels already placed keep their
+    place (also while they contribute nothing, so one that comes back after an undo returns to
+    it), new ones go after them, largest first. A what-if or an applied deal that changes the
+    ranking never swaps stacks or legend rows."""
+    order = list(previous)
+    for values in labelled:
+        order += [k for k in rank_groups(values) if k not in order]
+    return order
+
+
 def stacked_groups(
     labelled: dict[str, np.ndarray], order: list[str] | None = None, limit: int = MAX_GROUPS
 ) -> list[tuple[str, np.ndarray]]:
