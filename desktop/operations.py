@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from desktop import style
 from desktop.session import PortfolioSession
 from model.assumptions import Assumptions
 from model.demand import Demand
@@ -153,8 +154,10 @@ def replace_portfolio(session: PortfolioSession, portfolio: Portfolio, text: str
 def put_scenario(
     session: PortfolioSession, scenario: Scenario, replacing: str | None = None
 ) -> None:
-    """Add a scenario, or replace (and maybe rename) the one named `replacing`."""
+    """Add a scenario, or replace (and maybe rename) the one named `replacing`; it is stored
+    with a colour no other scenario has (a copy gets its own)."""
     store = session.store
+    scenario = style.coloured(session.portfolio, scenario, replacing)
     if replacing is None:
         _push(
             session,

@@ -6,6 +6,10 @@ import zlib
 
 from PySide6.QtGui import QColor
 
+from model.portfolio import Portfolio
+from model.scenario import Scenario
+from model.scenarios import builtin_scenarios
+
 PALETTE = [
     "#0072B2",
     "#E69F00",
@@ -75,6 +79,49 @@ def country_colour(code: str) -> str:
     return COUNTRY_COLOURS.get(code) or stable_colour(code)
 
 
-def scenario_colour(name: str) -> str:
-    """A scenario keeps its colour whichever others are shown with it."""
-    return stable_colour(f"scenario:{name}")
+def spare_colour(used: set[str]) -> str:
+    """The first palette colour not in `used`; past the palette, hues a golden angle apart."""
+    for colour in PALETTE:
+        if colour not in used:
+            return colour
+    n = 0
+    while True:
+        colour = QColor.fromHsvF((0.13 + 0.618034 * n) % 1.0, 0.75, 0.75).name().upper()
+        if colour not in used:
+            return colour
+        n += 1
+
+
+def scenario_colours(portfolio: Portfolio) -> dict[str, str]:
+    """A distinct colour for every scenario, the same in every session: the built-ins the
+    palette's first colours in their order; a portfolio's scenario the colour stored with it,
+    or (an older file) the first colour free, in the order the scenarios were made."""
+    stored = {s.name for s in portfolio.scenarios}
+    colours = {
+        s.name: PALETTE[i % len(PALETTE)]
+        for i, s in enumerate(builtin_scenarios())
+        if s.name not in stored
+    }
+    used = set(colours.values())
+    for scenario in portfolio.scenarios:
+        own = scenario.colour.upper()
+        if own and own not in used:
+            colours[scenario.name] = own
+            used.add(own)
+    for scenario in portfolio.scenarios:
+        if scenario.name not in colours:
+            colours[scenario.name] = spare_colour(used)
+            used.add(colours[scenario.name])
+    return colours
+
+
+def coloured(portfolio: Portfolio, scenario: Scenario, replacing: str | None) -> Scenario:
+    """`scenario` with the colour to store with it: its own if no other scenario has it, else
+    (an edit of an older file's scenario) the colour it is shown in now, else a free one."""
+    shown = scenario_colours(portfolio)
+    if replacing is not None and not scenario.colour:
+        return scenario.model_copy(update={"colour": shown[replacing]})
+    others = {c for name, c in shown.items() if name != replacing}
+    if scenario.colour and scenario.colour.upper() not in others:
+        return scenario
+    return scenario.model_copy(update={"colour": spare_colour(others)})

@@ -99,6 +99,12 @@ class Scenario(Record):
     )
     assumption_overrides: dict[str, Any] = Field(default_factory=dict)
     target: Target | None = None
+    colour: str = Field(
+        default="",
+        pattern=r"^(#[0-9A-Fa-f]{6})?$",
+        description="its line's colour in comparisons (#RRGGBB), kept so it never changes; "
+        "'' until the desktop gives it one",
+    )
 
     @field_validator("assumption_overrides")
     @classmethod

@@ -138,9 +138,10 @@ class ComparisonView(QWidget):
         self.comparison = compare(s.portfolio, names, mode=s.mode, start=s.start, end=s.end)
         years = self.comparison.years.astype(float)
         edges = np.append(years - 0.5, years[-1] + 0.5)
+        every = style.scenario_colours(s.portfolio)  # distinct, and kept with each scenario
         colours = {}
         for name, values in self.comparison.magnets.items():
-            colours[name] = style.scenario_colour(name)
+            colours[name] = every[name]
             pen = pg.mkPen(colours[name], width=2.4)
             plot.addItem(pg.PlotDataItem(edges, values, stepMode="center", name=name, pen=pen))
         self._show_swatches(colours)

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from desktop import operations
-from desktop.style import scenario_colour
+from desktop.style import scenario_colours
 
 
 def bar_colour(chart, label: str) -> str:
@@ -41,7 +41,8 @@ def test_a_scenario_keeps_its_colour_whatever_is_shown_beside_it(window):
     first = pen_of("All deals slip 2 years")
     comparison.set_ticked({"All deals slip 2 years", "Committed deals only"})
     assert pen_of("All deals slip 2 years") == first
-    assert QColor(first).name() == QColor(scenario_colour("All deals slip 2 years")).name()
+    shown = scenario_colours(window.session.portfolio)["All deals slip 2 years"]
+    assert QColor(first).name() == QColor(shown).name()
 
 
 def test_hover_box_stays_while_the_mouse_stays(window, qtbot):
