@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop import operations, style
 from desktop.analysis.rows_model import RowsModel, fit_columns, readable
 from desktop.charts.base import Chart
+from desktop.charts.coincident import line_pen, line_styles
 from desktop.charts.demand_chart import DEMAND
 from desktop.scenario_dialog import ScenarioDialog
 from desktop.session import PortfolioSession
@@ -41,6 +42,10 @@ DEFAULT_TICKED = {
     "Committed deals only",
     HIGH_TEMP_HALF,  # what Dy/Tb does to the same portfolio (equation 8)
 }
+
+
+YEAR_ROWS = 8  # years the table shows without scrolling, when the height allows
+CHART_MIN = 170
 
 
 class ComparisonView(QWidget):
@@ -77,19 +82,46 @@ class ComparisonView(QWidget):
         self.table = QTableView(objectName="comparisonTable")
         self.table.setModel(self.model)
         readable(self.table)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.chart)
-        right.addWidget(self.table)
-        right.setSizes([300, 90])
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setSizes([150, 540])
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(rows.fontMetrics().height() + 6)  # compact: more years shown
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(left)
+        top.addWidget(self.chart)
+        top.setSizes([150, 540])
+        top.setChildrenCollapsible(False)
+        # The chart and the list above, the year table below across the whole width; the
+        # table gets YEAR_ROWS rows when the height allows (sized on resize until the user
+        # moves the divider).
+        self.split = QSplitter(Qt.Orientation.Vertical, objectName="comparisonSplitter")
+        self.split.addWidget(top)
+        self.split.addWidget(self.table)
+        self.split.setChildrenCollapsible(False)
+        self.split.splitterMoved.connect(self._on_divider_moved)
+        self._divider_moved = False
+        self.chart.setMinimumHeight(CHART_MIN)
+        self.table.setMinimumHeight(self._table_height(3))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
+        layout.addWidget(self.split)
         self.comparison = None
         self._fill_list()
+
+    def _table_height(self, rows: int) -> int:
+        """Height for the header, `rows` rows and the horizontal scroll bar."""
+        header = self.table.horizontalHeader().minimumHeight()
+        row = self.table.verticalHeader().defaultSectionSize()
+        scroll = self.table.horizontalScrollBar().sizeHint().height()
+        return header + rows * row + scroll + 2 * self.table.frameWidth()
+
+    def _on_divider_moved(self, _pos: int, _index: int) -> None:
+        self._divider_moved = True
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        if not self._divider_moved:
+            total = self.height() - self.split.handleWidth()  # the splitter fills the view
+            table = min(self._table_height(YEAR_ROWS), max(0, total - CHART_MIN))
+            self.split.setSizes([total - table, table])
 
     def _fill_list(self) -> None:
         ticked = self.ticked() or DEFAULT_TICKED
@@ -140,11 +172,15 @@ class ComparisonView(QWidget):
         edges = np.append(years - 0.5, years[-1] + 0.5)
         every = style.scenario_colours(s.portfolio)  # distinct, and kept with each scenario
         colours = {}
+        # Scenarios with the same magnets (China supply cut on a portfolio without Chinese
+        # blocks) would hide each other: the later ones dashed, and the list says which.
+        styles = line_styles(self.comparison.magnets)
         for name, values in self.comparison.magnets.items():
             colours[name] = every[name]
-            pen = pg.mkPen(colours[name], width=2.4)
+            rank, size, _same = styles[name]
+            pen = line_pen(colours[name], rank, size, width=2.4)
             plot.addItem(pg.PlotDataItem(edges, values, stepMode="center", name=name, pen=pen))
-        self._show_swatches(colours)
+        self._show_swatches(colours, {n: same for n, (_r, _s, same) in styles.items() if same})
         plot.addItem(
             pg.PlotDataItem(
                 edges,
@@ -196,11 +232,17 @@ class ComparisonView(QWidget):
         )
         fit_columns(self.table, widest=150)
 
-    def _show_swatches(self, colours: dict[str, str]) -> None:
+    def _show_swatches(self, colours: dict[str, str], same: dict[str, str] | None = None) -> None:
+        """The list is the chart's legend: a colour swatch for each line drawn, and '= Base'
+        after a scenario whose line lies on an earlier one in every year."""
+        same = same or {}
         self.list.blockSignals(True)
         for i in range(self.list.count()):
             item = self.list.item(i)
-            colour = colours.get(item.data(Qt.ItemDataRole.UserRole))
+            name = item.data(Qt.ItemDataRole.UserRole)
+            label = item.text().split("  (= ")[0]
+            item.setText(f"{label}  (= {same[name]})" if name in same else label)
+            colour = colours.get(name)
             pixmap = QPixmap(14, 14)
             pixmap.fill(QColor(colour) if colour else Qt.GlobalColor.transparent)
             item.setIcon(QIcon(pixmap))

@@ -6,7 +6,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 from desktop import operations
-from desktop.charts.capacity_chart import line_styles
+from desktop.charts.coincident import line_styles
 from tests.desktop.plotted import plotted
 
 
