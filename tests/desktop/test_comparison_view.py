@@ -17,7 +17,7 @@ def whole_rows(table) -> int:
     return sum(
         1
         for row in range(table.model().rowCount())
-        if 0 <= table.rowViewportPosition(row)
+        if table.rowViewportPosition(row) >= 0
         and table.rowViewportPosition(row) + table.rowHeight(row) <= height
     )
 
