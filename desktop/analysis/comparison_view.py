@@ -98,8 +98,10 @@ class ComparisonView(QWidget):
         self.split.setChildrenCollapsible(False)
         self.split.splitterMoved.connect(self._on_divider_moved)
         self._divider_moved = False
-        self.chart.setMinimumHeight(CHART_MIN)
-        self.table.setMinimumHeight(self._table_height(3))
+        # Small minimums: the tab area's own minimum is the largest of its views', and the
+        # detail panel below it needs the room. resizeEvent gives the chart CHART_MIN.
+        self.chart.setMinimumHeight(100)
+        self.table.setMinimumHeight(self._table_height(2))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.split)
