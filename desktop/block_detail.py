@@ -1,4 +1,6 @@
-"""Everything about the selected block: fields, its deals and firms, its magnets by year, source."""
+"""Everything about the selected block: first where it is, its key figures and their source
+(readable in the panel's few lines at 768 px), then its deals, its magnets by year, its sourced
+values and its other fields."""
 
 from __future__ import annotations
 
@@ -18,6 +20,23 @@ from model.projection import Projection
 from model.store import InvalidEdit
 
 CHOOSE = "choose:"  # the link that uses another sourced value (one undoable edit)
+
+
+KEY_FIELDS = ("nameplate_tpa", "ndpr_share", "first_year", "ramp_years", "dytb_share")
+SHOWN_ABOVE = {"name", "country", "stage", "product", "source", "as_of", "notes", *KEY_FIELDS}
+
+
+def _pairs(items: list[tuple[str, str]]) -> str:
+    """Label-value pairs two to a row: the key figures in a few lines."""
+    rows = []
+    for i in range(0, len(items), 2):
+        cells = "".join(
+            f"<td style='color:#555;padding-right:6px'>{label}</td>"
+            f"<td style='padding-right:18px'>{value}</td>"
+            for label, value in items[i : i + 2]
+        )
+        rows.append(f"<tr>{cells}</tr>")
+    return f"<table>{''.join(rows)}</table>"
 
 
 def _row(label: str, value: str) -> str:
@@ -77,12 +96,34 @@ class BlockDetail(QTextBrowser):
             self.setHtml("<p style='color:#666'>Select a block to see its details.</p>")
             return
         esc = html.escape
-        parts = [f"<h3>{esc(block.name)}</h3><table>"]
-        for column in COLUMNS["blocks"]:
-            if column.field in ("name", "source", "as_of", "notes"):
-                continue
-            parts.append(_row(column.header, esc(display(column, getattr(block, column.field)))))
-        parts.append("</table>")
+        columns = {c.field: c for c in COLUMNS["blocks"]}
+
+        def shown(field: str) -> str:
+            return esc(display(columns[field], getattr(block, field)))
+
+        projection = self.session.projection
+        b = projection.inputs.block_ids.index(block.id)
+        magnets = projection.by_block()[b]
+        year = self.session.target_year
+        in_year = magnets[projection.year_index(year)] if year in projection.years else None
+        # First what a reader looks for, within the panel's first lines at 768 px: where it is,
+        # its key figures and where they come from; the rest below.
+        parts = [
+            f"<h3 style='margin-bottom:2px'>{esc(block.name)}</h3>",
+            f"<p style='margin-top:0'>{shown('country')} · {shown('stage')} · "
+            f"{shown('product')}</p>",
+        ]
+        key = [(columns[f].header, shown(f)) for f in KEY_FIELDS]
+        if in_year is not None:
+            mode = projection.inputs.mode.value
+            key.append((f"Magnets {year} ({esc(mode)})", f"<b>{in_year:,.0f} t</b>"))
+        parts.append(_pairs(key))
+        parts.append(
+            f"<p><span style='color:#555'>Source (as of {esc(block.as_of or 'unknown')}):</span> "
+            f"{esc(plain_source(block.source) or 'none given')}</p>"
+        )
+        if block.notes:
+            parts.append(f"<p><span style='color:#555'>Notes:</span> {esc(block.notes)}</p>")
         firms = {f.id: f for f in portfolio.firms}
         deals = [d for d in portfolio.deals if d.block_id == block.id]
         parts.append("<h4>Deals</h4>")
@@ -98,9 +139,6 @@ class BlockDetail(QTextBrowser):
             parts.append("</table>")
         else:
             parts.append("<p>None yet.</p>")
-        projection = self.session.projection
-        b = projection.inputs.block_ids.index(block.id)
-        magnets = projection.by_block()[b]
         parts.append(f"<h4>Magnets from this block ({projection.inputs.mode.value}), t/yr</h4>")
         cells = "".join(
             f"<td style='padding:0 6px;text-align:right'>{y}<br><b>{m:,.0f}</b></td>"
@@ -116,16 +154,17 @@ class BlockDetail(QTextBrowser):
                 for r in reasons
             )
             parts.insert(
-                1,
+                2,
                 "<div style='color:#B00020'><b>Adds nothing</b> "
                 f"({esc(projection.inputs.mode.value)}):<ul style='margin:0'>{items}</ul></div>",
             )
         parts.append(dytb_section(projection, b, block.dytb_share))
         parts += self._sourced_values(block.id)
-        parts.append(f"<h4>Source (as of {esc(block.as_of or 'unknown')})</h4>")
-        parts.append(f"<p>{esc(plain_source(block.source) or 'none given')}</p>")
-        if block.notes:
-            parts.append(f"<h4>Notes</h4><p>{esc(block.notes)}</p>")
+        parts.append("<h4>Other fields</h4><table>")
+        for column in COLUMNS["blocks"]:
+            if column.field not in SHOWN_ABOVE:
+                parts.append(_row(column.header, shown(column.field)))
+        parts.append("</table>")
         self.setHtml("".join(parts))
 
     def _sourced_values(self, block_id: str) -> list[str]:
