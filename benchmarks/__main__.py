@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import platform
 
 import numpy as np
@@ -21,7 +22,11 @@ SUITES = [
 
 
 def main() -> None:
-    print(f"REPM planner benchmarks  (Python {platform.python_version()}, NumPy {np.__version__})")
+    load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
+    print(
+        f"REPM planner benchmarks  (Python {platform.python_version()}, NumPy {np.__version__}, "
+        f"{os.cpu_count()} cores{load})"
+    )
     for name in SUITES:
         try:
             module = importlib.import_module(f"benchmarks.{name}")

@@ -198,7 +198,9 @@ def deal_separation_share(
     # Capacity goes to the highest yields first, so in a year short of it only the first groups
     # get any: cumulate their feed, a few groups more until capacity runs out in every such year.
     n_groups, singletons = g.starts.size, g.starts.size == g.deals.size
-    n = min(n_groups, 32)
+    # First guess: capacity covers a share SepCap / F of the feed; as many groups and a half more.
+    covered = np.max(separation_cap[short] / feed[short])
+    n = min(n_groups, int(n_groups * covered * 1.5) + 16)
     while True:
         m = int(g.starts[n]) if n < n_groups else g.deals.size  # deals of the first n groups
         feed_d = a_dt.take(g.deals[:m], axis=1)
