@@ -22,7 +22,7 @@ def deal_dytb(a_dt: np.ndarray, dytb_factor: np.ndarray, separated: Separated) -
     share of the deal's delivery that is separated (equation 4, 1 when it needs none).   (T, D)"""
     if not dytb_factor.any():  # no block has a known Dy+Tb share: nothing to multiply
         return np.zeros_like(a_dt)
-    return separated.apply(a_dt * dytb_factor[None, :])
+    return separated.times(a_dt, dytb_factor)
 
 
 def dytb_magnets(supply: np.ndarray, dytb_per_magnet: float) -> np.ndarray:

@@ -8,7 +8,7 @@ keeps a 1,000-block projection well under a millisecond.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -160,13 +160,19 @@ class Separated:
     none: np.ndarray
     short: np.ndarray
 
+    def times(self, a_dt: np.ndarray, factor: np.ndarray) -> np.ndarray:
+        """A_d(t) * factor_d * sigma_d(t), (T, D)."""
+        if self.none.size and self.short.all():  # those deals give nothing in any year
+            factor = factor.copy()
+            factor[self.none] = 0.0
+            self = replace(self, none=NOTHING)
+        return self.apply(a_dt * factor[None, :])
+
     def apply(self, x: np.ndarray) -> np.ndarray:
         """x (T, D) per deal times its separated share, in place: x_d(t) * sigma_d(t)."""
         if self.deals.size:
             x[:, self.deals] = x.take(self.deals, axis=1) * self.share
-        if self.none.size and self.short.all():
-            x[:, self.none] = 0.0
-        elif self.none.size and self.short.any():
+        if self.none.size and self.short.any():
             x[np.flatnonzero(self.short)[:, None], self.none] = 0.0
         return x
 
@@ -235,7 +241,7 @@ def deal_oxide(a_dt: np.ndarray, oxide_factor: np.ndarray, separated: Separated)
     """(4) NdPr oxide from each deal: A_d * factor_d * (share of it separated).
     factor = 1 (ndpr_oxide), ndpr_share (separated), ndpr_share * recovery (concentrate/mixed).
     (T, D)"""
-    return separated.apply(a_dt * oxide_factor[None, :])
+    return separated.times(a_dt, oxide_factor)
 
 
 def chain(
