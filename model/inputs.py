@@ -35,7 +35,7 @@ from model.record_columns import (
     RecordColumns,
     columns_of,
 )
-from model.scenario import BlockOverride, DealOverride, Mode, PlantOverride, Scenario
+from model.scenario import BlockOverride, DealOverride, Mode, PlantOverride, Scenario, Target
 
 __all__ = ["PLANT_STAGE_INDEX", "ProjectionInputs", "RecordColumns", "build_inputs"]
 
@@ -419,7 +419,7 @@ def _read_only(array: np.ndarray) -> np.ndarray:
 def _overrides(scenario: Scenario, kind: str, field_name: str) -> bool:
     """Does the scenario override `field_name` of any record of `kind` ('deals', 'plants')?"""
     overrides = scenario.deal_overrides if kind == "deals" else scenario.plant_overrides
-    return any(getattr(o, field_name) is not None for o in overrides.values())
+    return bool(overrides) and any(getattr(o, field_name) is not None for o in overrides.values())
 
 
 def build_inputs(
@@ -517,7 +517,7 @@ def build_inputs(
         scenario=scenario.name,
         mode=mode,
         years=np.arange(start, end + 1),
-        target=np.array(target.series(range(start, end + 1)), dtype=float),
+        target=target_series(target, start, end),
         oxide_to_metal=a.oxide_to_metal,
         ndpr_in_magnet=a.ndpr_in_magnet,
         separation_allocation=a.separation_allocation.value,
@@ -561,6 +561,13 @@ def build_inputs(
     )
     inputs.__dict__["separation_groups"] = groups  # known already: spare the cached_property
     return inputs
+
+
+def target_series(target: Target, start: int, end: int) -> np.ndarray:
+    """t magnets/yr by year of the horizon."""
+    if not target.path:  # one number for every year
+        return np.full(end - start + 1, float(target.default_tpa))
+    return np.array(target.series(range(start, end + 1)), dtype=float)
 
 
 def _has_offtake_totals(scenario: Scenario) -> bool:

@@ -165,7 +165,7 @@ class Separated:
         if self.none.size and self.short.all():  # those deals give nothing in any year
             factor = factor.copy()
             factor[self.none] = 0.0
-            self = replace(self, none=NOTHING)
+            return replace(self, none=NOTHING).apply(a_dt * factor[None, :])
         return self.apply(a_dt * factor[None, :])
 
     def apply(self, x: np.ndarray) -> np.ndarray:
@@ -411,13 +411,11 @@ def compute(inputs: ProjectionInputs) -> Projection:
         dytb_magnets(dytb_supply, inputs.dytb_per_magnet), inputs.high_temp_share
     )
     magnets = grade_mix_limit(ndpr_magnets, dytb_eq)
-    capacity_eq = np.stack(
-        [
-            oxide * inputs.oxide_to_metal / inputs.ndpr_in_magnet,
-            caps[1] / inputs.ndpr_in_magnet,
-            caps[2],
-        ]
-    )
+    capacity_eq = np.empty((3, years.size))  # feed, metal, magnet in t magnet-equivalent
+    np.multiply(oxide, inputs.oxide_to_metal, out=capacity_eq[0])
+    np.divide(capacity_eq[0], inputs.ndpr_in_magnet, out=capacity_eq[0])
+    np.divide(caps[1], inputs.ndpr_in_magnet, out=capacity_eq[1])
+    capacity_eq[2] = caps[2]
     return Projection(
         inputs=inputs,
         target=inputs.target,
