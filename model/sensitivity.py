@@ -9,7 +9,8 @@ and the bar says so ('sourced range').
 
 Fast path: an assumption is applied to the prepared arrays (set-up from the cached record
 columns) and only the year asked about is computed; a block's setting changes only that block's
-deliveries, so every block's low (or high) end is worked out at once (model/one_year.py).
+deliveries, so every block's low (or high) end is worked out at once (model/block_ends.py,
+model/one_year.py).
 `model/sensitivity_reference.py` gets the same bars by a full projection per setting.
 """
 
@@ -24,25 +25,22 @@ import numpy as np
 from model import field_words
 from model.assumptions import (
     CHOICES,
-    NAMEPLATE_FACTORS,
-    OFFTAKE_SWING,
     PROBABILITY_SWING,
     SCALARS,
-    START_YEARS_SWING,
     TABLES,
     Assumptions,
     DyTbProcess,
 )
-from model.domain import Block, Deal, DealStatus, Product
-from model.evidence import spreads
+from model.block_ends import block_ends
+from model.domain import Block, Deal
 from model.fields import CHOICE, NUMBER, PERCENT, YEAR, meta
 from model.inputs import build_inputs
 from model.montecarlo import Cancelled, Progress
 from model.number_text import POINTS, shown
 from model.one_year import OneYear
 from model.portfolio import Portfolio
-from model.projection import compute, ramp
-from model.record_columns import DEAL_STATUS_LIST, PRODUCT_LIST, columns_of
+from model.projection import compute
+from model.record_columns import columns_of
 from model.scenario import Mode, Scenario
 
 ASSUMPTION_RANGES = {name: spec.sweep for name, spec in SCALARS.items() if spec.sweep}
@@ -250,88 +248,22 @@ def sensitivity(
 
 
 def _block_bars(portfolio: Portfolio, scenario: Scenario, one: OneYear, base_t: float) -> list[Bar]:
-    """Each block with a live deal: nameplate, India's offtake and first year at both ends, all
-    blocks at once (each block's end changes only its own deliveries)."""
-    c, base = columns_of(portfolio), one.inputs
-    n_blocks = len(c.blocks)
-    live = c.deal_status != DEAL_STATUS_LIST.index(DealStatus.rejected)  # as recorded
-    live_block = c.deal_block[live]
-    has_live = np.bincount(live_block, minlength=n_blocks) > 0
-
-    def magnets(nameplate=None, start=None, offtake=None) -> np.ndarray:
-        """Each block's magnets with its own entry of the given arrays (the rest as base)."""
-        q = one.q
-        if nameplate is not None or start is not None:
-            r = one.ramp if start is None else ramp(start, base.block_ramp, base.years)
-            q = one.output(base.nameplate if nameplate is None else nameplate, r)
-        a = one.deliveries(q, base.offtake if offtake is None else offtake)
-        found, moved = one.per_block(a)
-        return np.where(moved, found, base_t)  # unmoved: exactly the projection's figure
-
-    # Nameplate: the declared factors, or the sourced range.
-    plate = np.nan_to_num(c.nameplate)
-    with_plate = has_live & (plate != 0)
-    lows, highs = (plate * f for f in NAMEPLATE_FACTORS)
-    sourced = spreads(portfolio, "blocks", "nameplate_tpa")
-    index = {b: k for k, b in enumerate(c.block_ids)} if sourced or scenario.block_delays else {}
-    for block_id, (lo, hi) in sourced.items():
-        if block_id in index:
-            lows[index[block_id]], highs[index[block_id]] = lo, hi
-    lacks_other = np.isposinf(base.block_start) | (
-        np.isnan(c.ndpr_share) & (c.block_product != PRODUCT_LIST.index(Product.ndpr_oxide))
-    )
-    plate_ends = []
-    for values in (lows, highs):
-        nameplate = np.where(with_plate, np.where(lacks_other, 0.0, values), base.nameplate)
-        plate_ends.append(magnets(nameplate=nameplate))
-
-    # India's offtake: the recorded total of live deals +- the swing, spread pro rata.
-    total = np.bincount(live_block, weights=c.offtake[live], minlength=n_blocks)
-    current = np.bincount(live_block, weights=base.offtake[live], minlength=n_blocks)
-    count = np.bincount(live_block, minlength=n_blocks)
-    off_lows = np.maximum(0.0, total - OFFTAKE_SWING)
-    off_highs = np.minimum(1.0, total + OFFTAKE_SWING)
-    off_ends = []
-    b, share, current = live_block, base.offtake[live], current[live_block]
-    for ends in (off_lows, off_highs):
-        offtake = base.offtake.copy()  # each live deal's share of its block's current total
-        offtake[live] = np.where(
-            current > 0, share / np.where(current > 0, current, 1.0) * ends[b], ends[b] / count[b]
-        )
-        off_ends.append(magnets(offtake=offtake))
-
-    # First year: the recorded one +- years, after the scenario's delays.
-    first = c.block_first
-    with_first = has_live & ~np.isnan(first)
-    delay = np.full(n_blocks, float(scenario.delay_years))
-    for block_id, years in scenario.block_delays.items():
-        if block_id in index:
-            delay[index[block_id]] += years
-    lates, earlies = first + START_YEARS_SWING, first - START_YEARS_SWING
-    start_ends = [
-        magnets(start=np.where(with_first, ends + delay, base.block_start))
-        for ends in (lates, earlies)
-    ]
-
+    """Each block with a live deal: nameplate, India's offtake and first year at both ends."""
+    plate, offtake, first, sourced = block_ends(portfolio, scenario, one, base_t)
     # Plain lists: 2,500 bars at 1,000 blocks, so per-bar numpy scalar access would show.
-    ids, names = c.block_ids, [b.name for b in c.blocks]
-
-    def columns(mask: np.ndarray, *arrays: np.ndarray) -> zip:
-        at = np.flatnonzero(mask)
-        return zip(at.tolist(), *(a[at].tolist() for a in arrays), strict=True)
-
+    ids, names = one.inputs.block_ids, [b.name for b in portfolio.blocks]
     t = base_t
     return (
         [
             nameplate_bar(f"block:{ids[k]}", names[k], ids[k] in sourced, lo, hi, lo_t, hi_t, t)
-            for k, lo, hi, lo_t, hi_t in columns(with_plate, lows, highs, *plate_ends)
+            for k, lo, hi, lo_t, hi_t in plate.rows()
         ]
         + [
             offtake_bar(f"block:{ids[k]}", names[k], lo, hi, lo_t, hi_t, t)
-            for k, lo, hi, lo_t, hi_t in columns(has_live, off_lows, off_highs, *off_ends)
+            for k, lo, hi, lo_t, hi_t in offtake.rows()
         ]
         + [
             start_bar(f"block:{ids[k]}", names[k], int(late), int(early), late_t, early_t, t)
-            for k, late, early, late_t, early_t in columns(with_first, lates, earlies, *start_ends)
+            for k, late, early, late_t, early_t in first.rows()
         ]
     )
