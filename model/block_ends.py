@@ -1,7 +1,8 @@
 """Every block's nameplate, India's offtake and first year at the low and the high end of the
 tornado's ranges (model/sensitivity.py), each alone, and the magnets of one year each gives: all
 blocks at once, since a block's setting changes only its own deals' deliveries (model/one_year.py).
-The settings are those of the reference, `sensitivity_reference.py`: a what-if per block and end.
+Likewise each plant's capacity over its sourced range (one stage's capacity in the year moves).
+The settings are those of the reference, `sensitivity_reference.py`: a projection per end.
 """
 
 from __future__ import annotations
@@ -109,3 +110,19 @@ def block_ends(
         Ends(with_first, lates, earlies, *start_ends),
         sourced,
     )
+
+
+def plant_ends(portfolio: Portfolio, one: OneYear, base_t: float) -> Ends:
+    """Each plant's capacity at the ends of its sourced range (the evidence register)."""
+    sourced = spreads(portfolio, "plants", "capacity_tpa")
+    capacity = one.inputs.plant_capacity
+    mask = np.array([p.id in sourced for p in portfolio.plants], dtype=bool)
+    ends = []
+    for end in (0, 1):
+        values = np.array(
+            [sourced[p.id][end] if p.id in sourced else 0.0 for p in portfolio.plants]
+        )
+        found, moved = one.per_plant(np.where(mask, values, capacity))
+        ends.append((values, np.where(moved, found, base_t)))
+    (lows, low_t), (highs, high_t) = ends
+    return Ends(mask, lows, highs, low_t, high_t)

@@ -129,6 +129,19 @@ class OneYear:
         )
         return found, by_block((delta != 0).astype(float)) > 0
 
+    def per_plant(self, capacity: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For every plant p, magnets in the year when p alone has `capacity[p]` (P,), and
+        whether its stage's capacity in the year moved (else: the projection's value)."""
+        i = self.inputs
+        share = ramp(i.plant_start, i.plant_ramp, i.years)[self.i] * i.plant_weight  # (5)
+        delta = (capacity - i.plant_capacity) * share
+        caps = np.tile([self.x, self.metal_cap, self.magnet_cap], (delta.size, 1))
+        caps[np.arange(delta.size), i.plant_stage] += delta
+        zero = np.zeros(delta.size)
+        none = np.full(delta.size, self.n_groups)
+        found = self.changed(none, zero, zero, zero, zero, zero, caps=tuple(caps.T))
+        return found, delta != 0
+
     def changed(
         self,
         group: np.ndarray,
@@ -137,10 +150,13 @@ class OneYear:
         d_dytb: np.ndarray,
         d_direct_ndpr: np.ndarray,
         d_direct_dytb: np.ndarray,
+        caps: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
     ) -> np.ndarray:
         """Magnets in the year when, in row v, group[v]'s feed, NdPr and Dy+Tb move by d_feed,
-        d_ndpr, d_dytb and the deals needing no separation by d_direct_*. group = G: none."""
-        i, x = self.inputs, self.x
+        d_ndpr, d_dytb and the deals needing no separation by d_direct_*. group = G: none.
+        `caps`: each row's separation, metal and magnet capacity (else the year's)."""
+        i = self.inputs
+        x, metal_cap, magnet_cap = caps or (self.x, self.metal_cap, self.magnet_cap)
         n_groups = self.n_groups
         if i.separation_allocation == "pro_rata":
             total = (self.cum[-1] if n_groups else 0.0) + d_feed
@@ -150,7 +166,7 @@ class OneYear:
         elif n_groups == 0:
             sep_ndpr = sep_dytb = np.zeros_like(d_feed)
         else:
-            j_x = int(np.searchsorted(self.cum, x, side="right"))
+            j_x = np.searchsorted(self.cum, x, side="right")
             j_z = np.searchsorted(self.cum, x - d_feed, side="right")
             j = np.minimum(group, j_x) + np.maximum(0, j_z - group)  # groups wholly separated
             past = j > group  # the changed group is one of them
@@ -166,8 +182,8 @@ class OneYear:
             sep_ndpr = sep_ndpr + share * (self.ndpr[k] + np.where(at, d_ndpr, 0.0))
             sep_dytb = sep_dytb + share * (self.dytb[k] + np.where(at, d_dytb, 0.0))
         oxide = self.direct_ndpr + d_direct_ndpr + sep_ndpr
-        metal = np.minimum(oxide * i.oxide_to_metal, self.metal_cap)
-        magnets = np.minimum(metal / i.ndpr_in_magnet, self.magnet_cap)
+        metal = np.minimum(oxide * i.oxide_to_metal, metal_cap)
+        magnets = np.minimum(metal / i.ndpr_in_magnet, magnet_cap)
         if i.high_temp_share > 0:  # (8) the grade mix: no limit when h = 0
             supply = self.direct_dytb + d_direct_dytb + sep_dytb + i.dytb_market
             limit = dytb_equivalent(dytb_magnets(supply, i.dytb_per_magnet), i.high_temp_share)

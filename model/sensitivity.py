@@ -5,7 +5,8 @@ The ranges are declared with the assumptions (model/assumptions.py: each scalar'
 its source; PROBABILITY_SWING, NAMEPLATE_FACTORS, OFFTAKE_SWING, START_YEARS_SWING for the
 probabilities and each block with a live deal). Where a block's nameplate has several sourced
 values in the evidence register (model/evidence.py), their range replaces the declared factors
-and the bar says so ('sourced range').
+and the bar says so ('sourced range'); a plant's capacity with several sourced values gets a bar
+over their range.
 
 Fast path: an assumption is applied to the prepared arrays (set-up from the cached record
 columns) and only the year asked about is computed; a block's setting changes only that block's
@@ -31,8 +32,8 @@ from model.assumptions import (
     Assumptions,
     DyTbProcess,
 )
-from model.block_ends import block_ends
-from model.domain import Block, Deal
+from model.block_ends import block_ends, plant_ends
+from model.domain import Block, Deal, Plant
 from model.fields import CHOICE, NUMBER, PERCENT, YEAR, meta
 from model.inputs import build_inputs
 from model.montecarlo import Cancelled, Progress
@@ -182,6 +183,8 @@ OFFTAKE_META = meta(Deal.model_fields["offtake_share"])
 NAMEPLATE = (NUMBER, meta(Block.model_fields["nameplate_tpa"]).unit, 0, True)
 OFFTAKE_FORMAT = (PERCENT, "share of the block's output, 0-1", OFFTAKE_META.decimals, False)
 FIRST_YEAR = (YEAR, "year", 0, False)
+CAPACITY = (NUMBER, meta(Plant.model_fields["capacity_tpa"]).unit, 0, True)
+CAPACITY_LABEL = field_words.label("plants", "capacity_tpa")
 _bar = tuple.__new__  # a Bar from all its fields at once: 2,500 bars at 1,000 blocks
 
 
@@ -203,6 +206,13 @@ def start_bar(key, name, late, early, late_t, early_t, base_t) -> Bar:
     label, swing = f"{name}: {BLOCK_LABELS['first_year']}", abs(early_t - late_t)
     fields = (f"{key}:start", label, late, early, late_t, early_t, base_t, swing, *FIRST_YEAR)
     return _bar(Bar, fields)
+
+
+def capacity_bar(plant: Plant, low, high, low_t, high_t, base_t) -> Bar:
+    """A plant's capacity over its sourced range."""
+    label = f"{plant.name}: {CAPACITY_LABEL} (sourced range)"
+    fields = (f"plant:{plant.id}:capacity", label, low, high, low_t, high_t, base_t)
+    return _bar(Bar, (*fields, abs(high_t - low_t), *CAPACITY))
 
 
 def sensitivity(
@@ -244,6 +254,11 @@ def sensitivity(
     if progress is not None:
         progress(0.5)
     bars += _block_bars(portfolio, scenario, one, base_t)
+    plants = plant_ends(portfolio, one, base_t)
+    bars += [
+        capacity_bar(portfolio.plants[k], lo, hi, lo_t, hi_t, base_t)
+        for k, lo, hi, lo_t, hi_t in plants.rows()
+    ]
     return ranked(bars)
 
 

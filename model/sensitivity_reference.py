@@ -14,6 +14,7 @@ from model.sensitivity import (
     Bar,
     assumption_bar,
     assumption_settings,
+    capacity_bar,
     nameplate_bar,
     offtake_bar,
     ranked,
@@ -100,4 +101,16 @@ def sensitivity_reference(
                     base_t,
                 )
             )
+    for k, (lo, hi) in _plant_ranges(portfolio):
+        t = []
+        for value in (lo, hi):
+            capacity = base_inputs.plant_capacity.copy()
+            capacity[k] = value
+            t.append(float(compute(base_inputs.with_arrays(plant_capacity=capacity)).magnets[i]))
+        bars.append(capacity_bar(portfolio.plants[k], lo, hi, *t, base_t))
     return ranked(bars)
+
+
+def _plant_ranges(portfolio: Portfolio) -> list[tuple[int, tuple[float, float]]]:
+    sourced = spreads(portfolio, "plants", "capacity_tpa")
+    return [(k, sourced[p.id]) for k, p in enumerate(portfolio.plants) if p.id in sourced]

@@ -28,26 +28,31 @@ def same(p, year: int, **kw) -> None:
             assert math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-7), (f.key, a, b)
 
 
+def sourced(kind, record_id, field, k, value):
+    return Evidence(
+        id=f"e-{record_id}-{k}",
+        record_kind=kind,
+        record_id=record_id,
+        field_name=field,
+        value=value,
+        unit="t/yr",
+        source="test",
+        as_of="2025",
+        chosen=int(k == 0),
+    )
+
+
 @st.composite
 def with_evidence(draw, p):
-    """Some blocks' nameplates with two or more sourced values (their spread is the range)."""
+    """Some blocks' nameplates and plants' capacities with two or more sourced values (their
+    spread is the range)."""
     evidence = []
-    for b in p.blocks:
+    records = [("blocks", b.id, "nameplate_tpa") for b in p.blocks]
+    records += [("plants", q.id, "capacity_tpa") for q in p.plants]
+    for kind, record_id, field in records:
         if draw(st.booleans()):
-            for k, value in enumerate(draw(st.lists(st.floats(0, 20_000), min_size=1, max_size=3))):
-                evidence.append(
-                    Evidence(
-                        id=f"e-{b.id}-{k}",
-                        record_kind="blocks",
-                        record_id=b.id,
-                        field_name="nameplate_tpa",
-                        value=value,
-                        unit="t TREO/yr",
-                        source="test",
-                        as_of="2025",
-                        chosen=int(k == 0),
-                    )
-                )
+            values = draw(st.lists(st.floats(0, 20_000), min_size=1, max_size=3))
+            evidence += [sourced(kind, record_id, field, k, v) for k, v in enumerate(values)]
     return p.model_copy(update={"evidence": evidence})
 
 
@@ -92,7 +97,11 @@ def scarce_separation(draw):
         plant("metal", draw(st.sampled_from([300.0, 1e6]))),
         plant("magnet", 1e6),
     ]
-    return portfolio(blocks, deals, plants)
+    spread = draw(st.lists(st.floats(0, 8_000), min_size=2, max_size=2))
+    evidence = [
+        sourced("plants", "p-separation", "capacity_tpa", k, v) for k, v in enumerate(spread)
+    ]
+    return portfolio(blocks, deals, plants, evidence=evidence)
 
 
 @settings(max_examples=60, deadline=None)
@@ -141,3 +150,19 @@ def test_a_tiny_share_beside_a_rejected_deal():
     same(p, 2030)
     offtake = {b.key: b for b in sensitivity(p, 2030)}["block:b:offtake"]
     assert offtake.high_t == pytest.approx(400 * 0.1 * 3)
+
+
+def test_a_plant_capacity_with_sourced_values_gets_a_bar_over_their_range():
+    p = portfolio(
+        [block("b", nameplate_tpa=400.0)],
+        [deal("b")],
+        [plant("metal", 1e6), plant("magnet", 600.0)],
+        evidence=[
+            sourced("plants", "p-magnet", "capacity_tpa", k, v)
+            for k, v in enumerate((600.0, 900.0, 1500.0))
+        ],
+    )
+    bar = {b.key: b for b in sensitivity(p, 2030)}["plant:p-magnet:capacity"]
+    assert (bar.low_setting, bar.high_setting) == ("600 t/yr", "1,500 t/yr")
+    assert (bar.low_t, bar.high_t) == pytest.approx((600.0, 1200.0))  # 400 t oxide x 3 at most
+    same(p, 2030)
