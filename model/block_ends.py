@@ -116,6 +116,9 @@ def plant_ends(portfolio: Portfolio, one: OneYear, base_t: float) -> Ends:
     """Each plant's capacity at the ends of its sourced range (the evidence register)."""
     sourced = spreads(portfolio, "plants", "capacity_tpa")
     capacity = one.inputs.plant_capacity
+    if not sourced:
+        none = np.zeros(capacity.size)
+        return Ends(none.astype(bool), none, none, none, none)
     mask = np.array([p.id in sourced for p in portfolio.plants], dtype=bool)
     ends = []
     for end in (0, 1):
