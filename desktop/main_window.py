@@ -33,6 +33,7 @@ from desktop.labels import MODE_RULES
 from desktop.plan_view import PlanView
 from desktop.portfolio_view import CHOOSE, PortfolioView
 from desktop.session import PortfolioSession
+from desktop.status_bar import StatusBar
 from desktop.style import STAGE_LABELS
 from desktop.target_dialog import TargetDialog
 from desktop.window_size import DEFAULT_SIZE, first_run_geometry, fits
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.dialog: QWidget | None = None  # the last non-blocking dialog opened
         self.briefing = None  # the briefing export under way, if any
         self.undo_group = QUndoGroup(self)
+        self.setStatusBar(StatusBar(self))  # message and summary side by side, never overlapping
         self._build_menus()
         self._build_toolbar()
         self.status_label = QLabel(objectName="statusSummary")
@@ -258,6 +260,7 @@ class MainWindow(QMainWindow):
         session.projectionChanged.connect(self._update_status)
         session.viewSettingsChanged.connect(self._update_status)
         session.portfolioChanged.connect(lambda _changes: self._on_portfolio_changed())
+        session.undoStepped.connect(self.statusBar().show_step)
         self._update_status()
         self._remember(session.path)
 

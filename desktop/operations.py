@@ -118,25 +118,35 @@ def apply_what_if(
 
 class _Do(QUndoCommand):
     """An edit already applied, with the functions that redo and undo it. QUndoStack.push calls
-    redo() at once: the first call is skipped, because _push applied the edit already."""
+    redo() at once: the first call is skipped, because _push applied the edit already. Each
+    step tells the session (undoStepped), so a message it made untrue is replaced."""
 
-    def __init__(self, text: str, redo: Callable[[], None], undo: Callable[[], None]):
+    def __init__(
+        self,
+        session: PortfolioSession,
+        text: str,
+        redo: Callable[[], None],
+        undo: Callable[[], None],
+    ):
         super().__init__(text)
-        self._redo, self._undo, self._applied = redo, undo, True
+        self._session, self._redo, self._undo, self._applied = session, redo, undo, True
 
     def redo(self) -> None:
         if self._applied:
             self._applied = False
+            self._session.undoStepped.emit("")
             return
         self._redo()
+        self._session.undoStepped.emit(f"Redone: {self.text()}")
 
     def undo(self) -> None:
         self._undo()
+        self._session.undoStepped.emit(f"Undone: {self.text()}")
 
 
 def _push(session: PortfolioSession, text: str, redo: Callable[[], None], undo: Callable[[], None]):
     redo()  # raises InvalidEdit: nothing pushed
-    session.undo_stack.push(_Do(text, redo, undo))
+    session.undo_stack.push(_Do(session, text, redo, undo))
 
 
 def replace_portfolio(session: PortfolioSession, portfolio: Portfolio, text: str) -> None:

@@ -64,6 +64,7 @@ class PortfolioSession(QObject):
     portfolioChanged = Signal(list)  # list[Change]: what the last committed transaction changed
     projectionChanged = Signal()  # a new projection: numbers may have moved
     viewSettingsChanged = Signal()  # target year or stacking: redraw, nothing recomputed
+    undoStepped = Signal(str)  # 'Undone: …'/'Redone: …' after an undo/redo, '' after a new edit
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
