@@ -287,30 +287,27 @@ def set_name(session: PortfolioSession, name: str) -> None:
 def set_china_share(
     session: PortfolioSession, share: float, path: dict[int, float], evidence_id: str = ""
 ) -> None:
-    """China's share of magnet imports, for every year and per-year overrides, as one undo step.
-    `evidence_id` names the sourced value `share` was taken from: its value is used and the
-    figure's chosen mark moves to it. (The marks are written in a second transaction until the
-    store takes demand edits in one.)"""
-    store = session.store
-    before = store.demand()
+    """China's share of magnet imports, for every year and per-year overrides: one transaction,
+    one undo step. `evidence_id` names the sourced value `share` was taken from: its value is
+    used and the figure's chosen mark moves to it in the same transaction."""
+    before = session.store.demand()
     marks: dict[str, int] = {}
     if evidence_id:
         share = next(e.value for e in session.portfolio.evidence if e.id == evidence_id)
         marks = flag_changes(session.portfolio, evidence_id)
-    after = before.model_copy(update={"china_share": share, "china_share_path": dict(path)})
-    if after == before and not marks:
+    fields = {"china_share": share, "china_share_path": dict(path)}
+    old = {"china_share": before.china_share, "china_share_path": dict(before.china_share_path)}
+    if fields == old and not marks:
         return
-    mark = [Edit("update", "evidence", i, {"chosen": m}) for i, m in marks.items()]
-    unmark = [Edit("update", "evidence", i, {"chosen": 1 - m}) for i, m in marks.items()]
-
-    def redo() -> None:
-        store.set_demand(after)
-        if mark:
-            store.apply(mark)
-
-    def undo() -> None:
-        store.set_demand(before)
-        if unmark:
-            store.apply(unmark)
-
-    _push(session, "Set China's share of magnet imports", redo, undo)
+    run(
+        session,
+        "Set China's share of magnet imports",
+        [
+            Edit("update", "demand", "india", fields),
+            *(Edit("update", "evidence", i, {"chosen": m}) for i, m in marks.items()),
+        ],
+        [
+            Edit("update", "demand", "india", old),
+            *(Edit("update", "evidence", i, {"chosen": 1 - m}) for i, m in marks.items()),
+        ],
+    )

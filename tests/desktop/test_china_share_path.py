@@ -54,8 +54,11 @@ def test_a_preset_and_a_year_of_its_own_are_one_undoable_edit(window):
     dialog.presets.activated.emit(index)
     assert dialog.default.value() == pytest.approx(84)
     dialog.add_year(2030, 0.5)
+    transactions = []
+    session.store.subscribe(transactions.append)
     dialog.accept()
 
+    assert len(transactions) == 1  # the share and the marks in one transaction
     demand = session.portfolio.demand
     assert demand.china_share == 0.84 and demand.china_share_path == {2030: 0.5}
     assert session.undo_stack.count() == 1
