@@ -15,7 +15,7 @@ from desktop.explain import why_nothing
 from desktop.labels import percent, plain_source, word
 from desktop.record_model import display
 from desktop.session import PortfolioSession, moves_numbers
-from model.evidence import register
+from model.evidence import refusal, register
 from model.projection import Projection
 from model.store import InvalidEdit
 
@@ -183,10 +183,17 @@ class BlockDetail(QTextBrowser):
             parts.append(f"<tr><td colspan=2><b>{esc(headers.get(field, field))}</b></td></tr>")
             for e in values:
                 link = e.url and f" <a href='{esc(e.url)}'>link</a>"
+                refused = refusal(self.session.portfolio, e)
                 action = (
-                    "<b>in use</b>" if e.chosen else f"<a href='{CHOOSE}{esc(e.id)}'>use this</a>"
+                    "<b>in use</b>"
+                    if e.chosen
+                    else "context"
+                    if refused
+                    else f"<a href='{CHOOSE}{esc(e.id)}'>use this</a>"
                 )
                 note = f"<br><i>{esc(e.note)}</i>" if e.note else ""
+                if refused:
+                    note += f"<br>Cannot be used: {esc(refused)}"
                 parts.append(
                     _row(
                         action,

@@ -11,8 +11,9 @@ from desktop.columns import COLUMNS
 from model.assumptions import SCALARS
 from model.demand import FIELD_LABELS as DEMAND_LABELS
 from model.domain import Evidence
-from model.evidence import register
+from model.evidence import own_unit, register
 from model.portfolio import Portfolio
+from model.rules import choice_problem
 
 WHOLE_PORTFOLIO = {"demand": "India demand", "assumptions": "Assumptions"}
 YEARLY = ("demand", "china_share")  # (kind, field) of the figure with per-year values of its own
@@ -28,6 +29,7 @@ class EvidenceRow:
     group: int  # the figure's position in the register: rows of one figure share it
     first: bool  # the first row of its figure
     values: int  # how many sourced values the figure has
+    refused: str = ""  # why it cannot be the value in use (another unit or quantity); '' if it can
 
     @property
     def conflicting(self) -> bool:
@@ -131,6 +133,7 @@ def evidence_rows(portfolio: Portfolio) -> list[EvidenceRow]:
         values = sorted(figures[figure], key=lambda e: -e.chosen)  # stable: file order after
         now = current(figure)
         differ = _years_apart(portfolio) if figure[::2] == YEARLY else 0
+        unit = own_unit(values)
         for k, evidence in enumerate(values):
             rows.append(
                 EvidenceRow(
@@ -142,6 +145,7 @@ def evidence_rows(portfolio: Portfolio) -> list[EvidenceRow]:
                     group=group,
                     first=k == 0,
                     values=len(values),
+                    refused=choice_problem(evidence, unit),
                 )
             )
     return rows

@@ -102,6 +102,8 @@ class EvidenceModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and row.group % 2:
             return BAND
         if role == Qt.ItemDataRole.ForegroundRole:
+            if row.refused and column != URL_COLUMN:
+                return QUIET  # another unit or quantity: context only, cannot be used
             if column == URL_COLUMN and e.url:
                 return LINK
             if column < 2 and not row.first:
@@ -126,6 +128,8 @@ class EvidenceModel(QAbstractTableModel):
         ]
         if e.note:
             lines.append(e.note)
+        if row.refused:
+            lines.append(f"Cannot be used: {row.refused}")
         if e.url:
             lines.append(f"{e.url} (click to open in your browser)")
         if row.conflicting:
@@ -254,7 +258,14 @@ class EvidenceView(QWidget):
 
     def _sync_buttons(self) -> None:
         row = self.selected()
-        self.use_button.setEnabled(row is not None and not row.in_use.startswith("✓"))
+        usable = row is not None and not row.in_use.startswith("✓") and not row.refused
+        self.use_button.setEnabled(usable)
+        self.use_button.setToolTip(
+            f"Cannot be used: {row.refused}"
+            if row is not None and row.refused
+            else "Put the selected value into the model in place of the one in use "
+            "(one edit: Edit > Undo takes it back); every chart follows"
+        )
         self.link_button.setEnabled(row is not None and bool(row.evidence.url))
         shown = self.model.rows
         figures = len({r.group for r in shown})

@@ -14,10 +14,10 @@ from model.assumptions import Assumptions
 from model.demand import Demand
 from model.domain import KINDS
 from model.evidence import RECORD_KINDS as EVIDENCE_RECORD_KINDS
-from model.evidence import applied_value, flag_changes, values_of
+from model.evidence import applied_value, flag_changes, refusal, values_of
 from model.portfolio import Portfolio
 from model.scenario import Scenario, Target
-from model.store import WHOLE_FIGURES, Edit
+from model.store import WHOLE_FIGURES, Edit, InvalidEdit
 
 
 def run(session: PortfolioSession, text: str, redo: Sequence[Edit], undo: Sequence[Edit]) -> None:
@@ -226,6 +226,9 @@ def choose_evidence(session: PortfolioSession, evidence_id: str) -> None:
     kind, record_id, field = chosen.record_kind, chosen.record_id, chosen.field_name
     if kind not in (*EVIDENCE_RECORD_KINDS, *WHOLE_FIGURES):
         raise ValueError(f"sourced values of '{kind}' figures cannot be chosen here")
+    refused = refusal(portfolio, chosen)
+    if refused:
+        raise InvalidEdit([refused])
     marks = flag_changes(portfolio, evidence_id)
     old_marks = {
         e.id: e.chosen for e in values_of(portfolio, kind, record_id, field) if e.id in marks

@@ -26,6 +26,13 @@ from model.fields import PERCENT, YEAR
 UNIT = "t sintered NdFeB (rare-earth) magnets/yr"
 
 
+IMPORTS_NOTE = (
+    "Imports here are computed: demand minus domestic output under the chosen demand path. "
+    "Sourced magnet-import figures (in the sources) are what trade records counted; they are "
+    "context, not demand, and differ from the computed imports."
+)
+
+
 class Demand(Record):
     """India's demand path for sintered rare-earth magnets, editable like the target path."""
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from model.domain import Evidence
 from model.portfolio import Portfolio
-from model.rules import chosen_problems
+from model.rules import choice_problem, chosen_problems, declared_unit
 
 RECORD_KINDS = ("blocks", "plants")  # figures held in a record's field
 Figure = tuple[str, str, str]  # (record kind, record id, field)
@@ -92,6 +92,20 @@ def spreads(portfolio: Portfolio, kind: str, field: str) -> dict[str, tuple[floa
     return {i: (r.low, r.high) for i, r in spread_details(portfolio, kind, field).items()}
 
 
+def own_unit(values: list[Evidence]) -> str | None:
+    """A figure's own unit: declared (the demand figures), else that of its value in use."""
+    if not values:
+        return None
+    declared = declared_unit(values[0].record_kind, values[0].field_name)
+    return declared or next((v.unit for v in values if v.chosen), None)
+
+
+def refusal(portfolio: Portfolio, evidence: Evidence) -> str:
+    """Why `evidence` cannot be chosen ('' when it can): the one rule (model.rules.choice_problem)
+    the Demand tab, the register, the detail panel, the CLI and `choose` share."""
+    return choice_problem(evidence, own_unit(values_of(portfolio, *figure_of(evidence))))
+
+
 def applied_value(kind: str, field: str, value: float) -> Any:
     """The value as the figure stores it (years are whole numbers)."""
     return int(round(value)) if field.endswith("year") else value
@@ -114,6 +128,9 @@ def choose(portfolio: Portfolio, evidence_id: str) -> Portfolio:
     chosen = next((e for e in portfolio.evidence if e.id == evidence_id), None)
     if chosen is None:
         raise KeyError(f"no sourced value with id '{evidence_id}'")
+    refused = refusal(portfolio, chosen)
+    if refused:
+        raise ValueError(refused)
     kind, record_id, field = figure_of(chosen)
     value = applied_value(kind, field, chosen.value)
     update: dict[str, Any] = {}

@@ -240,6 +240,27 @@ def chosen_problems(evidence: list) -> list[str]:
 FIGURE_KINDS = ("blocks", "plants", "demand", "assumptions")  # what a sourced value is of
 
 
+def declared_unit(kind: str, field: str) -> str | None:
+    """The unit a portfolio-wide figure is declared in (None: the unit of its value in use)."""
+    if kind == "demand" and field in ("base_t", "horizon_t"):
+        from model.demand import UNIT
+
+        return UNIT
+    return None
+
+
+def choice_problem(evidence: BaseModel, own_unit: str | None) -> str:
+    """Why a sourced value cannot be the figure's value in use ('' when it can): its unit (the
+    quantity it counts) must be the figure's own. All permanent magnets, or magnet imports, are
+    not rare-earth magnet demand; they stay in the register as context only."""
+    if own_unit is None or evidence.unit == own_unit:
+        return ""
+    return (
+        f"{evidence.value:,g} {evidence.unit} is another quantity than this figure's "
+        f"{own_unit}: it cannot be the value in use"
+    )
+
+
 def evidence_problems(evidence: BaseModel, facts: Facts, where: str) -> list[str]:
     """A sourced value belongs to a figure that exists: a field of a block or plant that is in
     the portfolio, or a demand or assumption figure (an orphan left by a deleted record is
@@ -261,7 +282,8 @@ def evidence_problems(evidence: BaseModel, facts: Facts, where: str) -> list[str
         fields = (Demand if kind == "demand" else Assumptions).model_fields
     if field not in fields:
         return [f"{where}.field_name: {kind} have no figure '{field}'"]
-    return []
+    refused = evidence.chosen and choice_problem(evidence, declared_unit(kind, field))
+    return [f"{where}.chosen: {refused}"] if refused else []
 
 
 def portfolio_problems(portfolio: Portfolio) -> list[str]:

@@ -1920,6 +1920,7 @@ OPTIONS: list[dict] = [
 # Figures of the portfolio's demand path (model/demand.py); record "india".
 RE_MAGNETS = "t sintered NdFeB (rare-earth) magnets/yr"
 ALL_PM = "t all permanent magnets (ferrite included)/yr"
+RE_MAGNET_IMPORTS = "t sintered NdFeB (rare-earth) magnets imported/yr"  # imports, not demand
 CHINA_SHARE = "share of India's magnet imports from China"
 IE_IMPORTS = (
     "The Indian Express, 'Before China's rare earth curbs, India's permanent magnet imports "
@@ -1971,19 +1972,19 @@ DEMAND_FIGURES = [
         chosen=False,
     ),
     Fig(
-        "base_t", 700, RE_MAGNETS, MONEYCONTROL_IMPORTS, MONEYCONTROL_IMPORTS_URL, "2025",
+        "base_t", 700, RE_MAGNET_IMPORTS, MONEYCONTROL_IMPORTS, MONEYCONTROL_IMPORTS_URL, "2025",
         "Rare-earth magnet imports 'expected to rise to around 700 tonne' in FY25, figures then "
         "awaited (industry sources): imports only, not all demand",
         chosen=False,
     ),
     Fig(
-        "base_t", 460, RE_MAGNETS, MONEYCONTROL_IMPORTS, MONEYCONTROL_IMPORTS_URL, "2025",
+        "base_t", 460, RE_MAGNET_IMPORTS, MONEYCONTROL_IMPORTS, MONEYCONTROL_IMPORTS_URL, "2025",
         "'In FY24, India imported around 460 tonne of rare earth magnets, almost all from "
         "Chinese manufacturers' (industry sources): imports only, not all demand",
         chosen=False,
     ),
     Fig(
-        "base_t", 900, RE_MAGNETS,
+        "base_t", 900, RE_MAGNET_IMPORTS,
         "Business Today, 'All about neodymium: the tiny Chinese magnet that's causing a massive "
         "problem for India'",
         "https://www.businesstoday.in/visualstories/news/all-about-neodymium-the-tiny-chinese-"

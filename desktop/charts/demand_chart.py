@@ -36,6 +36,7 @@ from desktop.charts.base import Chart
 from desktop.session import PortfolioSession
 from model.demand import (
     FIELD_LABELS,
+    IMPORTS_NOTE,
     PRESETS,
     UNIT,
     Demand,
@@ -44,7 +45,7 @@ from model.demand import (
     demand_balance,
 )
 from model.domain import YEAR_MAX, YEAR_MIN
-from model.evidence import register
+from model.evidence import refusal, register
 from model.projection import Projection
 from model.store import InvalidEdit
 
@@ -147,12 +148,21 @@ def sources_html(portfolio) -> str:
     ]
     if not figures:
         return "<p style='color:#666'>No sourced values for the demand figures.</p>"
-    parts = ["<table cellpadding='2'>"]
+    parts = [f"<p style='color:#555'>{esc(IMPORTS_NOTE)}</p><table cellpadding='2'>"]
     for field, values in figures:
         parts.append(f"<tr><td colspan=2><b>{esc(FIELD_LABELS.get(field, field))}</b></td></tr>")
         for e in sorted(values, key=lambda v: -v.chosen):
-            action = "<b>in use</b>" if e.chosen else f"<a href='{CHOOSE}{esc(e.id)}'>use this</a>"
+            refused = refusal(portfolio, e)
+            action = (
+                "<b>in use</b>"
+                if e.chosen
+                else "<span style='color:#888'>context</span>"
+                if refused
+                else f"<a href='{CHOOSE}{esc(e.id)}'>use this</a>"
+            )
             note = f"<br><i>{esc(e.note)}</i>" if e.note else ""
+            if refused:
+                note += f"<br><span style='color:#888'>Cannot be used: {esc(refused)}</span>"
             parts.append(
                 f"<tr><td style='padding-right:8px'>{action}</td><td>{e.value:,g} {esc(e.unit)}: "
                 f"{esc(e.source)} ({esc(e.as_of)}){note}</td></tr>"

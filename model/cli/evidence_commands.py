@@ -13,6 +13,7 @@ from model.cli.common import (
 )
 from model.cli.output import render, text_table
 from model.demand import PRESETS, UNIT, apply_preset, demand_balance
+from model.evidence import refusal
 from model.evidence import rows as evidence_rows
 from model.fields import PERCENT
 from model.number_text import figure_text
@@ -31,15 +32,20 @@ def cmd_evidence(args: argparse.Namespace) -> str:
     rows = evidence_rows(portfolio, args.record)
     if args.format == "table":
         # Each value as its figure's declaration says it reads ('19 %', '2029', '1,500').
-        kinds = [e.record_kind for e in portfolio.evidence if args.record in (None, e.record_id)]
+        shown = [e for e in portfolio.evidence if args.record in (None, e.record_id)]
         table = [
-            ["*" if r["chosen"] else "", r["record"], r["field"]]
-            + [figure_text(kind, r["field"], r["value"]), r["unit"], r["as_of"], r["source"]]
-            for r, kind in zip(rows, kinds, strict=True)
+            ["*" if r["chosen"] else "-" if refusal(portfolio, e) else "", r["record"], r["field"]]
+            + [figure_text(e.record_kind, r["field"], r["value"]), r["unit"], r["as_of"]]
+            + [r["source"]]
+            for r, e in zip(rows, shown, strict=True)
         ]
         headers = ["", "record", "field", "value", "unit", "as_of", "source"]
         text = text_table(headers, table, right={"value"})
-        return text + "\n\n* = the value in use (shares in %; JSON and CSV: as stored, 0-1)"
+        return text + (
+            "\n\n* = the value in use (shares in %; JSON and CSV: as stored, 0-1)"
+            "\n- = another unit or quantity than the figure's own (e.g. imports, not demand): "
+            "context, cannot be the value in use"
+        )
     return render(args.format, EVIDENCE_KEYS, [[r[k] for k in EVIDENCE_KEYS] for r in rows], rows)
 
 

@@ -7,7 +7,15 @@ import pytest
 from model import project
 from model.demand import demand_balance
 from model.demo import demo_portfolio
-from model.evidence import choose, conflicts, current_value, problems, spreads, values_of
+from model.evidence import (
+    choose,
+    conflicts,
+    current_value,
+    problems,
+    refusal,
+    spreads,
+    values_of,
+)
 from tests.cli_runner import run
 
 
@@ -85,3 +93,36 @@ def test_two_chosen_values_of_one_figure_are_refused():
             row["chosen"] = 1
     with pytest.raises(InvalidPortfolio, match="at most one may be"):
         portfolio_from_dict({"format": "repm-portfolio", "version": 1, **data})
+
+
+def _base_values(portfolio):
+    return {e.value: e for e in values_of(portfolio, "demand", "india", "base_t")}
+
+
+@pytest.mark.parametrize("value", [53700, 460, 700, 900])
+def test_another_unit_or_quantity_cannot_be_the_demand_in_use(value):
+    """All permanent magnets, or rare-earth magnet imports, are not rare-earth magnet demand."""
+    demo = demo_portfolio()
+    other = _base_values(demo)[value]
+    assert refusal(demo, other).startswith(f"{value:,g} {other.unit} is another quantity")
+    with pytest.raises(ValueError, match="another quantity"):
+        choose(demo, other.id)
+    assert refusal(demo, _base_values(demo)[4010]) == ""
+
+
+def test_a_file_choosing_another_quantity_is_refused():
+    demo = demo_portfolio()
+    body = demo.model_dump()
+    for e in body["evidence"]:
+        if e["field_name"] == "base_t":
+            e["chosen"] = int(e["value"] == 53700)
+    with pytest.raises(ValueError, match="another quantity"):
+        type(demo).model_validate(body)
+
+
+def test_repm_evidence_marks_values_that_cannot_be_used(capsys, tmp_path):
+    code, out, _ = run(capsys, "evidence", "--demo", "--record", "india")
+    assert code == 0
+    marked = [line for line in out.splitlines() if line.startswith("-  india")]
+    assert len(marked) == 4 and all("base_t" in line for line in marked)
+    assert "cannot be the value in use" in out
