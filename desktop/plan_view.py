@@ -40,6 +40,7 @@ from model.domain import YEAR_MAX, YEAR_MIN
 from model.optimise import Constraints, PlanResult
 from model.optimise_process import PlanOutcome, run_plan
 from model.plan import open_deals, plan_scenario, plant_options
+from model.plan_cost_words import cost_sentence
 from model.store import InvalidEdit
 
 OBJECTIVES = {
@@ -367,9 +368,11 @@ class PlanView(QWidget):
 
     # --- showing ---------------------------------------------------------------------------
 
-    def _money(self, musd: float) -> str:
+    def _money(self, figures) -> str:
+        """The plan's cost in words (model.plan_cost_words): unknown costs said, never 0."""
         rate = self.session.portfolio.assumptions.inr_per_usd
-        return f"USD {musd:,.1f} m (INR {usd_m_to_crore(musd, rate):,.0f} crore)"
+        plan = figures.plan
+        return cost_sentence(figures.cost_musd, plan.closed, plan.built, figures.uncosted, rate)
 
     def show_outcome(self, outcome: PlanOutcome) -> None:
         r = outcome.result
@@ -430,7 +433,7 @@ class PlanView(QWidget):
             chance += f" on fresh draws ({r.p_target_in_sample:.0%} on the draws it was chosen on)"
         self.shares.setText(
             f"<b>Plan</b>: {r.plan.magnets_in_year:,.0f} t in {r.year} (target {r.target_t:,.0f} t); "
-            f"{chance}; cost {self._money(r.plan.cost_musd)}.<br>Country shares in {r.year}: "
+            f"{chance}; cost {self._money(r.plan)}.<br>Country shares in {r.year}: "
             f"{shares or 'none'}; from MoU partners {r.plan.mou_share:.0%}."
         )
         g = r.greedy
@@ -439,7 +442,7 @@ class PlanView(QWidget):
         self.comparison.setText(
             f"<b>Rank order</b> (deals in the order of the deal ranking, same budget): "
             f"{len(g.plan.closed)} deals, {g.magnets_in_year:,.0f} t{g_chance}, cost "
-            f"{self._money(g.cost_musd)}. The plan gives {gain:+,.0f} t."
+            f"{self._money(g)}. The plan gives {gain:+,.0f} t."
         )
         self.left_out.setRowCount(len(outcome.left_out))
         for row, item in enumerate(outcome.left_out):

@@ -13,6 +13,7 @@ from model.assumptions import usd_m_to_crore
 from model.countries import country_name
 from model.optimise import PlanResult
 from model.plan import PlanFigures
+from model.plan_cost_words import cost_sentence
 from model.portfolio import Portfolio
 
 OBJECTIVE_WORDS = {
@@ -55,7 +56,7 @@ def plan_page(result: PlanResult, portfolio: Portfolio, include_confidential: bo
     for deal_id in plan.plan.closed:
         deal = deals[deal_id]
         cost = deal.cost_musd if deal_costs_shown else None
-        label = "confidential" if not deal_costs_shown else "unknown"
+        label = "unknown" if deal.cost_musd is None or deal_costs_shown else "confidential"
         rows.append((f"Close: {blocks[deal.block_id].name}", cost, label))
     for plant_id in plan.plan.built:
         rows.append((f"Build: {plants[plant_id].name}", plants[plant_id].capex_musd, "unknown"))
@@ -75,16 +76,16 @@ def plan_page(result: PlanResult, portfolio: Portfolio, include_confidential: bo
         + (body or "<tr><td>nothing new</td><td></td><td></td></tr>")
         + "</table>"
     )
-    if deal_costs_shown:
-        cost_line = (
-            f"Cost of the plan: USD {plan.cost_musd:,.1f} m (INR "
-            f"{usd_m_to_crore(plan.cost_musd, rate):,.0f} crore at {rate:g} INR/USD)."
-        )
+    closed, built, unknown = plan.plan.closed, plan.plan.built, plan.uncosted
+    withheld = not deal_costs_shown and any(deals[d].cost_musd is not None for d in closed)
+    if not withheld:  # a deal without a cost has nothing to withhold: it is unknown
+        cost = cost_sentence(plan.cost_musd, closed, built, unknown, rate)
+        cost_line = f"Cost of the plan: {cost} (at {rate:g} INR/USD)."
     else:
-        capex = sum(plants[p].capex_musd or 0.0 for p in plan.plan.built)
+        capex = sum(plants[p].capex_musd or 0.0 for p in built)
+        options = cost_sentence(capex, [], built, unknown, rate)
         cost_line = (
-            f"Plant options: USD {capex:,.1f} m (INR {usd_m_to_crore(capex, rate):,.0f} crore). "
-            "Deal costs are confidential and left out of this copy."
+            f"Plant options: {options}. Deal costs are confidential and left out of this copy."
         )
     chance = "" if plan.p_target is None else f"; P(target met) {plan.p_target:.0%}"
     greedy = result.greedy

@@ -16,6 +16,7 @@ from model.cli.output import json_text
 from model.number_text import percent
 from model.optimise import OBJECTIVES, Constraints, PlanResult, item_names, optimise
 from model.plan import plan_scenario
+from model.plan_cost_words import cost_sentence
 from model.portfolio import Portfolio
 
 
@@ -138,10 +139,16 @@ def _shown(result: PlanResult, portfolio: Portfolio, include_confidential: bool)
     return data
 
 
-def _money(figures: dict) -> str:
-    if figures["cost_musd"] is None:
-        return "confidential (--include-confidential shows it)"
-    return f"USD {figures['cost_musd']:,.1f} m (INR {figures['cost_crore']:,.0f} crore)"
+def _money(figures: dict, inr_per_usd: float) -> str:
+    """The plan's cost in words (model.plan_cost_words): unknown costs said, never 0."""
+    return cost_sentence(
+        figures["cost_musd"],
+        figures["chosen_deals"],
+        figures["chosen_plants"],
+        figures.get("uncosted", []),
+        inr_per_usd,
+        hidden="confidential (--include-confidential shows it)",
+    )
 
 
 def _table(result: PlanResult, data: dict, saved: str | None, portfolio: Portfolio) -> str:
@@ -170,7 +177,7 @@ def _table(result: PlanResult, data: dict, saved: str | None, portfolio: Portfol
             + (", ".join(names.get(i, i) for i in figures["chosen_deals"]) or "none"),
             "  options built: "
             + (", ".join(names.get(i, i) for i in figures["chosen_plants"]) or "none"),
-            f"  cost:          {_money(figures)}",
+            f"  cost:          {_money(figures, portfolio.assumptions.inr_per_usd)}",
             f"  magnets in {result.year}: "
             + ("-" if magnets is None else f"{magnets:,.0f} t")
             + ("" if p is None else f"; P(target) {percent(p)}"),

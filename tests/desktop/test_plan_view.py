@@ -144,3 +144,21 @@ def test_a_hidden_plan_tab_lists_the_open_deals_as_they_are_when_next_seen(windo
     qtbot.waitUntil(lambda: not view.choices_stale)
     listed = {view.choices.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(rows - 1)}
     assert view.choices.rowCount() == rows - 1 and deal.id not in listed
+
+
+def test_a_plan_of_deals_without_costs_does_not_read_as_costed(window, qtbot):
+    view = window.plan_view
+    view.uncosted.setChecked(True)
+    view.deals_on.setChecked(True)
+    view.max_deals.setValue(2)
+    run_and_wait(qtbot, view)
+    result = view.outcome.result
+    closed = result.plan.plan.closed
+    costs = {d.id: d.cost_musd for d in window.session.portfolio.deals}
+    unknown = [d for d in closed if costs[d] is None]
+    assert unknown  # the demo's deals have no cost
+    assert f"{len(unknown)} deal" in view.shares.text() and "unknown" in view.shares.text()
+    g = result.greedy.plan.closed
+    if g and all(costs[d] is None for d in g) and not result.greedy.plan.built:
+        assert f"cost unknown for all {len(g)} deal" in view.comparison.text()
+    assert "USD 0.0 m" not in view.comparison.text()

@@ -52,3 +52,20 @@ def test_repm_report_with_a_plan_page(tmp_path, capsys):
     )
     assert code == 0, err
     assert out.stat().st_size > 0 and "wrote" in text
+
+
+def test_briefing_says_unknown_not_confidential_for_a_deal_without_a_cost(qapp):
+    demo = demo_portfolio()
+    plan = optimise(
+        demo,
+        2030,
+        "max-expected",
+        Constraints(max_deals=2, include_uncosted=True),
+        evaluation_draws=100,
+    )
+    closed = plan.plan.plan.closed
+    assert closed and all(d.cost_musd is None for d in demo.deals if d.id in closed)
+    text = build_document(demo, draws=100, plan=plan).toPlainText()
+    page = text[text.index("Recommended plan") :]
+    assert "confidential" not in page.split("The plan")[0]
+    assert "unknown" in page and f"{len(closed)} deal" in page
