@@ -10,9 +10,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.session import PortfolioSession
 from desktop.worker import TaskRunner
-from model.montecarlo import MonteCarloResult, monte_carlo
+from model.montecarlo import DRAWS, MonteCarloResult, monte_carlo
 
-DRAWS = 5000
 SEED = 1
 DEBOUNCE_MS = 250
 
@@ -82,7 +81,7 @@ class UncertaintyController(QObject):
         k = year - int(self.result.years[0])
         if self.session.projection.target[self.session.projection.year_index(year)] <= 0:
             return f"No target set for {year}"
-        return f"P(target met in {year}) = {self.result.p_target[k]:.0%}"
+        return f"P(target met in {year}) = {self.result.p_target[k]:.0%} ({self.result.n:,} draws)"
 
     def note(self) -> str:
         """One line where the figures look contradictory: the expected value above P90."""

@@ -42,6 +42,7 @@ from model.projection import (
 from model.scenario import Mode, Scenario
 from model.sourced_draws import SourcedRange, sourced_ranges, summary
 
+DRAWS = 5000  # the one default number of draws: the app's and `repm montecarlo`'s
 CHUNK = 512  # draws per matrix product: bounds memory (the selection matrix is CHUNK x rows)
 
 
@@ -511,7 +512,7 @@ class MonteCarloResult:
                 "p50_t": float(p50[k]),
                 "p90_t": float(p90[k]),
                 "mean_t": float(mean[k]),
-                "p_target": float(p_target[k]),
+                "p_target": float(p_target[k]) if self.target[k] > 0 else None,  # no target
             }
             for k, y in enumerate(self.years.tolist())
         ]
@@ -521,7 +522,7 @@ def monte_carlo(
     portfolio: Portfolio,
     scenario: Scenario | None = None,
     *,
-    draws: int = 10_000,
+    draws: int = DRAWS,
     seed: int | None = 1,
     start: int = 2025,
     end: int = 2040,

@@ -14,7 +14,7 @@ from model.cli.common import (
 from model.cli.output import render
 from model.concentration import concentration, country_cuts
 from model.fields import PERCENT
-from model.montecarlo import monte_carlo
+from model.montecarlo import DRAWS, monte_carlo
 from model.number_text import percent
 from model.ranking import rank_deals
 from model.redaction import redact, shown
@@ -49,7 +49,7 @@ def cmd_montecarlo(args: argparse.Namespace) -> str:
         "draws": result.n,
         "seed": args.seed,
         "years": rows,
-        "p_target_in_year": {"year": year, "p": float(result.p_target[year - args.start])},
+        "p_target_in_year": {"year": year, "p": _chance(result, year - args.start)},
         "first_year_met": result.first_year_met(),
         "drawn_from_sourced_values": [r.as_dict() for r in result.sourced],
         "sourced_values_not_drawn": list(result.not_drawn),
@@ -61,11 +61,20 @@ def cmd_montecarlo(args: argparse.Namespace) -> str:
         first = ", ".join(f"{k}: {percent(v)}" for k, v in data["first_year_met"].items())
         text = (
             f"{result.n:,} draws, seed {args.seed}\n{text}\n\n"
-            f"P(target met in {year}) = {percent(data['p_target_in_year']['p'])}\n"
+            f"P(target met in {year}) = {_percent_or_dash(data['p_target_in_year']['p'])}\n"
             f"first year the target is met: {first}"
         )
         text += "".join(f"\n{line}" for line in _sourced_lines(result, args.sourced_spread))
     return text
+
+
+def _chance(result, k: int) -> float | None:
+    """P(target) in year index k; None where there is no target (the app shows '—')."""
+    return float(result.p_target[k]) if result.target[k] > 0 else None
+
+
+def _percent_or_dash(share: float | None) -> str:
+    return "— (no target)" if share is None else percent(share)
 
 
 def _sourced_lines(result, asked: bool) -> list[str]:
@@ -246,7 +255,7 @@ def add_montecarlo(sub: argparse._SubParsersAction) -> None:
         "montecarlo", help="P10/P50/P90 of magnets and the chance of meeting the target"
     )
     _add_common_args(p, mode=False)
-    p.add_argument("--draws", type=int, default=10_000)
+    p.add_argument("--draws", type=int, default=DRAWS, help=f"default {DRAWS:,} (as the app)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument(
         "--no-sourced-spread",

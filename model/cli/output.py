@@ -25,6 +25,8 @@ def text_table(
     formats = formats or {}
 
     def cell(value: Any, fmt: str | None) -> str:
+        if value is None:
+            return "—"  # not defined (a chance of meeting a target of zero), not zero
         if fmt is not None and isinstance(value, int | float):
             return shown(value, fmt)
         return tonnes(value) if isinstance(value, float) else str(value)
@@ -33,7 +35,8 @@ def text_table(
     cells = [[cell(v, f) for v, f in zip(row, column_formats, strict=True)] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
     numeric = [
-        h in right or (all(isinstance(row[i], int | float) for row in rows) if rows else False)
+        h in right
+        or (all(isinstance(row[i], int | float | None) for row in rows) if rows else False)
         for i, h in enumerate(headers)
     ]
 

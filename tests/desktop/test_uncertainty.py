@@ -27,7 +27,9 @@ def test_band_and_headline_show_the_model_result(window, qtbot):
     np.testing.assert_allclose(chart["P10"], reference.percentile(10))
     np.testing.assert_allclose(chart["P90"], reference.percentile(90))
     p = reference.p_target[2030 - 2025]
-    assert window.findChild(QLabel, "pTargetLabel").text() == f"P(target met in 2030) = {p:.0%}"
+    assert window.findChild(QLabel, "pTargetLabel").text() == (
+        f"P(target met in 2030) = {p:.0%} ({DRAWS:,} draws)"
+    )
     assert result.n == DRAWS
     view.band_toggle.setChecked(False)
     assert "P50" not in plotted(view.projection_chart)
@@ -48,7 +50,7 @@ def test_headline_follows_edits_and_the_target_year(window, qtbot):
     assert after.mean[5] > before.mean[5]
     window.year_spin.setValue(2035)
     p = after.p_target[2035 - 2025]
-    assert view.p_target.text() == f"P(target met in 2035) = {p:.0%}"
+    assert view.p_target.text() == f"P(target met in 2035) = {p:.0%} ({DRAWS:,} draws)"
 
 
 def test_a_newer_run_cancels_the_older_one(qtbot):

@@ -99,5 +99,5 @@ def test_percentiles_and_rows():
     assert [r["year"] for r in rows] == list(range(2025, 2041))
     for r in rows:
         assert r["p10_t"] <= r["p50_t"] <= r["p90_t"]
-        assert 0.0 <= r["p_target"] <= 1.0
+        assert r["p_target"] is None if r["target_t"] <= 0 else 0.0 <= r["p_target"] <= 1.0
     assert sum(result.first_year_met().values()) == pytest.approx(1.0)
