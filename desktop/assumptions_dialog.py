@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from model.assumptions import CHOICES, SCALARS, TABLES, Assumptions
+from model.source_text import readable_source
 
 
 def _spin(value: float, low: float, high: float, whole: bool, tip: str) -> QDoubleSpinBox:
@@ -42,7 +43,11 @@ class AssumptionsDialog(QDialog):
         form = QFormLayout()
         for name, spec in SCALARS.items():
             self.scalars[name] = _spin(
-                getattr(current, name), spec.low, spec.high, False, f"{spec.unit}\n{spec.source}"
+                getattr(current, name),
+                spec.low,
+                spec.high,
+                False,
+                f"{spec.unit}\n{readable_source(spec.source)}",
             )
             form.addRow(f"{spec.label} ({spec.unit})", self.scalars[name])
         for name, (enum, label, source) in CHOICES.items():
@@ -55,12 +60,14 @@ class AssumptionsDialog(QDialog):
         layout.addLayout(form)
         for name, spec in TABLES.items():
             box = QGroupBox(f"{spec.label} ({spec.unit})")
-            box.setToolTip(spec.source)
+            box.setToolTip(readable_source(spec.source))
             rows = QFormLayout(box)
             values = getattr(current, name)
             self.tables[name] = {}
             for key in spec.keys:
-                spin = _spin(values[key], spec.low, spec.high, spec.whole, spec.source)
+                spin = _spin(
+                    values[key], spec.low, spec.high, spec.whole, readable_source(spec.source)
+                )
                 self.tables[name][key.value] = spin
                 rows.addRow(key.value, spin)
             layout.addWidget(box)

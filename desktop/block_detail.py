@@ -197,7 +197,7 @@ class BlockDetail(QTextBrowser):
                 parts.append(
                     _row(
                         action,
-                        f"{e.value:,g} {esc(e.unit)}: {esc(e.source)} ({esc(e.as_of)}){link}"
+                        f"{e.value:,g} {esc(e.unit)}: {esc(plain_source(e.source))} ({esc(e.as_of)}){link}"
                         + note,
                     )
                 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout
 
 from model.assumptions import SCALARS, Assumptions, DyTbProcess
+from model.source_text import readable_source
 
 KEYS = ("high_temp_share", "dytb_process", "dytb_market_tpa")
 PROCESS_LABELS = {
@@ -30,7 +31,9 @@ class DyTbFields:
         )
         self.share.setDecimals(1)
         self.share.setValue(current.high_temp_share * 100)
-        self.share.setToolTip(f"{share.label}: 0 switches the Dy/Tb limit off. {share.source}")
+        self.share.setToolTip(
+            f"{share.label}: 0 switches the Dy/Tb limit off. {readable_source(share.source)}"
+        )
         self.process = QComboBox(objectName="dytbProcess")
         for process, label in PROCESS_LABELS.items():
             self.process.addItem(label, process.value)
@@ -41,7 +44,7 @@ class DyTbFields:
         )
         self.market.setDecimals(1)
         self.market.setValue(current.dytb_market_tpa)
-        self.market.setToolTip(f"{market.unit}. {market.source}")
+        self.market.setToolTip(f"{market.unit}. {readable_source(market.source)}")
         form.addRow("High-temperature grades", self.share)
         form.addRow("Dy/Tb process", self.process)
         form.addRow("Dy+Tb bought outside China", self.market)

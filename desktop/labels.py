@@ -5,12 +5,11 @@ words are the same everywhere."""
 
 from __future__ import annotations
 
-import re
-
 from model import number_text
 from model.assumptions import TABLES
 from model.domain import PLANT_CAPACITY_UNITS
 from model.field_words import qualified
+from model.source_text import readable_source
 
 WORDS: dict[str, str] = {
     # block stages
@@ -70,20 +69,11 @@ PLANT_STAGE_WORDS = {"separation": "separation", "metal": "metal making", "magne
 PLANT_UNITS = {stage.value: unit for stage, unit in PLANT_CAPACITY_UNITS.items()}  # declared once
 ASSUMPTION_LABELS = {name: spec.label for name, spec in TABLES.items()}  # declared once
 
-# A reference to one of the app's own notes files, e.g. "(india.md)" or "; resources/india.md".
-_NOTE_FILE = re.compile(r"\s*(?:;\s*)?(?:resources/)?[\w-]+\.md\b")
-
 
 def plain_source(text: str | None) -> str:
-    """A source as a reader can follow it: references to the app's own notes files removed
-    (the source they summarise is named in the same text)."""
-    if not text:
-        return ""
-    cleaned = _NOTE_FILE.sub("", text)
-    cleaned = re.sub(r"\(\s*\)", "", cleaned)
-    cleaned = re.sub(r"\(\s*;\s*", "(", cleaned)
-    cleaned = re.sub(r"\s+([.,;)])", r"\1", cleaned)
-    return re.sub(r"\s{2,}", " ", cleaned).strip(" ;")
+    """A source as a reader can follow it: the project's notes files named by their title and
+    as-of (model.source_text), not by a file name."""
+    return readable_source(text)
 
 
 def field_label(name: str) -> str:

@@ -23,7 +23,9 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPdfWriter,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 from PySide6.QtWidgets import QApplication
 
@@ -52,6 +54,7 @@ from model.demand import DemandBalance, demand_balance
 from model.evidence import conflicts
 from model.files import private_output
 from model.montecarlo import MonteCarloResult, monte_carlo
+from model.number_text import figure_text
 from model.optimise import PlanResult
 from model.portfolio import Portfolio
 from model.projection import Projection
@@ -73,13 +76,19 @@ def _table(headers: list[str], rows: list[list], numeric: set[int] | None = None
         cells = []
         for i, value in enumerate(row):
             if isinstance(value, float):
-                value = f"{value:,.0f}" if abs(value) >= 10 or value == 0 else f"{value:,.2f}"
+                value = _whole(value)
             align = " align='right'" if i in numeric else ""
             cells.append(f"<td{align}>{esc(str(value if value is not None else '—'))}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return (
         f"<table cellspacing='0' cellpadding='3' border='1'><tr>{head}</tr>{''.join(body)}</table>"
     )
+
+
+def _whole(value: float) -> str:
+    """A float in a whole-tonnes column: whole with separators, never '4.50' beside '58'; a
+    figure that would round to 0 but is not reads '< 1'."""
+    return "< 1" if 0 < abs(value) < 0.5 else f"{value:,.0f}"
 
 
 def _chart_images(projection, mc: MonteCarloResult, year: int) -> tuple[QImage, QImage]:
@@ -170,7 +179,7 @@ def _conflicts_section(portfolio: Portfolio) -> list[str]:
             rows.append(
                 [
                     label,
-                    f"{e.value:,g} {e.unit}",
+                    _value_and_unit(kind, field, e.value, e.unit),
                     plain_source(e.source) + (f" ({e.url})" if e.url else ""),
                     e.as_of,
                     "in use" if e.chosen else "",
@@ -182,6 +191,13 @@ def _conflicts_section(portfolio: Portfolio) -> list[str]:
         "sourced nameplates give its range in the sensitivity analysis.</p>",
         _table(["Figure", "Value", "Source", "As of", ""], rows),
     ]
+
+
+def _value_and_unit(kind: str, field: str, value: float, unit: str) -> str:
+    """'84.0 % (share of India's magnet imports from China)', '1,500 t NdPr oxide/yr': the
+    value by its declared format (model.number_text), as the CLI and the register show it."""
+    text = figure_text(kind, field, value)
+    return f"{text} ({unit})" if text.endswith("%") else f"{text} {unit}"
 
 
 @dataclass(frozen=True)
@@ -471,8 +487,8 @@ def document_from(
                     b.name,
                     country_name(b.country),
                     word(b.stage),
-                    b.nameplate_tpa,
-                    b.acquisition_cost_musd,
+                    figure_text("blocks", "nameplate_tpa", b.nameplate_tpa),
+                    figure_text("blocks", "acquisition_cost_musd", b.acquisition_cost_musd),
                     plain_source(b.source) or "—",
                     b.as_of or "—",
                 ]
@@ -518,7 +534,7 @@ def _assumptions_table(portfolio: Portfolio) -> str:
     rows = [
         [
             SCALARS[name].label,
-            f"{getattr(a, name):.4g}",
+            figure_text("assumptions", name, getattr(a, name)),
             SCALARS[name].unit,
             plain_source(a.source_of(name)),
         ]
@@ -560,6 +576,7 @@ def write_pdf(doc: QTextDocument, path: str | Path) -> int:
         band = round(BAND_MM / 25.4 * writer.resolution())
         body = QRectF(0, band, page.width(), page.height() - 2 * band)
         doc.setPageSize(body.size())
+        keep_headings_with_content(doc)
         pages = doc.pageCount()
         painter = QPainter(writer)
         try:
@@ -571,6 +588,40 @@ def write_pdf(doc: QTextDocument, path: str | Path) -> int:
         finally:
             painter.end()
     return pages
+
+
+def keep_headings_with_content(doc: QTextDocument) -> None:
+    """A heading never stays at the foot of a page with its chart or table on the next: when
+    a heading and what follows it up to its first image or table row do not fit on the page
+    where the heading starts, the page breaks before the heading."""
+    layout, height = doc.documentLayout(), doc.pageSize().height()
+    block = doc.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() > 0:
+            top = layout.blockBoundingRect(block).top()
+            bottom = _content_bottom(block)
+            page = int(top // height)
+            if bottom > (page + 1) * height and bottom - top < height:
+                cursor = QTextCursor(block)
+                fmt = block.blockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                cursor.setBlockFormat(fmt)
+        block = block.next()
+
+
+def _content_bottom(heading) -> float:
+    """Where the heading's first image or first table row ends (at most 3 blocks on)."""
+    layout = heading.document().documentLayout()
+    block, bottom = heading, layout.blockBoundingRect(heading).bottom()
+    for _ in range(3):
+        block = block.next()
+        if not block.isValid() or block.blockFormat().headingLevel() > 0:
+            break
+        bottom = max(bottom, layout.blockBoundingRect(block).bottom())
+        has_image = "\ufffc" in block.text()  # an inline image is an object character
+        if has_image or QTextCursor(block).currentTable() is not None:
+            break
+    return bottom
 
 
 def _draw_page(painter: QPainter, doc: QTextDocument, index: int, body: QRectF) -> None:

@@ -47,6 +47,7 @@ from model.demand import (
 from model.domain import YEAR_MAX, YEAR_MIN
 from model.evidence import refusal, register
 from model.projection import Projection
+from model.source_text import readable_source
 from model.store import InvalidEdit
 
 IMPORTS = QColor(176, 0, 32, 55)
@@ -165,7 +166,7 @@ def sources_html(portfolio) -> str:
                 note += f"<br><span style='color:#888'>Cannot be used: {esc(refused)}</span>"
             parts.append(
                 f"<tr><td style='padding-right:8px'>{action}</td><td>{e.value:,g} {esc(e.unit)}: "
-                f"{esc(e.source)} ({esc(e.as_of)}){note}</td></tr>"
+                f"{esc(readable_source(e.source))} ({esc(e.as_of)}){note}</td></tr>"
             )
     parts.append("</table>")
     return "".join(parts)
@@ -304,7 +305,7 @@ class DemandView(QWidget):
         found = demand_balance(projection, demand)
         self.chart.show_balance(found)
         self.summary.setText(summary_line(found, self.session.target_year))
-        self.summary.setToolTip(f"Demand: {demand.source}")
+        self.summary.setToolTip(f"Demand: {readable_source(demand.source)}")
         self.sources.setHtml(sources_html(self.session.portfolio))
 
     def _on_link(self, url) -> None:

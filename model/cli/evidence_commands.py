@@ -18,6 +18,7 @@ from model.evidence import rows as evidence_rows
 from model.fields import PERCENT
 from model.number_text import figure_text
 from model.scenario import Mode
+from model.source_text import readable_source
 
 EVIDENCE_KEYS = ["record", "field", "value", "unit", "source", "as_of", "chosen"]
 DEMAND_KEYS = ["year", "demand_t", "domestic_t", "import_t", "china_import_t", "self_sufficiency"]
@@ -30,6 +31,8 @@ def cmd_evidence(args: argparse.Namespace) -> str:
         if args.record not in known:
             raise UsageError(f"no sourced values for record '{args.record}'")
     rows = evidence_rows(portfolio, args.record)
+    if args.format == "table":  # a notes file by its title and as-of; JSON and CSV as stored
+        rows = [{**r, "source": readable_source(r["source"])} for r in rows]
     if args.format == "table":
         # Each value as its figure's declaration says it reads ('19 %', '2029', '1,500').
         shown = [e for e in portfolio.evidence if args.record in (None, e.record_id)]
@@ -73,7 +76,7 @@ def cmd_demand(args: argparse.Namespace) -> str:
             f"scenario: {result.inputs.scenario}   in {UNIT}\n{text}\n\n"
             f"imports = max(0, demand - domestic); China = imports x its share; "
             f"self_sufficiency = domestic / demand (above 100 %: a surplus)\n"
-            f"demand: {demand.source}"
+            f"demand: {readable_source(demand.source)}"
         )
     return text
 

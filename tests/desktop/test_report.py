@@ -11,6 +11,7 @@ from model import project
 from model.cli import main
 from model.demo import demo_portfolio
 from model.montecarlo import monte_carlo
+from model.number_text import figure_text
 
 
 def pdf_pages(path) -> int:
@@ -102,9 +103,9 @@ def test_briefing_shows_demand_imports_and_the_conflicting_figures(qapp):
     i = found.year_index(2030)
     assert f"imports {found.imports[i]:,.0f} t (China {found.china_imports[i]:,.0f} t)" in text
     assert "Conflicting figures and their sources" in text
-    for _figure, values in conflicts(demo):
-        for e in values:
-            assert f"{e.value:,g} {e.unit}" in text
+    for (kind, _record, field), values in conflicts(demo):
+        for e in values:  # by the figure's declared format ('37.0 %'), as the CLI shows it
+            assert f"{figure_text(kind, field, e.value)} " in text and e.unit in text
             assert e.source.replace("'", "’")[:25] in text or e.source[:25] in text
 
 
