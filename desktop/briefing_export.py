@@ -70,7 +70,8 @@ class BriefingExport(QObject):
             )
             pages = write_pdf(doc, self.path)
         except OSError as exc:
-            self._finish(f"Briefing not written to {self.path}: {exc}")
+            reason = getattr(exc, "reason", exc)  # files.CannotWrite: without the path again
+            self._finish(f"Briefing not written to {self.path}: {reason}")
             return
         if not self.path.is_file() or self.path.stat().st_size == 0:
             self._finish(f"Briefing not written: {self.path} cannot be written (folder or rights)")

@@ -503,7 +503,8 @@ class MainWindow(QMainWindow):
             with private_output(path) as out:  # owner-only, and never half a file
                 write(self.session.store.load_portfolio(), out, include)
         except (OSError, ValueError) as exc:  # ValueError: text Excel cannot store
-            QMessageBox.warning(self, title, f"Could not write {path}: {exc}")
+            reason = getattr(exc, "reason", exc)  # files.CannotWrite: without the path again
+            QMessageBox.warning(self, title, f"Could not write {path}: {reason}")
             return
         left_out = "" if include else " (confidential fields left out)"
         self.statusBar().showMessage(f"Exported to {path}{left_out}", 8000)

@@ -49,6 +49,30 @@ def create_private(path: str | os.PathLike[str]) -> None:
     make_private(path)
 
 
+class CannotWrite(OSError):
+    """An output file that cannot be written, in words and under the name the user gave
+    ('cannot write /x/y.pdf: folder does not exist'), never the temporary name beside it."""
+
+    def __init__(self, path: Path, cause: OSError):
+        self.reason = _reason(path, cause)  # 'folder does not exist', for a sentence of its own
+        super().__init__(cause.errno, f"cannot write {path}: {self.reason}")
+
+    def __str__(self) -> str:
+        return self.strerror
+
+
+def _reason(path: Path, cause: OSError) -> str:
+    if isinstance(cause, FileNotFoundError):
+        return "folder does not exist" if not path.parent.exists() else "cannot be created there"
+    if isinstance(cause, NotADirectoryError):
+        return f"{path.parent} is not a folder"
+    if isinstance(cause, IsADirectoryError):
+        return "it is a folder"
+    if isinstance(cause, PermissionError):
+        return "permission denied"
+    return (cause.strerror or str(cause)).lower()
+
+
 @contextmanager
 def private_output(path: str | os.PathLike[str]) -> Iterator[Path]:
     """Write a file in one piece, owner-only: the one atomic write of the app (JSON, Excel,
@@ -56,13 +80,21 @@ def private_output(path: str | os.PathLike[str]) -> Iterator[Path]:
     to fill; when the block ends it is flushed to disk (fsync) and replaces `path`; it is
     removed if the writer fails. No reader, and no power cut, ever leaves half a file."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
+    except OSError as exc:
+        raise CannotWrite(path, exc) from None
     os.close(fd)  # mkstemp makes it 0600
     try:
         yield Path(tmp)
         make_private(tmp)  # in case the writer replaced the file rather than filling it
         _fsync(tmp)
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, CannotWrite):
+            raise
+        raise CannotWrite(path, exc) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -21,6 +21,9 @@ FORMAT = "repm-portfolio"
 VERSION = 1
 
 
+FILE_PLACE = "(file)"  # a fault of the whole file, not of one field
+
+
 class InvalidPortfolio(ValueError):
     """A file that cannot be read as a portfolio. `problems` holds one line per fault."""
 
@@ -28,7 +31,8 @@ class InvalidPortfolio(ValueError):
         self.source = source
         self.problems = problems
         if len(problems) == 1:
-            super().__init__(f"{source}: {problems[0]}")  # one fault, one line
+            # one fault, one line; '(file)' says where only beside other faults
+            super().__init__(f"{source}: {problems[0].removeprefix(FILE_PLACE + ': ')}")
             return
         head = f"{source}: {len(problems)} problems"
         super().__init__(head + "\n" + "\n".join(f"  {p}" for p in problems))
@@ -43,7 +47,7 @@ def _path(loc: tuple[Any, ...]) -> str:
             continue
         else:
             text += f".{part}" if text else str(part)
-    return text or "(file)"
+    return text or FILE_PLACE
 
 
 def _number(value: Any) -> Any:

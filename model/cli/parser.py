@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     evidence.add_demand(sub)
     if report.qt_available():  # the PDF is drawn by Qt; imported only when `report` runs
         report.add_report(sub)
+    parser.set_defaults(commands=sub.choices)  # for an unknown argument's message (main)
     return parser
 
 
@@ -57,7 +58,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args, unknown = _parser().parse_known_args(argv)
+    if unknown:  # named by the command it follows: 'repm montecarlo: error: ... --x'
+        args.commands[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         output = args.run(args)
     except (InvalidPortfolio, StoreError) as exc:

@@ -77,3 +77,11 @@ def test_years_without_a_target_and_deals_read_clearly(qapp, tmp_path):
     assert "no target is set for 2025, 2026" in " ".join(text.split())
     header = next(line.split() for line in text.splitlines() if "Status" in line.split())
     assert header[:2] == ["Block", "Firm"]  # the block leads; the firm repeats after it
+
+
+def test_a_briefing_into_a_missing_folder_says_why_once(window, tmp_path, qtbot):
+    out = tmp_path / "absent" / "brief.pdf"
+    window.export_briefing(str(out), include=False)
+    qtbot.waitUntil(lambda: window.briefing.done, timeout=60000)
+    message = window.statusBar().currentMessage()
+    assert message == f"Briefing not written to {out}: folder does not exist"
