@@ -5,6 +5,8 @@ and the portfolio as it stands."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop import operations
 from desktop.charts.base import Chart
+from desktop.labels import Names
 from desktop.process_worker import ProcessTaskRunner
 from desktop.session import PortfolioSession
 from desktop.style import STAGE_LABELS
@@ -184,6 +187,7 @@ class PlanView(QWidget):
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.progress, 1)
+        buttons.setContentsMargins(9, 4, 9, 6)  # a row of its own below the scrolling part
 
         self.choices = _table(
             "planChoices", ["Deal or option", "Kind", "Cost (USD m)", "Must", "Rule out"]
@@ -207,7 +211,6 @@ class PlanView(QWidget):
         layout.addLayout(controls)
         layout.addWidget(QLabel("<b>Must close / rule out</b> (open deals and plant options)"))
         layout.addWidget(self.choices)
-        layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(self.chosen)
         layout.addWidget(self.chart)
@@ -220,6 +223,7 @@ class PlanView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        outer.addLayout(buttons)  # outside the scroll: Run and Cancel always in view
 
         self.year.setValue(session.target_year)
         self.progress.setVisible(False)
@@ -253,9 +257,15 @@ class PlanView(QWidget):
             (i, "option", plants[i].capex_musd, plants[i].name) for i in plant_options(p, scenario)
         ]
         previous = self.ticks()
+        # A name, the id only in the tooltip; two deals for one block say whose (the firm's).
+        names = Names.of(p)
+        count = Counter(name for _i, _k, _c, name in rows)
         self.choices.setRowCount(len(rows))
         for r, (item_id, kind, cost, name) in enumerate(rows):
-            label = _item(f"{name} ({item_id})" if kind == "deal" else name)
+            if kind == "deal" and count[name] > 1:
+                name = f"{name} ({names.firm(deals[item_id].firm_id)})"
+            label = _item(name)
+            label.setToolTip(f"{kind} id: {item_id}")
             label.setData(Qt.ItemDataRole.UserRole, item_id)
             self.choices.setItem(r, 0, label)
             self.choices.setItem(r, 1, _item(kind))
