@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from desktop import style
+from desktop.evidence_rows import field_label, record_label, value_text
 from desktop.session import PortfolioSession
 from model.assumptions import Assumptions
 from model.demand import Demand
@@ -234,7 +235,13 @@ def choose_evidence(session: PortfolioSession, evidence_id: str) -> None:
         e.id: e.chosen for e in values_of(portfolio, kind, record_id, field) if e.id in marks
     }
     value = applied_value(kind, field, chosen.value)
-    text = f"Use {chosen.value:g} {chosen.unit} for {record_id} {field} ({chosen.source[:40]})"
+    records = getattr(portfolio, kind) if kind in KINDS else []
+    record = next((r for r in records if r.id == record_id), None)
+    # The undo step's name (Edit menu, 'Undone: …' in the status bar): names and labels, no ids.
+    text = (
+        f"Use {value_text(kind, field, chosen.value)} {chosen.unit} for "
+        f"{record_label(record, kind, record_id)}: {field_label(kind, field)}"
+    )
     mark_edits = [Edit("update", "evidence", i, {"chosen": m}) for i, m in marks.items()]
     unmark_edits = [Edit("update", "evidence", i, {"chosen": m}) for i, m in old_marks.items()]
     current = {"demand": store.demand, "assumptions": store.assumptions}
