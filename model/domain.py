@@ -160,7 +160,8 @@ class TableRecord(SQLModel):
     def __setattr__(self, name: str, value: Any) -> None:
         global _assignments
         super().__setattr__(name, value)
-        _assignments += 1
+        if name in type(self).model_fields:  # not `__dict__`, which validation itself sets
+            _assignments += 1
 
 
 class Block(TableRecord):

@@ -78,6 +78,20 @@ def test_a_field_assigned_in_place_is_seen(demo, kind, field, change):
     assert not np.allclose(after.capacity_eq, before.capacity_eq)
 
 
+def test_an_edit_through_validation_keeps_the_columns_incremental(demo):
+    """Validating a new record (what the store does on every read and edit) is not an
+    assignment in place: the columns patch one row instead of rebuilding every row."""
+    columns = RecordColumns.build(demo.blocks, demo.deals, demo.plants)
+    k = next(i for i, b in enumerate(demo.blocks) if b.nameplate_tpa)
+    blocks = list(demo.blocks)
+    data = {**blocks[k].model_dump(), "nameplate_tpa": blocks[k].nameplate_tpa * 2}
+    blocks[k] = type(blocks[k]).model_validate(data)
+    patched = columns.with_records(blocks, demo.deals, demo.plants, {"blocks": [k]})
+    assert patched.nameplate[k] == blocks[k].nameplate_tpa
+    assert patched.ndpr_share is columns.ndpr_share  # unchanged columns shared, not rebuilt
+    assert patched.offtake is columns.offtake
+
+
 def test_patched_columns_drop_what_was_derived_from_a_changed_column(demo):
     """A Dy+Tb share edit changes each of the block's deals' Dy+Tb factor (the yield groups,
     derived from other columns, are kept)."""
