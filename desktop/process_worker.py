@@ -1,7 +1,7 @@
 """Run a slow pure function in a separate process that Cancel ends (desktop/worker.py runs tasks
 in a thread, which a running HiGHS solve does not listen to).
 
-Same signals as `TaskRunner`. The function must live in a module of `model/` (the worker process
+The same signals as `TaskRunner` (`desktop.worker.Runner`). The function must live in a module of `model/` (the worker process
 imports it by name, without Qt) and its arguments and result must pickle. A newer request or
 Cancel terminates the process still running; a result from it is never shown.
 """
@@ -14,8 +14,9 @@ from collections.abc import Callable
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
+from desktop.worker import Runner
 from model.optimise_process import echo, serve
 
 # 'spawn' on every platform: a fresh interpreter (forking a process that runs Qt threads is
@@ -24,20 +25,11 @@ CONTEXT = multiprocessing.get_context("spawn")
 GRACE_S = 0.5  # after terminate, before kill
 
 
-class ProcessTaskRunner(QObject):
-    started = Signal()
-    progress = Signal(int)  # percent
-    finished = Signal(object)  # the function's result
-    failed = Signal(str)
-    _deliver = Signal(int, str, object)  # run id, kind, payload: crosses into the GUI thread
-
+class ProcessTaskRunner(Runner):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._run_id = 0
         self._lock = threading.Lock()  # the run id and the process, between GUI and reader
         self.process: BaseProcess | None = None  # the worker of the newest run
-        self._deliver.connect(self._on_deliver)
-        self.busy = False
 
     def start(self, fn: Callable[..., Any], **kwargs: Any) -> int:
         """Run `fn(progress=..., cancelled=..., **kwargs)` in a worker process; returns the run
@@ -99,18 +91,6 @@ class ProcessTaskRunner(QObject):
 
     def shutdown(self) -> None:
         self.cancel()
-
-    def _on_deliver(self, run_id: int, kind: str, payload: object) -> None:
-        if run_id != self._run_id:
-            return  # cancelled or superseded
-        if kind == "progress":
-            self.progress.emit(payload)
-            return
-        self.busy = False
-        if kind == "done":
-            self.finished.emit(payload)
-        else:
-            self.failed.emit(payload)
 
 
 def _end(process: BaseProcess | None) -> None:

@@ -16,7 +16,10 @@ from PySide6.QtCore import QObject, Signal
 from model.montecarlo import Cancelled
 
 
-class TaskRunner(QObject):
+class Runner(QObject):
+    """What every runner shows the GUI: its signals, and only the newest run's messages passed
+    on to them (the messages cross from the worker into the GUI thread via `_deliver`)."""
+
     started = Signal()
     progress = Signal(int)  # percent
     finished = Signal(object)  # the function's result
@@ -25,11 +28,28 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=1)
         self._run_id = 0
-        self._cancel = threading.Event()
         self._deliver.connect(self._on_deliver)
         self.busy = False
+
+    def _on_deliver(self, run_id: int, kind: str, payload: object) -> None:
+        if run_id != self._run_id:
+            return  # cancelled or superseded
+        if kind == "progress":
+            self.progress.emit(payload)
+            return
+        self.busy = False
+        if kind == "done":
+            self.finished.emit(payload)
+        else:
+            self.failed.emit(payload)
+
+
+class TaskRunner(Runner):
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=1)
+        self._cancel = threading.Event()
 
     def start(self, fn: Callable[..., Any], **kwargs: Any) -> int:
         """Run `fn(progress=..., cancelled=..., **kwargs)` in the background; returns the run id.
@@ -65,15 +85,3 @@ class TaskRunner(QObject):
     def shutdown(self) -> None:
         self.cancel()
         self._pool.shutdown(wait=True)
-
-    def _on_deliver(self, run_id: int, kind: str, payload: object) -> None:
-        if run_id != self._run_id:
-            return  # superseded
-        if kind == "progress":
-            self.progress.emit(payload)
-            return
-        self.busy = False
-        if kind == "done":
-            self.finished.emit(payload)
-        else:
-            self.failed.emit(payload)
