@@ -7,20 +7,16 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from desktop import operations
 from desktop.columns import COLUMNS
 from desktop.explain import why_nothing
 from desktop.labels import percent, plain_source, word
 from desktop.record_model import display
 from desktop.session import PortfolioSession, moves_numbers
-from model.evidence import refusal, register
+from desktop.sourced_value_html import choose_from_link, value_row
+from model.evidence import register
 from model.projection import Projection
-from model.store import InvalidEdit
-
-CHOOSE = "choose:"  # the link that uses another sourced value (one undoable edit)
-
 
 KEY_FIELDS = ("nameplate_tpa", "ndpr_share", "first_year", "ramp_years", "dytb_share")
 SHOWN_ABOVE = {"name", "country", "stage", "product", "source", "as_of", "notes", *KEY_FIELDS}
@@ -71,13 +67,7 @@ class BlockDetail(QTextBrowser):
         self.refresh()
 
     def _on_link(self, url: QUrl) -> None:
-        link = url.toString()
-        if not link.startswith(CHOOSE):
-            return
-        try:
-            operations.choose_evidence(self.session, link[len(CHOOSE) :])
-        except InvalidEdit as exc:
-            QMessageBox.warning(self, "Value not used", "\n".join(exc.problems))
+        choose_from_link(self, self.session, url)
 
     def _on_portfolio_changed(self, changes: list) -> None:
         if self.block_id and not any(moves_numbers(c) for c in changes):
@@ -181,26 +171,7 @@ class BlockDetail(QTextBrowser):
         parts = ["<h4>Sourced values</h4><table>"]
         for field, values in figures.items():
             parts.append(f"<tr><td colspan=2><b>{esc(headers.get(field, field))}</b></td></tr>")
-            for e in values:
-                link = e.url and f" <a href='{esc(e.url)}'>link</a>"
-                refused = refusal(self.session.portfolio, e)
-                action = (
-                    "<b>in use</b>"
-                    if e.chosen
-                    else "context"
-                    if refused
-                    else f"<a href='{CHOOSE}{esc(e.id)}'>use this</a>"
-                )
-                note = f"<br><i>{esc(e.note)}</i>" if e.note else ""
-                if refused:
-                    note += f"<br>Cannot be used: {esc(refused)}"
-                parts.append(
-                    _row(
-                        action,
-                        f"{e.value:,g} {esc(e.unit)}: {esc(plain_source(e.source))} ({esc(e.as_of)}){link}"
-                        + note,
-                    )
-                )
+            parts.extend(value_row(self.session.portfolio, e) for e in values)
         parts.append("</table>")
         if any(len(v) > 1 for v in figures.values()):
             parts.append(

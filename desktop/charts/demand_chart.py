@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop import operations, style
 from desktop.charts.base import Chart
 from desktop.session import PortfolioSession
+from desktop.sourced_value_html import choose_from_link, value_row
 from model.demand import (
     FIELD_LABELS,
     IMPORTS_NOTE,
@@ -45,7 +46,7 @@ from model.demand import (
     demand_balance,
 )
 from model.domain import YEAR_MAX, YEAR_MIN
-from model.evidence import refusal, register
+from model.evidence import register
 from model.projection import Projection
 from model.source_text import readable_source
 from model.store import InvalidEdit
@@ -136,9 +137,6 @@ def summary_line(found: DemandBalance, year: int) -> str:
     return text
 
 
-CHOOSE = "choose:"
-
-
 def sources_html(portfolio) -> str:
     """The demand figures' sourced values: in use marked, the others with 'use this'."""
     esc = html.escape
@@ -152,22 +150,7 @@ def sources_html(portfolio) -> str:
     parts = [f"<p style='color:#555'>{esc(IMPORTS_NOTE)}</p><table cellpadding='2'>"]
     for field, values in figures:
         parts.append(f"<tr><td colspan=2><b>{esc(FIELD_LABELS.get(field, field))}</b></td></tr>")
-        for e in sorted(values, key=lambda v: -v.chosen):
-            refused = refusal(portfolio, e)
-            action = (
-                "<b>in use</b>"
-                if e.chosen
-                else "<span style='color:#888'>context</span>"
-                if refused
-                else f"<a href='{CHOOSE}{esc(e.id)}'>use this</a>"
-            )
-            note = f"<br><i>{esc(e.note)}</i>" if e.note else ""
-            if refused:
-                note += f"<br><span style='color:#888'>Cannot be used: {esc(refused)}</span>"
-            parts.append(
-                f"<tr><td style='padding-right:8px'>{action}</td><td>{e.value:,g} {esc(e.unit)}: "
-                f"{esc(readable_source(e.source))} ({esc(e.as_of)}){note}</td></tr>"
-            )
+        parts.extend(value_row(portfolio, e) for e in sorted(values, key=lambda v: -v.chosen))
     parts.append("</table>")
     return "".join(parts)
 
@@ -309,12 +292,7 @@ class DemandView(QWidget):
         self.sources.setHtml(sources_html(self.session.portfolio))
 
     def _on_link(self, url) -> None:
-        link = url.toString()
-        if link.startswith(CHOOSE):
-            try:
-                operations.choose_evidence(self.session, link.removeprefix(CHOOSE))
-            except InvalidEdit as exc:
-                QMessageBox.warning(self, "Value not used", "\n".join(exc.problems))
+        choose_from_link(self, self.session, url)
 
     def _on_preset(self, index: int) -> None:
         key = self.presets.itemData(index)
