@@ -7,6 +7,7 @@ import argparse
 from model.cli.common import (
     UsageError,
     add_horizon_args,
+    add_scenario_args,
     add_source_args,
     portfolio_from_args,
     scenario_from_args,
@@ -240,9 +241,7 @@ def cmd_rank(args: argparse.Namespace) -> str:
 
 def _add_common_args(p: argparse.ArgumentParser, *, mode: bool = True, year: bool = True) -> None:
     add_source_args(p)
-    p.add_argument("--scenario", metavar="NAME")
-    if mode:
-        p.add_argument("--mode", choices=[m.value for m in Mode], default=None)
+    add_scenario_args(p, mode=mode)
     if year:
         p.add_argument(
             "--year", type=int, default=None, help="the year that matters (default 2030)"

@@ -8,6 +8,7 @@ import sys
 from model.api import load_portfolio
 from model.demo import demo_portfolio
 from model.portfolio import Portfolio
+from model.scenario import Mode
 
 EXIT_BAD_INPUT = 2
 
@@ -21,6 +22,15 @@ def add_source_args(parser: argparse.ArgumentParser) -> None:
     source.add_argument("--portfolio", metavar="FILE", help="interchange JSON portfolio")
     source.add_argument("--db", metavar="FILE", help="portfolio store (.repm SQLite file)")
     source.add_argument("--demo", action="store_true", help="the built-in demo portfolio")
+
+
+def add_scenario_args(parser: argparse.ArgumentParser, *, mode: bool = True) -> None:
+    """--scenario (stored or built in) and, where the command projects, --mode."""
+    parser.add_argument(
+        "--scenario", metavar="NAME", help="a scenario stored in the portfolio or built in"
+    )
+    if mode:
+        parser.add_argument("--mode", choices=[m.value for m in Mode], default=None)
 
 
 def add_horizon_args(parser: argparse.ArgumentParser) -> None:

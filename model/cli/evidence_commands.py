@@ -7,6 +7,7 @@ import argparse
 from model.cli.common import (
     UsageError,
     add_horizon_args,
+    add_scenario_args,
     add_source_args,
     portfolio_from_args,
     scenario_from_args,
@@ -17,7 +18,6 @@ from model.evidence import refusal
 from model.evidence import rows as evidence_rows
 from model.fields import PERCENT
 from model.number_text import figure_text
-from model.scenario import Mode
 from model.source_text import readable_source
 
 EVIDENCE_KEYS = ["record", "field", "value", "unit", "source", "as_of", "chosen"]
@@ -92,10 +92,7 @@ def add_evidence(sub: argparse._SubParsersAction) -> None:
 def add_demand(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demand", help="rare-earth magnet demand, domestic output and imports")
     add_source_args(p)
-    p.add_argument(
-        "--scenario", metavar="NAME", help="a scenario stored in the portfolio or built in"
-    )
-    p.add_argument("--mode", choices=[m.value for m in Mode], default=None)
+    add_scenario_args(p)
     p.add_argument("--preset", choices=sorted(PRESETS), help="use a sourced demand preset instead")
     add_horizon_args(p)
     p.set_defaults(run=cmd_demand)

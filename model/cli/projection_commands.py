@@ -9,6 +9,7 @@ from model.api import load_portfolio, project
 from model.cli.common import (
     UsageError,
     add_horizon_args,
+    add_scenario_args,
     add_source_args,
     portfolio_from_args,
     scenario_from_args,
@@ -17,7 +18,6 @@ from model.cli.output import render
 from model.demo import demo_portfolio
 from model.importing import read_import
 from model.interchange import write_interchange
-from model.scenario import Mode
 
 
 def cmd_project(args: argparse.Namespace) -> str:
@@ -73,10 +73,7 @@ def cmd_demo(args: argparse.Namespace) -> str:
 def add_project(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("project", help="project magnets per year against the target")
     add_source_args(p)
-    p.add_argument(
-        "--scenario", metavar="NAME", help="a scenario stored in the portfolio or built in"
-    )
-    p.add_argument("--mode", choices=[m.value for m in Mode], default=None)
+    add_scenario_args(p)
     add_horizon_args(p)
     p.set_defaults(run=cmd_project)
 
