@@ -1,30 +1,25 @@
-"""Write the shipped demo from tools/demo_sources.py: resources/projects.csv (one row per
-project), resources/evidence.csv (one row per sourced figure) and resources/demo-portfolio.json.
+"""Write the shipped demo from the data files in tools/demo_data/ (see its README.md):
+resources/projects.csv (one row per project), resources/evidence.csv (one row per sourced
+figure) and resources/demo-portfolio.json.
 
-    .venv/bin/python tools/build_demo.py
+    .venv/bin/python tools/build_demo.py [--data DIR] [--out DIR]
 
 The chosen value of each figure becomes the record's field; the others stay in the register.
+A bad row in a data file stops the build with its file:line (exit 2); nothing is written then.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
+import io
 import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from demo_sources import (  # noqa: E402
-    DEAL_SHARES,
-    DEMAND_FIGURES,
-    FIRMS,
-    ILLUSTRATIVE,
-    OPTIONS,
-    PLANTS,
-    PROJECTS,
-    Fig,
-)
+from demo_loader import DATA, DEMAND_ID, DataError, DemoData, Fig, Project, load  # noqa: E402
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 BLOCK_FIGURES = ("nameplate_tpa", "ndpr_share", "dytb_share", "first_year", "resource_treo_t")
@@ -32,13 +27,8 @@ INT_FIELDS = {"first_year"}
 
 
 def chosen(figures: list[Fig]) -> dict[str, Fig]:
-    picked: dict[str, Fig] = {}
-    for fig in figures:
-        if fig.chosen:
-            if fig.field in picked:
-                raise SystemExit(f"two chosen values for {fig.field}")
-            picked[fig.field] = fig
-    return picked
+    """The used value of each figure (the loader has refused two chosen for one figure)."""
+    return {fig.field: fig for fig in figures if fig.chosen}
 
 
 def value(fig: Fig) -> float | int:
@@ -55,7 +45,7 @@ def latest(figures: dict[str, Fig]) -> str:
     return max((f.as_of for f in figures.values()), default="")
 
 
-def missing(project, figures: dict[str, Fig]) -> list[str]:
+def missing(project: Project, figures: dict[str, Fig]) -> list[str]:
     lacks = []
     if "nameplate_tpa" not in figures:
         lacks.append("nameplate")
@@ -66,7 +56,7 @@ def missing(project, figures: dict[str, Fig]) -> list[str]:
     return lacks
 
 
-def block_record(project) -> dict:
+def block_record(project: Project) -> dict:
     figures = chosen(project.figures)
     record = {
         "id": project.id,
@@ -106,42 +96,8 @@ def plant_record(spec) -> dict:
     }
 
 
-def deals() -> list[dict]:
-    rows = [
-        {
-            "id": "irel-domestic",
-            "block_id": "irel-domestic",
-            "firm_id": "irel",
-            "status": "acquired",
-            "offtake_share": 1.0,
-            "equity_share": 1.0,
-            "start_year": None,
-            "notes": "Domestic refiner: all output feeds India.",
-        }
-    ]
-    for block_id, share in DEAL_SHARES.items():
-        rows.append(
-            {
-                "id": f"kabil-{block_id}",
-                "block_id": block_id,
-                "firm_id": "kabil",
-                "status": "candidate",
-                "offtake_share": share,
-                "equity_share": 0.0,
-                "start_year": None,
-                "notes": ILLUSTRATIVE,
-            }
-        )
-    return rows
-
-
-class _Demand:
-    id = "india"
-    figures = DEMAND_FIGURES
-
-
-def demand_record() -> dict:
-    figures = chosen(DEMAND_FIGURES)
+def demand_record(demand: list[Fig]) -> dict:
+    figures = chosen(demand)
     used = " ; ".join(
         f"{name} {figures[name].value:g}: {figures[name].source} ({figures[name].as_of})"
         for name in ("base_t", "horizon_t", "china_share")
@@ -156,7 +112,7 @@ def demand_record() -> dict:
     }
 
 
-def evidence_records() -> list[dict]:
+def evidence_records(data: DemoData) -> list[dict]:
     """The register as the portfolio holds it (model.domain.Evidence)."""
     return [
         {
@@ -172,45 +128,45 @@ def evidence_records() -> list[dict]:
             "note": row["note"],
             "chosen": int(row["chosen"]),
         }
-        for i, row in enumerate(evidence_rows(), start=1)
+        for i, row in enumerate(evidence_rows(data), start=1)
     ]
 
 
-def evidence_rows() -> list[dict]:
-    rows = []
-    demand = [_Demand()]
-    for kind, records in (("blocks", PROJECTS), ("plants", PLANTS), ("demand", demand)):
-        for record in records:
-            for fig in record.figures:
-                rows.append(
-                    {
-                        "kind": kind,
-                        "record": record.id,
-                        "field": fig.field,
-                        "value": value(fig),
-                        "unit": fig.unit,
-                        "source": fig.source,
-                        "url": fig.url,
-                        "as_of": fig.as_of,
-                        "note": fig.note,
-                        "chosen": fig.chosen,
-                    }
-                )
-    return rows
+def evidence_rows(data: DemoData) -> list[dict]:
+    """Every sourced value, grouped by record in the order of the records' files."""
+    grouped = [("blocks", p.id, p.figures) for p in data.projects]
+    grouped += [("plants", p.id, p.figures) for p in data.plants]
+    grouped.append(("demand", DEMAND_ID, data.demand))
+    return [
+        {
+            "kind": kind,
+            "record": record,
+            "field": fig.field,
+            "value": value(fig),
+            "unit": fig.unit,
+            "source": fig.source,
+            "url": fig.url,
+            "as_of": fig.as_of,
+            "note": fig.note,
+            "chosen": fig.chosen,
+        }
+        for kind, record, figures in grouped
+        for fig in figures
+    ]
 
 
-def portfolio() -> dict:
+def portfolio(data: DemoData) -> dict:
     return {
         "format": "repm-portfolio",
         "version": 1,
         "name": "Demo portfolio (India REPM, Nov 2026)",
-        "blocks": [block_record(p) for p in PROJECTS],
-        "firms": FIRMS,
-        "deals": deals(),
-        "plants": [plant_record(p) for p in PLANTS] + OPTIONS,
+        "blocks": [block_record(p) for p in data.projects],
+        "firms": data.firms,
+        "deals": data.deals,
+        "plants": [plant_record(p) for p in data.plants] + data.options,
         "assumptions": {},
-        "demand": demand_record(),
-        "evidence": evidence_records(),
+        "demand": demand_record(data.demand),
+        "evidence": evidence_records(data),
         "target": {
             "default_tpa": 6000.0,
             "path": {"2025": 0.0, "2026": 0.0, "2027": 0.0},
@@ -245,47 +201,76 @@ def portfolio() -> dict:
     }
 
 
-def write_projects_csv(path: Path) -> None:
+def projects_csv(data: DemoData) -> str:
     columns = [
         "id", "name", "country", "lat", "lon", "operator", "stage", "deposit_type", "product",
         "nameplate_tpa", "nameplate_unit", "ndpr_share", "dytb_share", "first_year",
         "resource_treo_t", "contributes", "missing", "source", "as_of", "notes",
     ]  # fmt: skip
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, columns, lineterminator="\n")
-        writer.writeheader()
-        for project in PROJECTS:
-            figures = chosen(project.figures)
-            record = block_record(project)
-            lacks = missing(project, figures)
-            plate = figures.get("nameplate_tpa")
-            writer.writerow(
-                {
-                    **{c: record.get(c) for c in columns if c in record},
-                    "nameplate_unit": plate.unit if plate else "",
-                    "contributes": "no" if lacks else "yes",
-                    "missing": "; ".join(lacks),
-                    "notes": project.notes,
-                }
-            )
+    out = io.StringIO()
+    writer = csv.DictWriter(out, columns, lineterminator="\n")
+    writer.writeheader()
+    for project in data.projects:
+        figures = chosen(project.figures)
+        record = block_record(project)
+        lacks = missing(project, figures)
+        plate = figures.get("nameplate_tpa")
+        writer.writerow(
+            {
+                **{c: record.get(c) for c in columns if c in record},
+                "nameplate_unit": plate.unit if plate else "",
+                "contributes": "no" if lacks else "yes",
+                "missing": "; ".join(lacks),
+                "notes": project.notes,
+            }
+        )
+    return out.getvalue()
 
 
-def write_evidence_csv(path: Path) -> None:
-    rows = evidence_rows()
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+def evidence_csv(data: DemoData) -> str:
+    rows = evidence_rows(data)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
 
 
-def main() -> None:
-    write_projects_csv(RESOURCES / "projects.csv")
-    write_evidence_csv(RESOURCES / "evidence.csv")
-    text = json.dumps(portfolio(), indent=2, ensure_ascii=False) + "\n"
-    (RESOURCES / "demo-portfolio.json").write_text(text, encoding="utf-8")
-    complete = sum(not missing(p, chosen(p.figures)) for p in PROJECTS)
-    print(f"{len(PROJECTS)} projects, {complete} complete; {len(evidence_rows())} sourced figures")
+def build(data: DemoData) -> dict[str, str]:
+    """The text of each shipped file, by its name in resources/."""
+    return {
+        "projects.csv": projects_csv(data),
+        "evidence.csv": evidence_csv(data),
+        "demo-portfolio.json": json.dumps(portfolio(data), indent=2, ensure_ascii=False) + "\n",
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the shipped demo from its data files.")
+    parser.add_argument("--data", type=Path, default=DATA, help="folder of the data files")
+    parser.add_argument("--out", type=Path, default=RESOURCES, help="folder to write to")
+    args = parser.parse_args(argv)
+    try:
+        data = load(args.data)
+    except DataError as exc:
+        print(f"build_demo: {exc}", file=sys.stderr)
+        return 2
+    if not args.out.is_dir():
+        print(f"build_demo: {args.out}: not a folder to write to", file=sys.stderr)
+        return 2
+    for name, text in build(data).items():
+        try:
+            (args.out / name).write_bytes(text.encode("utf-8"))
+        except OSError as exc:
+            print(f"build_demo: {args.out / name}: cannot write ({exc.strerror})", file=sys.stderr)
+            return 2
+    complete = sum(not missing(p, chosen(p.figures)) for p in data.projects)
+    print(
+        f"{len(data.projects)} projects, {complete} complete; "
+        f"{len(evidence_rows(data))} sourced figures"
+    )
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
