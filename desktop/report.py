@@ -60,7 +60,7 @@ from model.portfolio import Portfolio
 from model.projection import Projection
 from model.ranking import DealValue, rank_deals
 from model.redaction import redact
-from model.scenario import Mode, Scenario
+from model.scenario import HORIZON_END, HORIZON_START, Mode, Scenario
 
 MARKING = "RESTRICTED — FOR OFFICIAL USE ONLY"
 BAND_MM = 7  # header and footer bands, inside the page margins, that carry the marking
@@ -219,8 +219,8 @@ def compute_figures(
     *,
     scenario: Scenario | None = None,
     mode: Mode | str | None = None,
-    start: int = 2025,
-    end: int = 2040,
+    start: int = HORIZON_START,
+    end: int = HORIZON_END,
     year: int = 2030,
     draws: int = 5000,
     seed: int = 1,

@@ -27,7 +27,7 @@ from model.inputs import ProjectionInputs, build_inputs
 from model.portfolio import Portfolio
 from model.projection import Projection, compute
 from model.record_columns import MODEL_FIELDS, RecordColumns, columns_of, remember
-from model.scenario import Mode, Scenario
+from model.scenario import HORIZON_END, HORIZON_START, Mode, Scenario
 from model.store import Change, Store
 
 DEFAULT_TARGET_YEAR = 2030
@@ -72,7 +72,7 @@ class PortfolioSession(QObject):
         self.undo_stack = QUndoStack(self)
         self.mode: Mode | None = None  # None: the scenario's own mode
         self.scenario_name: str | None = None
-        self.start, self.end = 2025, 2040
+        self.start, self.end = HORIZON_START, HORIZON_END
         self.target_year = DEFAULT_TARGET_YEAR
         self.group_by = "country"  # stack the projection by 'country' or 'block'
         self.revision = 0  # +1 whenever the portfolio's numbers change (a cache key)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from model.fields import YEAR_MAX, YEAR_MIN
-from model.scenario import Target
+from model.scenario import HORIZON_START, Target
 
 MAX_TPA = 1e7
 
@@ -59,7 +59,7 @@ class TargetDialog(QDialog):
 
     def _next_year(self) -> int:
         listed = [int(self.years.cellWidget(r, 0).value()) for r in range(self.years.rowCount())]
-        return max(listed) + 1 if listed else 2025
+        return max(listed) + 1 if listed else HORIZON_START
 
     def add_year(self, year: int, tonnes: float) -> None:
         r = self.years.rowCount()

@@ -9,7 +9,7 @@ from model.inputs import build_inputs
 from model.interchange import read_interchange
 from model.portfolio import Portfolio
 from model.projection import Projection, compute
-from model.scenario import Mode, Scenario
+from model.scenario import HORIZON_END, HORIZON_START, Mode, Scenario
 
 
 def load_portfolio(path: str | os.PathLike[str]) -> Portfolio:
@@ -33,8 +33,8 @@ def project(
     *,
     mode: Mode | str | None = None,
     scenario: Scenario | str | None = None,
-    start: int = 2025,
-    end: int = 2040,
+    start: int = HORIZON_START,
+    end: int = HORIZON_END,
 ) -> Projection:
     """Project magnets per year. `mode` defaults to the scenario's mode, else 'expected';
     `scenario` is a Scenario or the name of one stored in the portfolio."""

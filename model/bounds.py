@@ -31,7 +31,7 @@ from model.optimise_model import Constraints, PlanRequestError, build_problem
 from model.plan import open_deals
 from model.portfolio import Portfolio
 from model.projection import compute
-from model.scenario import Mode, Scenario
+from model.scenario import HORIZON_END, HORIZON_START, Mode, Scenario
 
 STEP = 0.001  # the bound's resolution (share of the block's output)
 
@@ -92,8 +92,8 @@ def deal_bounds(
     scenario: Scenario | None = None,
     budget_musd: float | None = None,
     include_uncosted: bool = False,
-    start: int = 2025,
-    end: int = 2040,
+    start: int = HORIZON_START,
+    end: int = HORIZON_END,
 ) -> Bounds:
     ids = [d.id for d in portfolio.deals]
     if deal_id not in ids:

@@ -11,7 +11,7 @@ from model.api import project
 from model.countries import country_name
 from model.portfolio import Portfolio
 from model.projection import Projection
-from model.scenario import Disruption, Mode, Scenario
+from model.scenario import HORIZON_END, HORIZON_START, Disruption, Mode, Scenario
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,8 @@ def country_cuts(
     year: int,
     mode: Mode | str | None = None,
     scenario: Scenario | None = None,
-    start: int = 2025,
-    end: int = 2040,
+    start: int = HORIZON_START,
+    end: int = HORIZON_END,
 ) -> list[CountryCut]:
     """'What if country X is cut from `from_year`' for every country with a block, largest loss
     first."""

@@ -35,7 +35,16 @@ from model.record_columns import (
     RecordColumns,
     columns_of,
 )
-from model.scenario import BlockOverride, DealOverride, Mode, PlantOverride, Scenario, Target
+from model.scenario import (
+    HORIZON_END,
+    HORIZON_START,
+    BlockOverride,
+    DealOverride,
+    Mode,
+    PlantOverride,
+    Scenario,
+    Target,
+)
 
 __all__ = ["PLANT_STAGE_INDEX", "ProjectionInputs", "RecordColumns", "build_inputs"]
 
@@ -427,8 +436,8 @@ def build_inputs(
     scenario: Scenario | None = None,
     *,
     mode: Mode | str | None = None,
-    start: int = 2025,
-    end: int = 2040,
+    start: int = HORIZON_START,
+    end: int = HORIZON_END,
     columns: RecordColumns | None = None,
 ) -> ProjectionInputs:
     """`columns`: the records' numbers when the caller keeps them (the session, after patching

@@ -39,7 +39,7 @@ from model.projection import (
     separation_share,
     yield_groups,
 )
-from model.scenario import Mode, Scenario
+from model.scenario import HORIZON_END, HORIZON_START, Mode, Scenario
 from model.sourced_draws import SourcedRange, sourced_ranges, summary
 
 DRAWS = 5000  # the one default number of draws: the app's and `repm montecarlo`'s
@@ -85,8 +85,8 @@ def setup(
     portfolio: Portfolio,
     scenario: Scenario | None = None,
     *,
-    start: int = 2025,
-    end: int = 2040,
+    start: int = HORIZON_START,
+    end: int = HORIZON_END,
     sourced_spread: bool = False,
 ) -> Setup:
     """What the draws need. `sourced_spread`: also draw the sizes that have sourced ranges (off
@@ -524,8 +524,8 @@ def monte_carlo(
     *,
     draws: int = DRAWS,
     seed: int | None = 1,
-    start: int = 2025,
-    end: int = 2040,
+    start: int = HORIZON_START,
+    end: int = HORIZON_END,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     sourced_spread: bool = True,

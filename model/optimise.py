@@ -27,7 +27,7 @@ from model.optimise_milp import Solution, formulate, solve
 from model.optimise_model import Constraints, PlanRequestError, Problem, build_problem
 from model.plan import Plan, PlanFigures, evaluate, rank_order
 from model.portfolio import Portfolio
-from model.scenario import Scenario
+from model.scenario import HORIZON_END, HORIZON_START, Scenario
 
 OBJECTIVES = ("max-expected", "min-cost", "max-probability")
 MAX_CUTS = 500
@@ -184,8 +184,8 @@ def optimise(
     constraints: Constraints | None = None,
     *,
     scenario: Scenario | None = None,
-    start: int = 2025,
-    end: int = 2040,
+    start: int = HORIZON_START,
+    end: int = HORIZON_END,
     draws: int = 500,
     seed: int | None = 1,
     evaluation_draws: int = 5000,

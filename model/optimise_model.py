@@ -20,7 +20,7 @@ from model.montecarlo import _options as delay_rows
 from model.plan import Plan, open_deals, plan_scenario, plant_options
 from model.portfolio import Portfolio
 from model.projection import Projection, block_output, compute, ramp
-from model.scenario import Mode, Scenario
+from model.scenario import HORIZON_END, HORIZON_START, Mode, Scenario
 
 SHARE_TOLERANCE = 1e-6  # a share constraint holds when the model's share is within this
 
@@ -166,8 +166,8 @@ def build_problem(
     constraints: Constraints,
     *,
     scenario: Scenario | None = None,
-    start: int = 2025,
-    end: int = 2040,
+    start: int = HORIZON_START,
+    end: int = HORIZON_END,
     costs_matter: bool,
     draws: int = 0,
     seed: int | None = 1,

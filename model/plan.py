@@ -19,7 +19,7 @@ from model.inputs import build_inputs
 from model.montecarlo import monte_carlo
 from model.portfolio import Portfolio
 from model.projection import compute
-from model.scenario import DealOverride, Mode, PlantOverride, Scenario
+from model.scenario import HORIZON_END, HORIZON_START, DealOverride, Mode, PlantOverride, Scenario
 
 OPEN = frozenset({DealStatus.candidate, DealStatus.negotiating, DealStatus.mou, DealStatus.signed})
 EVALUATION_DRAWS = 5000  # Monte Carlo draws behind every plan's P(target)
@@ -139,8 +139,8 @@ def evaluate(
     year: int,
     *,
     scenario: Scenario | None = None,
-    start: int = 2025,
-    end: int = 2040,
+    start: int = HORIZON_START,
+    end: int = HORIZON_END,
     draws: int = EVALUATION_DRAWS,
     seed: int | None = 2,
 ) -> PlanFigures:
@@ -175,8 +175,8 @@ def rank_order(
     year: int,
     *,
     scenario: Scenario | None = None,
-    start: int = 2025,
-    end: int = 2040,
+    start: int = HORIZON_START,
+    end: int = HORIZON_END,
 ) -> list[str]:
     """Open deals in the order of the deal ranking (model/ranking.py, expected part): most
     expected magnets added in `year` by closing the deal, everything else as it stands."""

@@ -11,7 +11,7 @@ from model.optimise_model import Constraints
 from model.plan import open_deals, plan_scenario
 from model.portfolio import Portfolio
 from model.projection import compute
-from model.scenario import Mode, Scenario
+from model.scenario import HORIZON_END, HORIZON_START, Mode, Scenario
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,8 @@ def why_not(
     constraints: Constraints,
     *,
     scenario: Scenario | None = None,
-    start: int = 2025,
-    end: int = 2040,
+    start: int = HORIZON_START,
+    end: int = HORIZON_END,
 ) -> list[LeftOut]:
     """Every open deal the plan leaves out, most magnets added first."""
     if result.plan is None:

@@ -21,7 +21,7 @@ from model.inputs import build_inputs
 from model.montecarlo import Cancelled, Progress, draw, setup
 from model.portfolio import Portfolio
 from model.projection import compute
-from model.scenario import Mode, Scenario
+from model.scenario import HORIZON_END, HORIZON_START, Mode, Scenario
 
 OPEN = {DealStatus.candidate, DealStatus.negotiating, DealStatus.mou, DealStatus.signed}
 
@@ -68,8 +68,8 @@ def rank_deals(
     scenario: Scenario | None = None,
     draws: int = 2000,
     seed: int | None = 1,
-    start: int = 2025,
-    end: int = 2040,
+    start: int = HORIZON_START,
+    end: int = HORIZON_END,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> list[DealValue]:

@@ -14,6 +14,10 @@ from model.fields import KeyedBy, override
 
 SCHEME_TARGET_TPA = 6000.0  # t sintered NdFeB/yr, the scheme's aim (india.md, NDTV Nov 2025)
 
+# The years a projection covers unless the user picks others: the default of the API, the
+# analyses, the command line and the desktop (declared here only).
+HORIZON_START, HORIZON_END = 2025, 2040
+
 
 class Mode(StrEnum):
     expected = "expected"  # weighted by stage and status probabilities

@@ -8,7 +8,7 @@ import numpy as np
 
 from model.api import project
 from model.portfolio import Portfolio
-from model.scenario import Disruption, Mode, Scenario
+from model.scenario import HORIZON_END, HORIZON_START, Disruption, Mode, Scenario
 
 CHINA_CUT_FROM = 2026
 HIGH_TEMP_HALF = "Half high-temperature grades"
@@ -87,8 +87,8 @@ def compare(
     names: list[str],
     *,
     mode: Mode | str | None = None,
-    start: int = 2025,
-    end: int = 2040,
+    start: int = HORIZON_START,
+    end: int = HORIZON_END,
 ) -> Comparison:
     """Magnets per year under each named scenario (stored or built in)."""
     if len(names) < 2:

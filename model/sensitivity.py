@@ -42,7 +42,7 @@ from model.one_year import OneYear
 from model.portfolio import Portfolio
 from model.projection import compute
 from model.record_columns import columns_of
-from model.scenario import Mode, Scenario
+from model.scenario import HORIZON_END, HORIZON_START, Mode, Scenario
 
 ASSUMPTION_RANGES = {name: spec.sweep for name, spec in SCALARS.items() if spec.sweep}
 SWING_GRAIN = 1e-6  # t: swings equal to this are ties (ordered by key), float noise aside
@@ -221,8 +221,8 @@ def sensitivity(
     *,
     scenario: Scenario | None = None,
     mode: Mode | str | None = None,
-    start: int = 2025,
-    end: int = 2040,
+    start: int = HORIZON_START,
+    end: int = HORIZON_END,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> list[Bar]:

@@ -9,7 +9,7 @@ from model.evidence import spreads
 from model.inputs import build_inputs
 from model.portfolio import Portfolio
 from model.projection import compute
-from model.scenario import Mode, Scenario
+from model.scenario import HORIZON_END, HORIZON_START, Mode, Scenario
 from model.sensitivity import (
     Bar,
     assumption_bar,
@@ -29,8 +29,8 @@ def sensitivity_reference(
     *,
     scenario: Scenario | None = None,
     mode: Mode | str | None = None,
-    start: int = 2025,
-    end: int = 2040,
+    start: int = HORIZON_START,
+    end: int = HORIZON_END,
 ) -> list[Bar]:
     """Every bar, largest swing first (as `sensitivity.sensitivity`)."""
     scenario = scenario or Scenario(name="Base")

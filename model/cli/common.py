@@ -8,7 +8,7 @@ import sys
 from model.api import load_portfolio
 from model.demo import demo_portfolio
 from model.portfolio import Portfolio
-from model.scenario import Mode
+from model.scenario import HORIZON_END, HORIZON_START, Mode
 
 EXIT_BAD_INPUT = 2
 
@@ -34,8 +34,8 @@ def add_scenario_args(parser: argparse.ArgumentParser, *, mode: bool = True) -> 
 
 
 def add_horizon_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--from", dest="start", type=int, default=2025, metavar="Y")
-    parser.add_argument("--to", dest="end", type=int, default=2040, metavar="Y")
+    parser.add_argument("--from", dest="start", type=int, default=HORIZON_START, metavar="Y")
+    parser.add_argument("--to", dest="end", type=int, default=HORIZON_END, metavar="Y")
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
 
 

@@ -18,6 +18,7 @@ from model.optimise import OBJECTIVES, Constraints, PlanResult, item_names, opti
 from model.plan import plan_scenario
 from model.plan_cost_words import cost_sentence
 from model.portfolio import Portfolio
+from model.scenario import HORIZON_END, HORIZON_START
 
 
 def _share(value: str) -> float:
@@ -222,8 +223,8 @@ def add_optimise(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="show plan costs that include deal costs",
     )
-    p.add_argument("--from", dest="start", type=int, default=2025, metavar="Y")
-    p.add_argument("--to", dest="end", type=int, default=2040, metavar="Y")
+    p.add_argument("--from", dest="start", type=int, default=HORIZON_START, metavar="Y")
+    p.add_argument("--to", dest="end", type=int, default=HORIZON_END, metavar="Y")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(run=cmd_optimise)
 
@@ -270,7 +271,7 @@ def add_bounds(sub: argparse._SubParsersAction) -> None:
     budget.add_argument("--budget-musd", type=float, metavar="B")
     budget.add_argument("--budget-crore", type=float, metavar="B")
     p.add_argument("--include-uncosted", action="store_true")
-    p.add_argument("--from", dest="start", type=int, default=2025, metavar="Y")
-    p.add_argument("--to", dest="end", type=int, default=2040, metavar="Y")
+    p.add_argument("--from", dest="start", type=int, default=HORIZON_START, metavar="Y")
+    p.add_argument("--to", dest="end", type=int, default=HORIZON_END, metavar="Y")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(run=cmd_bounds)
