@@ -60,7 +60,7 @@ from model.portfolio import Portfolio
 from model.projection import Projection
 from model.ranking import DealValue, rank_deals
 from model.redaction import redact
-from model.scenario import HORIZON_END, HORIZON_START, Mode, Scenario
+from model.scenario import HORIZON_END, HORIZON_START, TARGET_YEAR, Mode, Scenario
 
 MARKING = "RESTRICTED — FOR OFFICIAL USE ONLY"
 BAND_MM = 7  # header and footer bands, inside the page margins, that carry the marking
@@ -221,7 +221,7 @@ def compute_figures(
     mode: Mode | str | None = None,
     start: int = HORIZON_START,
     end: int = HORIZON_END,
-    year: int = 2030,
+    year: int = TARGET_YEAR,
     draws: int = 5000,
     seed: int = 1,
     progress: Callable[[float], None] | None = None,

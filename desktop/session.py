@@ -27,10 +27,9 @@ from model.inputs import ProjectionInputs, build_inputs
 from model.portfolio import Portfolio
 from model.projection import Projection, compute
 from model.record_columns import MODEL_FIELDS, RecordColumns, columns_of, remember
-from model.scenario import HORIZON_END, HORIZON_START, Mode, Scenario
+from model.scenario import HORIZON_END, HORIZON_START, TARGET_YEAR, Mode, Scenario
 from model.store import Change, Store
 
-DEFAULT_TARGET_YEAR = 2030
 RECORD_KINDS = ("blocks", "firms", "deals", "plants")
 # Fields shown in the analysis views' labels and per-USD figures: an edit of one makes them stale.
 # The records' names and money figures come from the declarations; a firm's kind is a label too.
@@ -73,7 +72,7 @@ class PortfolioSession(QObject):
         self.mode: Mode | None = None  # None: the scenario's own mode
         self.scenario_name: str | None = None
         self.start, self.end = HORIZON_START, HORIZON_END
-        self.target_year = DEFAULT_TARGET_YEAR
+        self.target_year = TARGET_YEAR
         self.group_by = "country"  # stack the projection by 'country' or 'block'
         self.revision = 0  # +1 whenever the portfolio's numbers change (a cache key)
         self._positions: dict[str, dict[str, int]] = {}

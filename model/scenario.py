@@ -17,6 +17,7 @@ SCHEME_TARGET_TPA = 6000.0  # t sintered NdFeB/yr, the scheme's aim (india.md, N
 # The years a projection covers unless the user picks others: the default of the API, the
 # analyses, the command line and the desktop (declared here only).
 HORIZON_START, HORIZON_END = 2025, 2040
+TARGET_YEAR = 2030  # the year the views, the briefing and the analyses lead with
 
 
 class Mode(StrEnum):

@@ -19,13 +19,13 @@ from model.montecarlo import DRAWS, monte_carlo
 from model.number_text import percent
 from model.ranking import rank_deals
 from model.redaction import redact, shown
-from model.scenario import Mode
+from model.scenario import TARGET_YEAR, Mode
 from model.scenarios import compare
 from model.sensitivity import Bar, sensitivity
 
 
 def year_arg(args: argparse.Namespace) -> int:
-    year = args.year if args.year is not None else min(max(2030, args.start), args.end)
+    year = args.year if args.year is not None else min(max(TARGET_YEAR, args.start), args.end)
     if not args.start <= year <= args.end:
         raise UsageError(f"--year {year} is outside the horizon {args.start}-{args.end}")
     return year
@@ -244,7 +244,7 @@ def _add_common_args(p: argparse.ArgumentParser, *, mode: bool = True, year: boo
     add_scenario_args(p, mode=mode)
     if year:
         p.add_argument(
-            "--year", type=int, default=None, help="the year that matters (default 2030)"
+            "--year", type=int, default=None, help=f"the year that matters (default {TARGET_YEAR})"
         )
     add_horizon_args(p)
 

@@ -11,7 +11,7 @@ import importlib.util
 import os
 
 from model.cli.common import UsageError, add_source_args, portfolio_from_args, scenario_from_args
-from model.scenario import HORIZON_END, HORIZON_START
+from model.scenario import HORIZON_END, HORIZON_START, TARGET_YEAR
 
 
 def qt_available() -> bool:
@@ -70,7 +70,9 @@ def add_report(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--mode", choices=("expected", "committed", "all"), default=None)
     p.add_argument("--from", dest="start", type=int, default=HORIZON_START, metavar="Y")
     p.add_argument("--to", dest="end", type=int, default=HORIZON_END, metavar="Y")
-    p.add_argument("--year", type=int, default=2030, help="the target year the briefing leads with")
+    p.add_argument(
+        "--year", type=int, default=TARGET_YEAR, help="the target year the briefing leads with"
+    )
     p.add_argument("--draws", type=int, default=5000, help="Monte Carlo draws")
     p.add_argument("--include-confidential", action="store_true")
     p.add_argument(
