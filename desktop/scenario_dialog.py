@@ -64,7 +64,7 @@ class ScenarioDialog(QDialog):
         self.mode.addItems([m.value for m in Mode])
         self.mode.setCurrentText(scenario.mode.value)
         low, high = bounds(Scenario.model_fields["delay_years"])
-        self.delay = QSpinBox(minimum=int(low or 0), maximum=int(high or 50), suffix=" yr")
+        self.delay = QSpinBox(minimum=int(low), maximum=int(high), suffix=" yr")
         self.delay.setValue(scenario.delay_years)
         self.disruptions = QLineEdit(
             "; ".join(f"{d.country} {d.from_year}" for d in scenario.disruptions)

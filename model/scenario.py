@@ -28,6 +28,7 @@ class Mode(StrEnum):
 
 TargetYear = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
 TargetTonnes = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+DelayYears = Annotated[int, Field(ge=0, le=50)]  # a scenario's delay of a start, in years
 
 
 class Target(Record):
@@ -88,10 +89,8 @@ class Scenario(Record):
     name: str = Field(min_length=1, max_length=120)
     description: str = ""
     mode: Mode = Mode.expected
-    delay_years: int = Field(default=0, ge=0, le=50, description="added to every block's start")
-    block_delays: Annotated[dict[str, Annotated[int, Field(ge=0, le=50)]], KeyedBy("blocks")] = (
-        Field(default_factory=dict)
-    )
+    delay_years: DelayYears = Field(default=0, description="added to every block's start")
+    block_delays: Annotated[dict[str, DelayYears], KeyedBy("blocks")] = Field(default_factory=dict)
     disruptions: list[Disruption] = Field(default_factory=list)
     block_overrides: Annotated[dict[str, BlockOverride], KeyedBy("blocks")] = Field(
         default_factory=dict
