@@ -32,6 +32,7 @@ from desktop.labels import Names
 from desktop.new_records import new_record
 from desktop.record_model import RAW_ROLE, RecordTableModel
 from desktop.session import PortfolioSession
+from model.domain import KINDS
 from model.store import InvalidEdit
 
 # The column that says which record a row is (the one after the id): kept in view when scrolling.
@@ -98,7 +99,7 @@ class RecordsView(QWidget):
         self.table.installEventFilter(self)
         session.portfolioChanged.connect(self._on_portfolio_changed)
 
-        noun = kind[:-1]
+        noun = KINDS[kind].singular
         add = QPushButton("Add")
         add.setToolTip(
             "Add a deal on the selected block" if kind == "deals" else f"Add a new {noun}"
@@ -209,7 +210,7 @@ class RecordsView(QWidget):
     def add_record(self) -> None:
         fields = new_record(self.session, self.kind, block_id=self.block_for_new_deal)
         if fields is None:
-            self._refused(f"Add a block and a firm before adding a {self.kind[:-1]}.")
+            self._refused(f"Add a block and a firm before adding a {KINDS[self.kind].singular}.")
             return
         self._run(lambda: operations.add_record(self.session, self.kind, fields))
         self.select(fields["id"])
@@ -249,7 +250,7 @@ class RecordsView(QWidget):
             answer = QMessageBox.question(
                 self,
                 "Delete",
-                f"Delete {self.kind[:-1]} '{label}'{' ' + together if together else '?'}"
+                f"Delete {KINDS[self.kind].singular} '{label}'{' ' + together if together else '?'}"
                 + "\n\nYou can undo this (Edit > Undo).",
             )
             if answer != QMessageBox.StandardButton.Yes:

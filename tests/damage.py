@@ -75,6 +75,7 @@ VARIANTS = {
     "no schema version": _sql("DELETE FROM alembic_version"),
     "no schema version table": _sql("DROP TABLE alembic_version"),
     "a record failing validation": _sql("UPDATE blocks SET first_year = 1200 WHERE id = 'nolans'"),
+    "a sourced value failing validation": _sql("UPDATE evidence SET chosen = 7"),
     "text in a number column": _sql("UPDATE blocks SET nameplate_tpa = 'lots' WHERE id = 'nolans'"),
     "invalid JSON in a text column": _sql("UPDATE firms SET roles = '[not json' WHERE id = 'irel'"),
     "a scenario that is not valid": _sql("UPDATE scenarios SET body = '{\"name\": 7}'"),

@@ -125,7 +125,7 @@ def _read_records(conn: Connection, kind: str) -> list[BaseModel]:
         where = exc.errors()[0]["loc"]
         problem = describe_validation_error(exc)[0].split(".", 1)[-1]
         record = rows[where[0]].get("id") if where and isinstance(where[0], int) else "?"
-        raise ValueError(f"{kind[:-1]} '{record}' {problem}") from None
+        raise ValueError(f"{KINDS[kind].singular} '{record}' {problem}") from None
 
 
 def _pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:

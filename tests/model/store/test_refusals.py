@@ -34,6 +34,7 @@ def test_a_refused_file_is_left_exactly_as_it_was(variant, portfolio_path):
     [
         ("a record failing validation", "in blocks: block 'nolans' first_year: 1200 is below"),
         ("text in a number column", "in blocks: block 'nolans' nameplate_tpa"),
+        ("a sourced value failing validation", "in evidence: sourced value '"),
         ("invalid JSON in a text column", "in firms: invalid JSON"),
         ("invalid UTF-8", "in blocks: text that is not valid UTF-8"),
         ("a scenario that is not valid", "in scenarios: "),
