@@ -67,6 +67,8 @@ class FirmRole(StrEnum):
 
 
 class DealStatus(StrEnum):
+    """Declared in the order a deal advances (the map ranks by it); rejected: out of it."""
+
     candidate = "candidate"
     negotiating = "negotiating"
     mou = "mou"
@@ -76,6 +78,7 @@ class DealStatus(StrEnum):
 
 
 COMMITTED_DEALS = frozenset({DealStatus.signed, DealStatus.acquired})
+OPEN_DEALS = frozenset(DealStatus) - {DealStatus.acquired, DealStatus.rejected}  # a plan may close
 
 
 class PlantStage(StrEnum):

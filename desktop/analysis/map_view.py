@@ -18,7 +18,12 @@ from model.countries import country_name
 from model.domain import DealStatus
 from model.geo import countries, mou_countries, outline_path
 
-STATUS_ORDER = ["acquired", "signed", "mou", "negotiating", "candidate", "rejected", "none"]
+# Furthest first: the reverse of the order a deal advances (model.domain), then the rejected.
+STATUS_ORDER = [
+    *(s.value for s in reversed(DealStatus) if s is not DealStatus.rejected),
+    DealStatus.rejected.value,
+    "none",
+]
 STATUS_COLOURS = {
     "acquired": "#1B7837",
     "signed": "#5AAE61",
