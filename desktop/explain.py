@@ -9,11 +9,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from desktop.labels import MODE_RULES, word
-from model.domain import NEEDS_SEPARATION, DealStatus
+from model.domain import COMMITTED_DEALS, NEEDS_SEPARATION, DealStatus
 from model.field_words import label
 from model.projection import Projection
-
-COMMITTED_DEALS = {DealStatus.signed, DealStatus.acquired}
 
 
 @dataclass(frozen=True)

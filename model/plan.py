@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from model.api import project
-from model.domain import BUILT_OPTION, DealStatus, PlantStatus
+from model.domain import BUILT_OPTION, OPEN_DEALS, DealStatus, PlantStatus
 from model.geo import mou_countries
 from model.inputs import build_inputs
 from model.montecarlo import monte_carlo
@@ -21,7 +21,6 @@ from model.portfolio import Portfolio
 from model.projection import compute
 from model.scenario import HORIZON_END, HORIZON_START, DealOverride, Mode, PlantOverride, Scenario
 
-OPEN = frozenset({DealStatus.candidate, DealStatus.negotiating, DealStatus.mou, DealStatus.signed})
 EVALUATION_DRAWS = 5000  # Monte Carlo draws behind every plan's P(target)
 
 
@@ -37,7 +36,7 @@ def open_deals(portfolio: Portfolio, scenario: Scenario | None = None) -> list[s
     out = []
     for d in portfolio.deals:
         status = overrides[d.id].status if d.id in overrides else None
-        if (status or d.status) in OPEN:
+        if (status or d.status) in OPEN_DEALS:
             out.append(d.id)
     return out
 
