@@ -1,9 +1,12 @@
-"""Monte Carlo magnets with one deal closed or removed, for every open deal, from one pass.
+"""Magnets with one deal closed or removed, for every open deal, from one pass over the draws
+(Monte Carlo) or over the expected weights.
 
-Closing or removing a deal changes one column of the draws: the deal's own flows, in the draws
-where its block succeeded. The totals are linear in the columns. The merit order of separation
-is not, but its separated oxide has a closed form in the sorted cumulative feed: with deals
-sorted richest first, C_k the feed of deals up to k, steps s_k = y_k - y_k+1 and capacity x,
+Closing or removing a deal changes its weight: in a draw where its block succeeded, from 0 to 1
+(closing, the deal failed in the draw) or from 1 to 0 (removing); in the expected mode, from its
+expected weight to its block's stage probability, or to 0. Totals are linear in the weights. The
+merit order of separation is not, but its separated oxide has a closed form in the sorted
+cumulative feed: with deals sorted richest first, C_k the feed of deals up to k, steps
+s_k = y_k - y_k+1 and capacity x,
 
     F(x) = sum_k s_k min(C_k, x) = W_j + x Y_j,   j = #{k : C_k <= x},
     W_j = sum_{k<j} s_k C_k,  Y_j = sum_{k>=j} s_k = y_j  (the yield at position j).
@@ -13,16 +16,18 @@ Changing the feed of the deal at position p by delta shifts C_k (k >= p) by delt
     F'(x) = F(x) - G_p(x) + G_p(x - delta) + delta y_p,   G_p(z) = sum_{k>=p} s_k min(C_k, z)
           = W_i - W_p + z Y_i with i = max(p, j(z)),
 
-so each toggled cell costs one search in its C row instead of a pass over every deal.
+so a toggled cell costs at most one search in its C row, and none where C_p > z (then
+j(z) <= p and i = p). Every toggle of a group of deals is one set of array operations.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 import numpy as np
 
+from model.inputs import ProjectionInputs
 from model.montecarlo import (
     Cancelled,
     Draws,
@@ -35,10 +40,12 @@ from model.montecarlo import (
     simulate,
     yield_steps,
 )
-from model.projection import separation_share
+from model.projection import compute, separation_share
 
 CELLS = 2_000_000  # cumulative-feed entries held at once (three arrays of this many floats)
-STORED = 32_000_000  # toggled magnets held at once (float32, 128 MB)
+TOGGLED_CELLS = 200_000  # toggled (draw, year) cells computed in one set of array operations
+KEPT = 16_000_000  # toggled cells kept until every draw is done (float32, 64 MB)
+GROUP_CELLS = 8_000_000  # cells of a group's closed and removed magnets (float32, 32 MB)
 
 
 class _RowSearch:
@@ -57,90 +64,188 @@ class _RowSearch:
         return np.where(values < 0, 0, found)
 
 
-class _Chunk:
-    """Flows, capacities and the merit-order tables of a block of draws."""
+class _Tables:
+    """What every block of draws shares: each deal's flows and each plant's capacity by delay,
+    and each deal's place in the merit order (-1: needs no separation)."""
 
-    def __init__(self, s: Setup, draws: Draws, lo: int, hi: int, tables) -> None:
+    def __init__(self, s: Setup) -> None:
         i = s.inputs
-        deals, deal_offset, plants, plant_offset, self.g, self.y_at = tables
-        self.t = t = i.years.size
-        self.ok = draws.block_ok[lo:hi][:, i.deal_block] & draws.deal_ok[lo:hi]
-        self.block_ok = draws.block_ok[lo:hi][:, i.deal_block]
-        self.row = deal_offset[None, :] + draws.block_delay[lo:hi][:, i.deal_block]
-        flows = _select(self.ok, self.row, deals.shape[0]) @ deals
-        self.caps = (
-            _select(
-                draws.plant_ok[lo:hi],
-                plant_offset[None, :] + draws.plant_delay[lo:hi],
-                plants.shape[0],
-            )
-            @ plants
-        )
-        self.direct, self.sep, self.feed = flows[:, :t], flows[:, t : 2 * t], flows[:, 2 * t :]
-        self.deals = deals
         self.inputs = i
+        self.t = i.years.size
+        self.deals, self.deal_offset = deal_table(s)
+        t = self.t
+        # Each part on its own, contiguous: a toggle gathers only the parts it needs.
+        self.direct_rows = self.deals[:, :t].copy()
+        self.sep_rows = self.deals[:, t : 2 * t].copy()
+        self.feed_rows = self.deals[:, 2 * t : 3 * t].copy()
+        self.plants, self.plant_offset = plant_table(s)
+        self.g = i.separation_groups
+        self.steps = yield_steps(self.g, i.oxide_factor)
+        self.y_at = np.append(i.oxide_factor[self.g.deals], 0.0)  # Y_j, 0 past the end
+        self.position = np.full(i.deal_block.size, -1, dtype=np.intp)
+        self.position[self.g.deals] = np.arange(self.g.deals.size)
         self.merit = i.separation_allocation != "pro_rata" and self.g.deals.size > 0
-        if self.merit:
-            steps = yield_steps(self.g, i.oxide_factor)
-            feed = deals[:, 2 * t :][self.row[:, self.g.deals]]  # (m, Ds, T)
-            feed *= self.ok[:, self.g.deals][:, :, None]
-            c = np.cumsum(feed, axis=1).transpose(0, 2, 1).reshape(-1, self.g.deals.size)
+
+
+class _Chunk:
+    """Flows, capacities and the merit-order tables of a block of draws: weights `ok` (m, D)
+    on table rows `row` (m, D), plant weights on plant rows likewise."""
+
+    def __init__(self, tb: _Tables, ok, row, plant_ok, plant_row) -> None:
+        t, deals, g = tb.t, tb.deals, tb.g
+        self.tb, self.t, self.row = tb, t, row
+        flows = _select(ok, row, deals.shape[0]) @ deals
+        self.caps = _select(plant_ok, plant_row, tb.plants.shape[0]) @ tb.plants
+        self.direct, self.sep, self.feed = flows[:, :t], flows[:, t : 2 * t], flows[:, 2 * t :]
+        if tb.merit:
+            feed = deals[:, 2 * t :][row[:, g.deals]]  # (m, Ds, T)
+            feed *= ok[:, g.deals][:, :, None]
+            np.cumsum(feed, axis=1, out=feed)  # in place: these arrays are the chunk's largest
+            c = feed.transpose(0, 2, 1).reshape(-1, g.deals.size)  # a copy
             self.c = np.ascontiguousarray(c)  # (m T, Ds): one sorted row per cell
-            self.w = np.zeros((self.c.shape[0], self.g.deals.size + 1))
-            np.cumsum(self.c * steps, axis=1, out=self.w[:, 1:])
+            self.w = np.zeros((self.c.shape[0], g.deals.size + 1))
+            np.multiply(self.c, tb.steps, out=self.w[:, 1:])
+            np.cumsum(self.w[:, 1:], axis=1, out=self.w[:, 1:])
             cap = self.caps[:, :t].ravel()
-            largest = float(cap.max(initial=0.0)) + float(deals[:, 2 * t :].max(initial=0.0))
+            largest = float(cap.max(initial=0.0)) + float(np.abs(deals[:, 2 * t :]).max(initial=0))
             self.search = _RowSearch(self.c, largest)
             self.j = self.search.count(cap, np.arange(cap.size))  # j(cap) per cell
-            self.sep_oxide = self.w[np.arange(cap.size), self.j] + cap * self.y_at[self.j]
+            self.sep_oxide = (self.w[np.arange(cap.size), self.j] + cap * tb.y_at[self.j]).reshape(
+                -1, t
+            )
         else:
-            self.sep_oxide = (self.sep * separation_share(self.feed, self.caps[:, :t])).ravel()
+            self.sep_oxide = self.sep * separation_share(self.feed, self.caps[:, :t])
 
     def magnets(self, oxide: np.ndarray, rows: np.ndarray | slice) -> np.ndarray:
-        t, i = self.t, self.inputs
+        t, i = self.t, self.tb.inputs
         metal = np.minimum(oxide * i.oxide_to_metal, self.caps[rows, t : 2 * t])
         return np.minimum(metal / i.ndpr_in_magnet, self.caps[rows, 2 * t :])
 
     def base(self) -> np.ndarray:
-        return self.magnets(self.direct + self.sep_oxide.reshape(-1, self.t), slice(None))
+        return self.magnets(self.direct + self.sep_oxide, slice(None))
 
-    def toggled(self, d: int, position: int | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The draw rows whose magnets change when deal d changes (its block succeeded): there
-        the deal is closed if it failed in the draw, else removed. Returns the rows, the
-        magnets (rows, T) and whether each row is a closing."""
-        t = self.t
-        rows = np.flatnonzero(self.block_ok[:, d])
-        closing = ~self.ok[rows, d]
-        if rows.size == 0:
-            return rows, np.empty((0, t)), closing
-        table = self.deals[self.row[rows, d]]  # (r, 3T): the deal's flows at its drawn delay
-        sign = np.where(closing, 1.0, -1.0)[:, None]
-        direct = self.direct[rows] + sign * table[:, :t]
-        if position is None:  # no separation needed: its oxide adds directly
-            oxide = direct + self.sep_oxide.reshape(-1, t)[rows]
-        elif not self.merit:
-            sep = self.sep[rows] + sign * table[:, t : 2 * t]
-            feed = self.feed[rows] + sign * table[:, 2 * t :]
-            oxide = direct + sep * separation_share(feed, self.caps[rows, :t])
-        else:
-            cells = (rows[:, None] * t + np.arange(t)[None, :]).ravel()
-            delta = (sign * table[:, 2 * t :]).ravel()
-            sep = self.sep_oxide[cells] + delta * self.y_at[position]  # if capacity did not bind
-            x = self.caps[rows, :t].ravel()
-            # Only where the capacity falls short of the feed, before or after the change, is
-            # there anything to search: elsewhere all the feed is separated either way.
-            short = (delta != 0) & (x < self.c[cells, -1] + np.maximum(delta, 0.0))
-            k = np.flatnonzero(short)
-            if k.size:
-                cell, d_k, x_k, p = cells[k], delta[k], x[k], position
-                j_x = self.j[cell]
-                j_z = self.search.count(x_k - d_k, cell)
-                i_x, i_z = np.maximum(p, j_x), np.maximum(p, j_z)
-                g_x = self.w[cell, i_x] - self.w[cell, p] + x_k * self.y_at[i_x]
-                g_z = self.w[cell, i_z] - self.w[cell, p] + (x_k - d_k) * self.y_at[i_z]
-                sep[k] += g_z - g_x
-            oxide = direct + sep.reshape(-1, t)
-        return rows, self.magnets(oxide, rows), closing
+    def toggled(self, rows: np.ndarray, deals: np.ndarray, delta: np.ndarray) -> np.ndarray:
+        """Magnets (n, T) in draw rows[k] with the weight of deals[k] changed by delta[k]."""
+        t, tb = self.t, self.tb
+        table = self.row[rows, deals]  # each deal's row of flows at its drawn delay
+        delta = delta[:, None]
+        direct = self.direct[rows] + tb.direct_rows[table] * delta
+        d_feed = tb.feed_rows[table] * delta
+        if not tb.merit:
+            sep = self.sep[rows] + tb.sep_rows[table] * delta
+            oxide = direct + sep * separation_share(self.feed[rows] + d_feed, self.caps[rows, :t])
+            return self.magnets(oxide, rows)
+        d_feed = d_feed.ravel()
+        position = np.repeat(tb.position[deals], t)
+        sep = self.sep_oxide[rows].ravel() + d_feed * tb.y_at[position]  # if capacity did not bind
+        x = self.caps[rows, :t].ravel()
+        # Only where the capacity falls short of the feed, before or after the change, is
+        # there anything to search: elsewhere all the feed is separated either way.
+        k = np.flatnonzero((d_feed != 0) & (x < self.feed[rows].ravel() + np.maximum(d_feed, 0)))
+        if k.size:
+            cell = (rows[:, None] * t + np.arange(t)[None, :]).ravel().take(k)
+            p, x_k = position.take(k), x.take(k)
+            z = x_k - d_feed.take(k)
+            width = self.c.shape[1]
+            c_p = self.c.ravel().take(cell * width + p)
+            i_x = np.maximum(p, self.j.take(cell))
+            i_z = p.copy()
+            look = np.flatnonzero(c_p <= z)  # elsewhere j(z) <= p
+            if look.size:
+                i_z[look] = np.maximum(p[look], self.search.count(z[look], cell[look]))
+            w, y, at = self.w.ravel(), tb.y_at, cell * (width + 1)
+            sep[k] += w.take(at + i_z) - w.take(at + i_x) + z * y.take(i_z) - x_k * y.take(i_x)
+        return self.magnets(direct + sep.reshape(-1, t), rows)
+
+
+def _groups(deals: Sequence[int], per_group: int) -> list[np.ndarray]:
+    deals = np.asarray(deals, dtype=np.intp)
+    return [deals[k : k + per_group] for k in range(0, deals.size, per_group)]
+
+
+def toggled_draws(
+    s: Setup,
+    draws: Draws,
+    deals: Sequence[int],
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """For groups of the deals (indices), yield (group, magnets) with magnets (G, 2, T, N)
+    float32: each deal closed ([:, 0]) and removed ([:, 1]), year-major so that one year's
+    draws lie together. One pass over the draws toggles every deal; only the draws where a
+    deal's block succeeded differ from the base, and only those are kept until the end (more
+    passes, each for some of the deals, when they would not fit in KEPT).
+    When the Dy/Tb limit counts (equation 8) each toggle is simulated again: exact, slower."""
+    i = s.inputs
+    if counts_dytb(i):
+        yield from _resimulated(s, draws, deals, progress, cancelled)
+        return
+    t, n = i.years.size, draws.n
+    tb = _Tables(s)
+    chunk = max(1, min(n, CELLS // (max(1, tb.g.deals.size) * t)))
+    succeeds = max(float(draws.block_ok.mean()), 1e-3) if draws.block_ok.size else 1.0
+    per_group = min(TOGGLED_CELLS / (succeeds * chunk * t), GROUP_CELLS / (2 * t * max(n, 1)))
+    per_pass = max(1, int(KEPT / (succeeds * max(n, 1) * t)))
+    passes = _groups(deals, per_pass)
+    for number, deals_now in enumerate(passes):
+
+        def report(done: float, number: int = number) -> None:
+            if progress is not None:
+                progress((number + done) / len(passes))
+
+        groups = _groups(deals_now, max(1, int(per_group)))
+        yield from _one_pass(tb, draws, groups, chunk, report, cancelled)
+
+
+def _one_pass(tb: _Tables, draws: Draws, groups, chunk: int, report, cancelled):
+    """`toggled_draws` for some groups of deals: the draws a chunk at a time, then each group."""
+    i, t, n = tb.inputs, tb.t, draws.n
+    base = np.empty((t, n), dtype=np.float32)
+    kept: list[list] = [[] for _ in groups]  # per group: (which deal, draw, closed?, magnets)
+    for lo in range(0, n, chunk):
+        hi = min(lo + chunk, n)
+        ok = draws.block_ok[lo:hi][:, i.deal_block] & draws.deal_ok[lo:hi]
+        c = _Chunk(
+            tb,
+            ok.astype(float),
+            tb.deal_offset[None, :] + draws.block_delay[lo:hi][:, i.deal_block],
+            draws.plant_ok[lo:hi].astype(float),
+            tb.plant_offset[None, :] + draws.plant_delay[lo:hi],
+        )
+        base[:, lo:hi] = c.base().T
+        succeeded = draws.block_ok[lo:hi][:, i.deal_block]
+        for group, out in zip(groups, kept, strict=True):
+            rows, k = np.nonzero(succeeded[:, group])
+            d = group[k]
+            closing = ~ok[rows, d]
+            magnets = c.toggled(rows, d, np.where(closing, 1.0, -1.0))
+            out.append((k, lo + rows, closing, magnets.astype(np.float32)))
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        report(0.8 * hi / n)
+    for g, group in enumerate(groups):
+        out = np.empty((group.size, 2, t, n), dtype=np.float32)
+        out[:] = base
+        for k, rows, closing, magnets in kept[g]:
+            out[k, (~closing).astype(np.intp), :, rows] = magnets
+        kept[g] = []  # let the toggled cells go as each group is assembled
+        yield group, out
+        report(0.8 + 0.2 * (g + 1) / len(groups))
+
+
+def _resimulated(s, draws, deals, progress, cancelled):
+    """Each toggle simulated again (the Dy/Tb limit is not linear in one deal's flows)."""
+    for k, d in enumerate(deals):
+        out = np.empty((1, 2, s.inputs.years.size, draws.n), dtype=np.float32)
+        for which, closed in enumerate((True, False)):
+            ok = draws.deal_ok.copy()
+            ok[:, d] = closed
+            out[0, which] = simulate(s, replace(draws, deal_ok=ok)).T
+        yield np.array([d], dtype=np.intp), out
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        if progress is not None:
+            progress((k + 1) / len(deals))
 
 
 def toggled_magnets(
@@ -152,50 +257,72 @@ def toggled_magnets(
     cancelled: Callable[[], bool] | None = None,
 ) -> None:
     """For each deal index in `deals`, call on_deal(d, magnets closed, magnets removed), each
-    (N, T) over the same draws. Deals are taken in batches whose results fit in STORED.
-    When the Dy/Tb limit counts (equation 8) each toggle is simulated again: exact, slower."""
+    (N, T) over the same draws."""
+    for group, out in toggled_draws(s, draws, deals, progress, cancelled):
+        for k, d in enumerate(group.tolist()):
+            on_deal(d, out[k, 0].T, out[k, 1].T)
+
+
+def toggled_medians(
+    s: Setup,
+    draws: Draws,
+    deals: Sequence[int],
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Median magnets over the draws by year, (K, T) each, with each deal closed and removed,
+    in the order of `deals` (the median as np.percentile(..., 50) takes it: the mean of the two
+    middle draws when their number is even)."""
+    t, n = s.inputs.years.size, draws.n
+    closed, removed = np.empty((len(deals), t)), np.empty((len(deals), t))
+    at = {d: k for k, d in enumerate(deals)}
+    half = n // 2
+    for group, out in toggled_draws(s, draws, deals, progress, cancelled):
+        flat = out.reshape(-1, n)
+        flat.partition(half, axis=1)  # in place: each (deal, case, year) row of draws
+        median = flat[:, half].astype(float)
+        if n % 2 == 0:  # the largest below the middle is the other middle draw
+            median = 0.5 * (median + flat[:, :half].max(axis=1))
+        median = median.reshape(group.size, 2, t)
+        where = [at[d] for d in group.tolist()]
+        closed[where], removed[where] = median[:, 0], median[:, 1]
+    return closed, removed
+
+
+def expected_toggles(
+    s: Setup, expected: ProjectionInputs, deals: Sequence[int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Expected-mode magnets by year, (K, T) each, with each deal closed (weight: its block's
+    stage probability) and removed (weight 0), everything else as `expected` projects it.
+    s: the Monte Carlo set-up of the same portfolio and scenario (mode 'all'), whose deal
+    table at delay 0 times the expected weights is the expected mode."""
     i = s.inputs
-    if counts_dytb(i):
-        for k, d in enumerate(deals):
-            results = []
-            for closed in (True, False):
-                ok = draws.deal_ok.copy()
-                ok[:, d] = closed
-                results.append(simulate(s, replace(draws, deal_ok=ok)))
-            on_deal(d, *results)
-            if cancelled is not None and cancelled():
-                raise Cancelled()
-            if progress is not None:
-                progress((k + 1) / len(deals))
-        return
-    t, n = i.years.size, draws.n
-    deal_rows, deal_offset = deal_table(s)
-    plants, plant_offset = plant_table(s)
-    g = i.separation_groups
-    levels = i.oxide_factor[g.deals]
-    y_at = np.append(levels, 0.0)  # Y_j: the yield at sorted position j, 0 past the end
-    tables = (deal_rows, deal_offset, plants, plant_offset, g, y_at)
-    position = {int(d): k for k, d in enumerate(g.deals.tolist())}
-    per_batch = max(1, STORED // max(2 * n * t, 1))
-    width = max(1, g.deals.size) * t
-    chunk = max(1, min(n, CELLS // width))
-    batches = [list(deals[k : k + per_batch]) for k in range(0, len(deals), per_batch)]
-    for b, batch in enumerate(batches):
-        closed = np.empty((len(batch), n, t), dtype=np.float32)
-        removed = np.empty((len(batch), n, t), dtype=np.float32)
-        for lo in range(0, n, chunk):
-            hi = min(lo + chunk, n)
-            c = _Chunk(s, draws, lo, hi, tables)
-            base = c.base()
-            for k, d in enumerate(batch):
-                closed[k, lo:hi] = base
-                removed[k, lo:hi] = base
-                rows, magnets, closing = c.toggled(d, position.get(d))
-                closed[k, lo + rows[closing]] = magnets[closing]
-                removed[k, lo + rows[~closing]] = magnets[~closing]
-            if cancelled is not None and cancelled():
-                raise Cancelled()
-            if progress is not None:
-                progress((b + hi / n) / len(batches))
-        for k, d in enumerate(batch):
-            on_deal(d, closed[k], removed[k])
+    deals = np.asarray(deals, dtype=np.intp)
+    closed_weight = expected.p_stage[expected.deal_block[deals]]
+    # The set-up's table weighs a deal 1 or 0 (rejected); the expected weights go on top.
+    if counts_dytb(expected) or (expected.deal_weight[i.deal_weight == 0] > 0).any():
+        return _expected_recomputed(expected, deals, closed_weight)
+    tb = _Tables(s)
+    ok = np.where(i.deal_weight > 0, expected.deal_weight, 0.0)[None, :]
+    # Delay 0: each deal's and plant's first row (the offsets, one per item).
+    deal_row = tb.deal_offset[None, : i.deal_block.size]
+    plant_row = tb.plant_offset[None, : i.plant_stage.size]
+    c = _Chunk(tb, ok, deal_row, expected.plant_weight[None, :], plant_row)
+    k = deals.size
+    rows = np.zeros(2 * k, dtype=np.intp)
+    delta = np.concatenate([closed_weight, np.zeros(k)]) - np.tile(ok[0, deals], 2)
+    magnets = c.toggled(rows, np.tile(deals, 2), delta)
+    return magnets[:k], magnets[k:]
+
+
+def _expected_recomputed(expected, deals, closed_weight):
+    """Each toggle projected again (the Dy/Tb limit is not linear in one deal's flows)."""
+    with_deal, without = [], []
+    for d, w in zip(deals.tolist(), closed_weight.tolist(), strict=True):
+        weight = expected.deal_weight.copy()
+        weight[d] = w
+        with_deal.append(compute(expected.with_arrays(deal_weight=weight)).magnets)
+        weight[d] = 0.0
+        without.append(compute(expected.with_arrays(deal_weight=weight)).magnets)
+    t = expected.years.size
+    return np.array(with_deal).reshape(-1, t), np.array(without).reshape(-1, t)

@@ -13,12 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import numpy as np
-
-from model.deal_toggle import toggled_magnets
+from model.deal_toggle import expected_toggles, toggled_medians
 from model.domain import DealStatus
 from model.inputs import build_inputs
-from model.montecarlo import Cancelled, Progress, draw, setup
+from model.montecarlo import Progress, draw, setup
 from model.portfolio import Portfolio
 from model.projection import compute
 from model.scenario import HORIZON_END, HORIZON_START, Mode, Scenario
@@ -78,25 +76,16 @@ def rank_deals(
     i = compute(inputs).year_index(year)
     mc = setup(portfolio, scenario, start=start, end=end)
     open_deals = [d for d, deal in enumerate(portfolio.deals) if deal.status in OPEN]
-    p50: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-
-    def keep(d: int, closed: np.ndarray, removed: np.ndarray) -> None:
-        p50[d] = (np.percentile(closed, 50, axis=0), np.percentile(removed, 50, axis=0))
-
-    toggled_magnets(mc, draw(mc, draws, seed), open_deals, keep, progress, cancelled)
+    expected_with, expected_without = expected_toggles(mc, inputs, open_deals)
+    p50_with, p50_without = toggled_medians(
+        mc, draw(mc, draws, seed), open_deals, progress, cancelled
+    )
     blocks = {b.id: b for b in portfolio.blocks}
     firms = {f.id: f for f in portfolio.firms}
     values = []
-    for d in open_deals:
+    for k, d in enumerate(open_deals):
         deal = portfolio.deals[d]
-        if cancelled is not None and cancelled():
-            raise Cancelled()
-        weight = inputs.deal_weight.copy()
-        weight[d] = inputs.p_stage[inputs.deal_block[d]]  # closed: only the project risk remains
-        with_deal = compute(inputs.with_arrays(deal_weight=weight)).magnets
-        weight[d] = 0.0
-        without = compute(inputs.with_arrays(deal_weight=weight)).magnets
-        p50_with, p50_without = p50[d]
+        with_deal, without = expected_with[k], expected_without[k]
         block = blocks[deal.block_id]
         values.append(
             DealValue(
@@ -106,8 +95,8 @@ def rank_deals(
                 status=deal.status.value,
                 added_year_expected_t=float(with_deal[i] - without[i]),
                 added_total_expected_t=float((with_deal - without).sum()),
-                added_year_p50_t=float(p50_with[i] - p50_without[i]),
-                added_total_p50_t=float((p50_with - p50_without).sum()),
+                added_year_p50_t=float(p50_with[k, i] - p50_without[k, i]),
+                added_total_p50_t=float((p50_with[k] - p50_without[k]).sum()),
                 cost_musd=block.acquisition_cost_musd,
             )
         )

@@ -1,4 +1,5 @@
-"""Toggling one deal from one Monte Carlo pass equals simulating the toggled draws again."""
+"""Toggling one deal from one pass over the draws (or the expected weights) equals simulating
+(or projecting) the toggled portfolio again."""
 
 from dataclasses import replace
 
@@ -6,9 +7,13 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from model.deal_toggle import toggled_magnets
+from model import deal_toggle
+from model.deal_toggle import expected_toggles, toggled_magnets, toggled_medians
 from model.demo import demo_portfolio
+from model.inputs import build_inputs
 from model.montecarlo import draw, setup, simulate
+from model.projection import compute
+from model.scenario import Mode
 from tests.builders import portfolios_st
 
 
@@ -44,3 +49,65 @@ def test_toggling_equals_resimulating(p, seed, allocation):
 
 def test_toggling_on_the_demo():
     check(demo_portfolio(), 5, 1500)
+
+
+def reference_expected(p, scenario, deals):
+    """Each toggle projected again, as the ranking did before."""
+    inputs = build_inputs(p, scenario, mode=Mode.expected)
+    out = []
+    for d in deals:
+        weight = inputs.deal_weight.copy()
+        weight[d] = inputs.p_stage[inputs.deal_block[d]]
+        closed = compute(inputs.with_arrays(deal_weight=weight)).magnets
+        weight[d] = 0.0
+        out.append((closed, compute(inputs.with_arrays(deal_weight=weight)).magnets))
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(portfolios_st(), st.sampled_from(["merit_order", "pro_rata"]), st.booleans())
+def test_expected_toggles_equal_projecting_each_again(p, allocation, in_scenario):
+    rule = p.assumptions.with_overrides({"separation_allocation": allocation})
+    p = p.model_copy(update={"assumptions": rule})
+    scenario = p.scenarios[0] if in_scenario and p.scenarios else None
+    deals = list(range(len(p.deals)))
+    closed, removed = expected_toggles(
+        setup(p, scenario), build_inputs(p, scenario, mode=Mode.expected), deals
+    )
+    for k, (want_closed, want_removed) in enumerate(reference_expected(p, scenario, deals)):
+        np.testing.assert_allclose(closed[k], want_closed, rtol=1e-9, atol=1e-6)
+        np.testing.assert_allclose(removed[k], want_removed, rtol=1e-9, atol=1e-6)
+
+
+def test_medians_are_the_percentile_of_the_toggled_draws():
+    p = demo_portfolio()
+    s = setup(p)
+    draws = draw(s, 301, 4)
+    deals = list(range(len(p.deals)))
+    closed, removed = toggled_medians(s, draws, deals)
+    for k, d in enumerate(deals):
+        for got, is_closed in ((closed[k], True), (removed[k], False)):
+            want = np.percentile(resimulated(s, draws, d, is_closed), 50, axis=0)
+            np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-2)
+
+
+def test_small_groups_and_passes_give_the_same_draws(monkeypatch):
+    p = demo_portfolio()
+    s = setup(p)
+    draws = draw(s, 200, 9)
+    deals = list(range(len(p.deals)))
+    whole = {}
+    toggled_magnets(s, draws, deals, lambda d, c, r: whole.update({d: (c.copy(), r.copy())}))
+    # A pass for every few deals, groups of one or two, chunks of a few draws.
+    monkeypatch.setattr(deal_toggle, "KEPT", 3 * 200 * 16)
+    monkeypatch.setattr(deal_toggle, "TOGGLED_CELLS", 40)
+    monkeypatch.setattr(deal_toggle, "CELLS", 2000)
+    seen = []
+
+    def on_deal(d, closed, removed):
+        seen.append(d)
+        np.testing.assert_array_equal(closed, whole[d][0])
+        np.testing.assert_array_equal(removed, whole[d][1])
+
+    toggled_magnets(s, draws, deals, on_deal)
+    assert seen == deals
