@@ -14,14 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from model.deal_toggle import expected_toggles, toggled_medians
-from model.domain import DealStatus
+from model.domain import OPEN_DEALS
 from model.inputs import build_inputs
 from model.montecarlo import Progress, draw, setup
 from model.portfolio import Portfolio
 from model.projection import compute
 from model.scenario import HORIZON_END, HORIZON_START, Mode, Scenario
-
-OPEN = {DealStatus.candidate, DealStatus.negotiating, DealStatus.mou, DealStatus.signed}
 
 
 @dataclass(frozen=True)
@@ -75,7 +73,7 @@ def rank_deals(
     inputs = build_inputs(portfolio, scenario, mode=Mode.expected, start=start, end=end)
     i = compute(inputs).year_index(year)
     mc = setup(portfolio, scenario, start=start, end=end)
-    open_deals = [d for d, deal in enumerate(portfolio.deals) if deal.status in OPEN]
+    open_deals = [d for d, deal in enumerate(portfolio.deals) if deal.status in OPEN_DEALS]
     expected_with, expected_without = expected_toggles(mc, inputs, open_deals)
     p50_with, p50_without = toggled_medians(
         mc, draw(mc, draws, seed), open_deals, progress, cancelled
