@@ -1,7 +1,8 @@
 """The evidence register's place in the main window: a dock (View > Evidence register,
 Ctrl+Shift+E) that opens floating over the lower left, so the projection stays in sight while a
 value is chosen; it can be docked at any edge. One dock per window; its contents follow the open
-portfolio."""
+portfolio. Where it was left (edge or floating, size, shown or not) is kept with the window's
+state (MainWindow._restore_docks)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ class EvidenceDock(QDockWidget):
         self.window_ = window
         self.register: EvidenceView | None = None
         self.setWidget(self._empty())
-        self._placed = False
+        self.placed = False  # True once shown or restored: its place is the user's
         action = self.toggleViewAction()
         action.setText("&Evidence Register")
         action.setShortcut(QKeySequence(SHORTCUT))
@@ -51,9 +52,9 @@ class EvidenceDock(QDockWidget):
 
     def _place(self, visible: bool) -> None:
         """The first time it opens: over the lower left (tables above it, chart to its right)."""
-        if not visible or self._placed or not self.isFloating():
+        if not visible or self.placed or not self.isFloating():
             return
-        self._placed = True
+        self.placed = True
         w = self.window_
         width = min(FLOATING_SIZE[0], w.width())
         height = min(FLOATING_SIZE[1], w.height() - 80)

@@ -25,7 +25,7 @@ from desktop.assumptions_dialog import AssumptionsDialog
 from desktop.china_share_dialog import edit_china_share
 from desktop.confidential_dialog import ConfidentialDialog
 from desktop.dialogs import BackupsDialog, check_portfolio, in_use_question, show_read_only
-from desktop.evidence_dock import add_evidence_register
+from desktop.evidence_dock import EvidenceDock, add_evidence_register
 from desktop.explain import incomplete_records
 from desktop.file_dialogs import open_path, save_path
 from desktop.incomplete_dialog import IncompleteDialog
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.status_label.setTextFormat(Qt.TextFormat.RichText)
         self.status_label.linkActivated.connect(lambda _link: self.show_incomplete())
         self.statusBar().addPermanentWidget(self.status_label)
+        self.evidence_dock: EvidenceDock | None = None  # made when a portfolio first opens
         self._show_empty()
         self._fit_to_screen()
 
@@ -91,6 +92,16 @@ class MainWindow(QMainWindow):
                 self.setGeometry(first_run_geometry(free))
             return
         self.setGeometry(first_run_geometry(free))
+
+    def _restore_docks(self) -> None:
+        """The evidence register where it was left: docked at an edge or floating, its size,
+        shown or not (QMainWindow.restoreState finds the dock by its objectName)."""
+        state = self.settings.value("windowState")
+        dock = self.evidence_dock
+        if isinstance(state, QByteArray) and not dock.placed:
+            dock.placed = True  # shown by restoreState: not moved to its first-run place
+            dock.setFloating(False)  # else a dock left hidden at an edge comes back floating
+            self.restoreState(state)
 
     # --- building --------------------------------------------------------------------------
 
@@ -248,13 +259,14 @@ class MainWindow(QMainWindow):
         self.view = PortfolioView(session)
         self.view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._add_plan_view(session)
-        add_evidence_register(self, session)  # View > Evidence Register (a dock)
+        self.evidence_dock = add_evidence_register(self, session)
         self._fill_view_menu()
         self.setCentralWidget(self.view)
         for name, splitter in self.view.splitters().items():
             state = self.settings.value(f"splitters/{name}")
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
+        self._restore_docks()
         self._restore_tab_and_selection()
         self._sync_toolbar()
         session.projectionChanged.connect(self._update_status)
@@ -699,6 +711,8 @@ class MainWindow(QMainWindow):
 
     def _save_view_state(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
+        if self.evidence_dock is not None and self.evidence_dock.placed:  # else: first-run place
+            self.settings.setValue("windowState", self.saveState())
         if self.view is not None:
             for name, splitter in self.view.splitters().items():
                 self.settings.setValue(f"splitters/{name}", splitter.saveState())
