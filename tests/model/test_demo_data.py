@@ -9,7 +9,7 @@ from model import project
 from model.demo import demo_portfolio
 from model.resources import resource_path
 
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 BLOCK_FIGURES = ("nameplate_tpa", "ndpr_share", "dytb_share", "first_year", "resource_treo_t")
 PLANT_FIGURES = ("capacity_tpa", "first_year")
 
@@ -64,7 +64,7 @@ def test_every_sourced_value_names_its_publication_link_and_date(evidence):
     for row in evidence:
         where = f"{row['record']}.{row['field']} = {row['value']}"
         assert row["source"].strip(), where
-        assert DATE.match(row["as_of"]), f"{where}: as_of {row['as_of']!r}"
+        assert DATE.fullmatch(row["as_of"]), f"{where}: as_of {row['as_of']!r}"
         assert row["unit"].strip(), where
         if "Official brief" not in row["source"]:
             assert row["url"].startswith(("http://", "https://")), where
