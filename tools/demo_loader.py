@@ -178,7 +178,7 @@ def where(path: Path, line: int) -> str:
 def rows(path: Path, columns: Columns) -> Iterator[tuple[int, dict]]:
     """Each data row as (its first line, its parsed cells); blank lines are skipped."""
     try:
-        fh = path.open(encoding="utf-8", newline="")
+        fh = path.open(encoding="utf-8-sig", newline="")  # a spreadsheet may add a BOM
     except OSError as exc:
         raise DataError(f"{where(path, 0)}: cannot read ({exc.strerror})") from None
     with fh:

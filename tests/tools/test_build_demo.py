@@ -122,3 +122,11 @@ def test_a_value_quoted_over_two_lines_is_reported_at_its_first_line(data):
     with pytest.raises(demo_loader.DataError, match=r"as_of '2024\\n' is not a date") as refused:
         demo_loader.load(data)
     assert str(refused.value).startswith(f"{path}:{line}: ")
+
+
+def test_files_saved_by_a_spreadsheet_build_the_same(data):
+    # Excel's "CSV UTF-8" writes a byte-order mark and CRLF line ends
+    for path in data.glob("*.csv"):
+        text = path.read_text(encoding="utf-8")
+        path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    assert build_demo.build(demo_loader.load(data)) == build_demo.build(demo_loader.load())
