@@ -1,4 +1,5 @@
-"""Fields of a new record (Add) or of a copy (Duplicate): unique id and name, safe defaults.
+"""Fields of a new record (Add) or of a copy (Duplicate): unique id and name, and for each field
+without a default the value its declaration gives a new record (`Meta.new`, model/domain.py).
 
 New deals start with an offtake share of 0 (a placeholder that cannot break the per-block cap).
 """
@@ -9,13 +10,13 @@ from typing import Any
 
 from desktop.session import PortfolioSession
 from model.domain import KINDS
+from model.fields import meta
 
-DEFAULTS: dict[str, dict[str, Any]] = {
-    "blocks": {"country": "AUS", "stage": "exploration", "product": "concentrate"},
-    "firms": {"kind": "private", "roles": []},
-    "deals": {"status": "candidate", "offtake_share": 0.0},
-    "plants": {"stage": "magnet", "capacity_tpa": 0.0, "status": "planned"},
-}
+
+def starting_values(kind: str) -> dict[str, Any]:
+    """What the declarations give a new record of `kind` (fields with a default get it anyway)."""
+    news = ((name, meta(info).new) for name, info in KINDS[kind].fields.items())
+    return {name: new for name, new in news if new is not None}
 
 
 def unique(base: str, taken: set[str]) -> str:
@@ -43,7 +44,7 @@ def new_record(
         if kind == "deals":
             fields["offtake_share"] = 0.0
         return fields
-    fields = dict(DEFAULTS[kind], id=unique(f"new-{KINDS[kind].singular}", ids))
+    fields = dict(starting_values(kind), id=unique(f"new-{KINDS[kind].singular}", ids))
     if kind == "deals":
         if not portfolio.blocks or not portfolio.firms:
             return None

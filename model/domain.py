@@ -170,13 +170,13 @@ class TableRecord(SQLModel):
 class Block(TableRecord):
     id: str = ident()
     name: str = text("Name", ..., unique=True, max_length=200)
-    country: str = country()
+    country: str = country(new="AUS")
     lat: float | None = number("Lat", unit="°", low=-90, high=90, decimals=2, optional=True)
     lon: float | None = number("Lon", unit="°", low=-180, high=180, decimals=2, optional=True)
     operator: str = text("Operator")
     deposit_type: str = text("Deposit type")
-    stage: Stage = choice("Stage")
-    product: Product = choice("Product")
+    stage: Stage = choice("Stage", new=Stage.exploration)
+    product: Product = choice("Product", new=Product.concentrate)
     nameplate_tpa: float | None = number(
         "Nameplate",
         unit="t/yr",
@@ -218,7 +218,7 @@ class Block(TableRecord):
 class Firm(TableRecord):
     id: str = ident()
     name: str = text("Name", ..., unique=True, max_length=200)
-    kind: FirmKind = choice("Kind")
+    kind: FirmKind = choice("Kind", new=FirmKind.private)
     roles: list[FirmRole] = listing("Roles", tip="comma-separated")
     notes: str = text("Notes")
 
@@ -232,7 +232,7 @@ class Deal(TableRecord):
     id: str = ident()
     block_id: str = reference("Block", "blocks")
     firm_id: str = reference("Firm", "firms")
-    status: DealStatus = choice("Status")
+    status: DealStatus = choice("Status", new=DealStatus.candidate)
     offtake_share: float = number(
         "Offtake share",
         low=0,
@@ -240,6 +240,7 @@ class Deal(TableRecord):
         decimals=3,
         percent=True,
         tip="Fraction of the block's output delivered to India under this deal",
+        new=0.0,  # a new deal's placeholder: it cannot break the block's offtake cap
     )
     equity_share: float = number(
         "Equity share", low=0, high=1, decimals=3, percent=True, default=0.0
@@ -261,16 +262,17 @@ class Plant(TableRecord):
     id: str = ident()
     firm_id: str | None = reference("Firm", "firms", optional=True)
     name: str = text("Name", ..., unique=True, max_length=200)
-    stage: PlantStage = choice("Stage")
+    stage: PlantStage = choice("Stage", new=PlantStage.magnet)
     capacity_tpa: float = number(
         "Capacity",
         unit="t/yr",
         low=0,
         tip="; ".join(f"{stage.value}: {unit}" for stage, unit in PLANT_CAPACITY_UNITS.items()),
+        new=0.0,
     )
     first_year: Year | None = year("First year")
     ramp_years: int = whole("Ramp", unit="yr", low=1, high=50, default=1)
-    status: PlantStatus = choice("Status")
+    status: PlantStatus = choice("Status", new=PlantStatus.planned)
     capex_musd: float | None = number(
         "Capex",
         unit=fields.MONEY,

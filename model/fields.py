@@ -44,6 +44,9 @@ class Meta:
     confidential: bool = False  # left out of exports unless included (the portfolio's default)
     refers_to: str = ""  # the record kind a REFERENCE names
     tip: str = ""
+    # What a record added in the desktop starts with where the field has no default (a file
+    # must still give the field: an import never fills it in).
+    new: Any = None
 
 
 @dataclass(frozen=True)
@@ -96,9 +99,11 @@ def number(
     default: Any = ...,
     confidential: bool = False,
     tip: str = "",
+    new: float | None = None,
 ) -> Any:
     """A finite number in [low, high]; `optional` means it may be unknown (None)."""
-    meta = Meta(label, PERCENT if percent else NUMBER, unit, decimals, confidential, tip=tip)
+    fmt = PERCENT if percent else NUMBER
+    meta = Meta(label, fmt, unit, decimals, confidential, tip=tip, new=new)
     return _field(
         meta,
         None if optional else default,
@@ -116,12 +121,12 @@ def year(label: str, *, optional: bool = True, tip: str = "") -> Any:
     return _field(Meta(label, YEAR, tip=tip), None if optional else ..., ge=YEAR_MIN, le=YEAR_MAX)
 
 
-def choice(label: str, default: Any = ...) -> Any:
-    return _field(Meta(label, CHOICE), default)
+def choice(label: str, default: Any = ..., *, new: Any = None) -> Any:
+    return _field(Meta(label, CHOICE, new=new), default)
 
 
-def country(label: str = "Country") -> Any:
-    return _field(Meta(label, COUNTRY, tip="ISO 3166-1 alpha-3 code or country name"))
+def country(label: str = "Country", *, new: str | None = None) -> Any:
+    return _field(Meta(label, COUNTRY, tip="ISO 3166-1 alpha-3 code or country name", new=new))
 
 
 def reference(label: str, kind: str, *, optional: bool = False) -> Any:
