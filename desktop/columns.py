@@ -30,7 +30,7 @@ TEXT, CHOICE, NUMBER, YEAR, INTEGER, COUNTRY, FIRM, BLOCK, ROLES, READONLY = [
     "roles",
     "readonly",
 ]
-OPEN_HIGH = 1e9  # editor maximum for a number the model does not bound above
+OPEN_HIGH = 1e9  # editor maximum for a number the model does not bound above (only here)
 EDITORS = {
     f.ID: READONLY,
     f.TEXT: TEXT,
@@ -67,17 +67,24 @@ def _enum_of(annotation: object) -> type[enum.Enum] | None:
     return next((c for c in candidates if isinstance(c, type) and issubclass(c, enum.Enum)), None)
 
 
+def editor_range(info: FieldInfo) -> tuple[float, float]:
+    """What an editor of a declared number offers: its declared range, 0 and OPEN_HIGH where the
+    declaration leaves it open. Every number editor takes its range from here."""
+    low, high = f.bounds(info)
+    return 0.0 if low is None else low, OPEN_HIGH if high is None else high
+
+
 def column(name: str, info: FieldInfo) -> Column:
     m = f.meta(info)
-    low, high = f.bounds(info)
+    low, high = editor_range(info)
     editor = REFERENCE_EDITORS[m.refers_to] if m.fmt == f.REFERENCE else EDITORS[m.fmt]
     choices_of = _enum_of(info.annotation)
     return Column(
         field=name,
         header=f"{m.label} ({m.unit})" if m.unit else m.label,
         editor=editor,
-        low=0.0 if low is None else low,
-        high=OPEN_HIGH if high is None else high,
+        low=low,
+        high=high,
         decimals=m.decimals,
         unit=m.unit if m.unit in ("", "°") else f" {m.unit}",
         optional=f.optional(info),

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop import operations
 from desktop.charts.base import Chart
+from desktop.columns import OPEN_HIGH
 from desktop.labels import Names
 from desktop.process_worker import ProcessTaskRunner
 from desktop.session import PortfolioSession
@@ -120,7 +121,7 @@ class PlanView(QWidget):
             self.objective.addItem(label, key)
         self.year = QSpinBox(objectName="planYear", minimum=YEAR_MIN, maximum=YEAR_MAX)
         self.budget_on = QCheckBox("Budget", objectName="planBudgetOn")
-        self.budget = QDoubleSpinBox(objectName="planBudget", maximum=1e9, decimals=1)
+        self.budget = QDoubleSpinBox(objectName="planBudget", maximum=OPEN_HIGH, decimals=1)
         self.budget.setValue(5000.0)
         self.budget_unit = QComboBox(objectName="planBudgetUnit")
         self.budget_unit.addItems([CRORE, USD_M])

@@ -18,6 +18,7 @@ from desktop.columns import (
     COLUMNS,
     FIRM,
     NUMBER,
+    OPEN_HIGH,
     READONLY,
     ROLES,
     UNKNOWN,
@@ -65,7 +66,7 @@ def column_tip(column: Column) -> str:
             parts.append(
                 f"Type a percentage, {100 * low:g}-{100 * high:g} (30 and 30% both mean 30 %)."
             )
-        elif high < 1e9:
+        elif high < OPEN_HIGH:
             parts.append(f"From {low:,g} to {high:,g}{column.unit}.")
     if column.optional:
         parts.append("May be left empty when unknown.")

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.columns import editor_range
 from model.fields import YEAR_MAX, YEAR_MIN
 from model.scenario import HORIZON_START, Target
 
-MAX_TPA = 1e7
+TONNES = editor_range(Target.model_fields["default_tpa"])  # a path's years are declared alike
 
 
 class TargetDialog(QDialog):
@@ -30,7 +31,7 @@ class TargetDialog(QDialog):
         self.setWindowTitle("Target path")
         self.current = current
         self.default = QDoubleSpinBox(decimals=0, suffix=" t/yr")
-        self.default.setRange(0, MAX_TPA)
+        self.default.setRange(*TONNES)
         self.default.setValue(current.default_tpa)
         self.source = QLineEdit(current.source)
         form = QFormLayout()
@@ -68,7 +69,7 @@ class TargetDialog(QDialog):
         year_spin.setRange(YEAR_MIN, YEAR_MAX)
         year_spin.setValue(year)
         tonnes_spin = QDoubleSpinBox(decimals=0, suffix=" t/yr")
-        tonnes_spin.setRange(0, MAX_TPA)
+        tonnes_spin.setRange(*TONNES)
         tonnes_spin.setValue(tonnes)
         self.years.setCellWidget(r, 0, year_spin)
         self.years.setCellWidget(r, 1, tonnes_spin)

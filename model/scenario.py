@@ -34,7 +34,7 @@ DelayYears = Annotated[int, Field(ge=0, le=50)]  # a scenario's delay of a start
 class Target(Record):
     """t magnets/yr by year: `default_tpa` for every year not listed in `path`."""
 
-    default_tpa: float = Field(default=SCHEME_TARGET_TPA, ge=0, allow_inf_nan=False)
+    default_tpa: TargetTonnes = Field(default=SCHEME_TARGET_TPA)
     path: dict[TargetYear, TargetTonnes] = Field(default_factory=dict)
     source: str = (
         "Scheme to Promote Manufacturing of Sintered REPM: 6,000 MTPA integrated capacity "

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop import operations, style
 from desktop.charts.base import Chart
+from desktop.columns import editor_range
 from desktop.session import PortfolioSession
 from desktop.sourced_value_html import choose_from_link, value_row
 from model.demand import (
@@ -172,19 +173,21 @@ class DemandDialog(QDialog):
             box.setValue(value)
             return box
 
-        def tonnes_box(value: float) -> QDoubleSpinBox:
+        def tonnes_box(field: str) -> QDoubleSpinBox:
+            value = getattr(demand, field)
             box = QDoubleSpinBox()
-            box.setRange(0, 1e7)
+            box.setRange(*editor_range(Demand.model_fields[field]))
             box.setDecimals(0)
             box.setGroupSeparatorShown(True)
             box.setValue(value)
             return box
 
-        self.base_year, self.base_t = year_box(demand.base_year), tonnes_box(demand.base_t)
+        self.base_year, self.base_t = year_box(demand.base_year), tonnes_box("base_t")
         self.horizon_year = year_box(demand.horizon_year)
-        self.horizon_t = tonnes_box(demand.horizon_t)
+        self.horizon_t = tonnes_box("horizon_t")
         self.china = QDoubleSpinBox()
-        self.china.setRange(0, 100)
+        low, high = editor_range(Demand.model_fields["china_share"])
+        self.china.setRange(100 * low, 100 * high)
         self.china.setDecimals(1)
         self.china.setSuffix(" %")
         self.china.setValue(100 * demand.china_share)
