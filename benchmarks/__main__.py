@@ -11,6 +11,7 @@ import numpy as np
 SUITES = [
     "bench_projection",
     "bench_store",
+    "bench_startup",
     "bench_desktop",
     "bench_editing",
     "bench_montecarlo",

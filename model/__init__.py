@@ -1,12 +1,30 @@
-"""The shared capacity model and portfolio store of the REPM supply planner (no Qt here)."""
+"""The shared capacity model and portfolio store of the REPM supply planner (no Qt here).
 
-from model.api import load_portfolio, project
-from model.assumptions import Assumptions
-from model.domain import Block, Deal, Firm, Plant
-from model.interchange import InvalidPortfolio
-from model.portfolio import Portfolio
-from model.projection import Projection
-from model.scenario import Mode, Scenario, Target
+The public names are imported on first use (PEP 562), so that importing one light module of the
+package (e.g. for `repm --help`) does not import SQLModel, SQLAlchemy and the model's records.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Public name -> the module that defines it.
+_WHERE = {
+    "Assumptions": "model.assumptions",
+    "Block": "model.domain",
+    "Deal": "model.domain",
+    "Firm": "model.domain",
+    "InvalidPortfolio": "model.interchange",
+    "Mode": "model.scenario",
+    "Plant": "model.domain",
+    "Portfolio": "model.portfolio",
+    "Projection": "model.projection",
+    "Scenario": "model.scenario",
+    "Target": "model.scenario",
+    "load_portfolio": "model.api",
+    "project": "model.api",
+}
 
 __all__ = [
     "Assumptions",
@@ -23,3 +41,25 @@ __all__ = [
     "load_portfolio",
     "project",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'model' has no attribute '{name}'")
+    value = getattr(importlib.import_module(_WHERE[name]), name)
+    globals()[name] = value  # looked up once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_WHERE})
+
+
+if TYPE_CHECKING:  # for type checkers and editors: the names as plain imports
+    from model.api import load_portfolio, project
+    from model.assumptions import Assumptions
+    from model.domain import Block, Deal, Firm, Plant
+    from model.interchange import InvalidPortfolio
+    from model.portfolio import Portfolio
+    from model.projection import Projection
+    from model.scenario import Mode, Scenario, Target

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from pydantic import Field, model_validator
 
+from model.demand_presets import PRESETS
 from model.domain import YEAR_MAX, YEAR_MIN, Record
 from model.fields import PERCENT, YEAR
 
@@ -83,36 +84,6 @@ FIELD_LABELS = {
     "china_share": "China's share of magnet imports",
 }
 FIELD_FORMATS = {"base_year": YEAR, "horizon_year": YEAR, "china_share": PERCENT}  # else t
-
-
-@dataclass(frozen=True)
-class Preset:
-    name: str
-    base_t: float
-    horizon_t: float
-    source: str
-
-
-BASE_SOURCE = (
-    "~4,000 t/yr of rare-earth magnets: industry estimate of current domestic demand "
-    "(Financial Express, 'Govt plans Rs 5k crore rare earth push', 2025)"
-)
-PRESETS: dict[str, Preset] = {
-    "cabinet-doubling": Preset(
-        "Cabinet: consumption doubles 2025-2030",
-        4000.0,
-        8000.0,
-        BASE_SOURCE + "; doubling by 2030 from 2025 (Union Cabinet statement, Business Standard "
-        "2025-11-26). 8,000 = 2 x 4,000 (derived)",
-    ),
-    "primus-7150": Preset(
-        "Primus Partners: ~7,150 t by 2030",
-        4000.0,
-        7150.0,
-        BASE_SOURCE + "; ~7,150 t NdFeB demand by 2030 (Primus Partners, 'From Extraction to "
-        "Innovation', 2025)",
-    ),
-}
 
 
 def apply_preset(demand: Demand, name: str) -> Demand:

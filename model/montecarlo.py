@@ -23,6 +23,7 @@ from functools import partial
 
 import numpy as np
 
+from model.choices import DRAWS
 from model.heavy_rare_earths import dytb_equivalent, dytb_magnets, grade_mix_limit
 from model.inputs import (
     ProjectionInputs,
@@ -42,7 +43,6 @@ from model.projection import (
 from model.scenario import HORIZON_END, HORIZON_START, Mode, Scenario
 from model.sourced_draws import SourcedRange, sourced_ranges, summary
 
-DRAWS = 5000  # the one default number of draws: the app's and `repm montecarlo`'s
 CHUNK = 512  # draws per matrix product: bounds memory (the selection matrix is CHUNK x rows)
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from model.assumptions import usd_m_to_crore
+from model.choices import OBJECTIVES
 from model.montecarlo import Cancelled, Progress
 from model.optimise_milp import Solution, formulate, solve
 from model.optimise_model import Constraints, PlanRequestError, Problem, build_problem
@@ -29,7 +30,6 @@ from model.plan import Plan, PlanFigures, evaluate, rank_order
 from model.portfolio import Portfolio
 from model.scenario import HORIZON_END, HORIZON_START, Scenario
 
-OBJECTIVES = ("max-expected", "min-cost", "max-probability")
 MAX_CUTS = 500
 TOLERANCE = {"max-expected": 1e-3, "min-cost": 2e-2, "max-probability": 0.5}  # t, USD m, draws
 POLISH_SLACK = 1e-3  # t: the polished plan gives at least the best expected magnets less this

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import Field, field_validator
 
 from model.assumptions import override_problems
+from model.choices import HORIZON_END, HORIZON_START, TARGET_YEAR, Mode  # noqa: F401 (re-exported)
 from model.countries import country_names
 from model.domain import YEAR_MAX, YEAR_MIN, Block, Deal, DealStatus, PlantStatus, Record
 from model.fields import KeyedBy, override
 
 SCHEME_TARGET_TPA = 6000.0  # t sintered NdFeB/yr, the scheme's aim (india.md, NDTV Nov 2025)
-
-# The years a projection covers unless the user picks others: the default of the API, the
-# analyses, the command line and the desktop (declared here only).
-HORIZON_START, HORIZON_END = 2025, 2040
-TARGET_YEAR = 2030  # the year the views, the briefing and the analyses lead with
-
-
-class Mode(StrEnum):
-    expected = "expected"  # weighted by stage and status probabilities
-    committed = "committed"  # signed/acquired deals and operating/construction/committed plants
-    all = "all"  # everything not rejected, at full weight
 
 
 TargetYear = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]

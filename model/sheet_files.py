@@ -13,10 +13,6 @@ import io
 from pathlib import Path
 from typing import Any
 
-from defusedxml import DefusedXmlException
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-
 from model.input_limits import Refused, check_workbook, read_text
 
 MAX_ROWS = 100_000  # per sheet or CSV
@@ -35,8 +31,20 @@ def _rows(ws: Any, title: str) -> list[list[Any]]:
     return rows
 
 
+def column_letter(n: int) -> str:
+    """The letters of 1-based column n as Excel names it (1 -> A, 27 -> AA), for cell references
+    in messages; openpyxl's own helper would import all of openpyxl for a CSV file."""
+    letters = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 def _formulas(path: Path, titles: set[str]) -> dict[str, set[tuple[int, int]]]:
     """(row, column) of every formula cell in the named sheets."""
+    from openpyxl import load_workbook
+
     wb = load_workbook(path, read_only=True, data_only=False)
     try:
         found: dict[str, set[tuple[int, int]]] = {}
@@ -56,6 +64,8 @@ def _formulas(path: Path, titles: set[str]) -> dict[str, set[tuple[int, int]]]:
 
 def _why(exc: BaseException) -> str:
     """One line for a workbook openpyxl could not read."""
+    from defusedxml import DefusedXmlException
+
     seen: BaseException | None = exc
     while seen is not None:
         if isinstance(seen, DefusedXmlException):
@@ -70,6 +80,8 @@ def _why(exc: BaseException) -> str:
 
 def read_sheets(path: Path, titles: set[str]) -> dict[str, list[list[Any]]]:
     """The values of the sheets named in `titles` (others are not read)."""
+    from openpyxl import load_workbook  # ~0.1 s: only when a workbook is read
+
     check_workbook(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
@@ -87,7 +99,7 @@ def read_sheets(path: Path, titles: set[str]) -> dict[str, list[list[Any]]]:
             row = sheets[title][r - 1] if r - 1 < len(sheets[title]) else []
             if c - 1 >= len(row) or row[c - 1] is None:
                 raise Refused(
-                    f"{title}!{get_column_letter(c)}{r}: a formula without a computed value "
+                    f"{title}!{column_letter(c)}{r}: a formula without a computed value "
                     "(open the workbook in Excel and save it, or type the value)"
                 )
     return sheets

@@ -11,12 +11,8 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import IllegalCharacterError
 from pydantic import BaseModel, ValidationError
 
 from model.assumptions import CHOICES, SCALARS, TABLES, Assumptions
@@ -29,7 +25,13 @@ from model.interchange import InvalidPortfolio, describe_error
 from model.portfolio import Portfolio, PortfolioError
 from model.projection import Projection
 from model.redaction import redact
-from model.sheet_files import read_sheets
+from model.sheet_files import column_letter, read_sheets
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+# openpyxl (~0.1 s to import) is imported by the functions that use it: the app and `repm`
+# commands that never touch a workbook do not pay for it.
 
 # One sheet per record kind, named and ordered as the registry says.
 SHEETS: dict[str, tuple[str, type[BaseModel]]] = {
@@ -70,6 +72,9 @@ def _cell(value: Any) -> Any:
 
 
 def _sheet(wb: Workbook, title: str, headers: list[str], rows: list[list[Any]]) -> None:
+    from openpyxl.styles import Font
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
     ws = wb.create_sheet(title)
     ws.append(headers)
     for cell in ws[1]:
@@ -88,7 +93,7 @@ def _sheet(wb: Workbook, title: str, headers: list[str], rows: list[list[Any]]) 
                 cell.data_type = "s"  # text stays text: '=HYPERLINK(...)' is a name, not a formula
     ws.freeze_panes = "A2"
     for i, text in enumerate(headers, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = min(max(len(str(text)) + 2, 10), 40)
+        ws.column_dimensions[column_letter(i)].width = min(max(len(str(text)) + 2, 10), 40)
 
 
 def write_xlsx(
@@ -101,6 +106,8 @@ def write_xlsx(
     """Write atomically (temporary file, then rename)."""
     shown = redact(portfolio, include_confidential)
     left_out = set() if include_confidential else set(portfolio.confidential_fields)
+    from openpyxl import Workbook
+
     wb = Workbook()
     wb.remove(wb.active)
     for title, (kind, model) in SHEETS.items():
@@ -172,7 +179,7 @@ class _Cells:
 def _headless(title: str, fields: list[str], row: list[Any], r: int) -> list[str]:
     """A value in a column without a header would be silently dropped: it is an error."""
     return [
-        f"{title}!{get_column_letter(col)}{r}: a value in a column with no header"
+        f"{title}!{column_letter(col)}{r}: a value in a column with no header"
         for col, value in enumerate(row, start=1)
         if value not in (None, "") and (col > len(fields) or not fields[col - 1])
     ]
@@ -195,10 +202,10 @@ def _records(
     for col, name in enumerate(fields, start=1):
         if name and name not in known:
             problems.append(
-                f"{title}!{get_column_letter(col)}1: '{rows[0][col - 1]}' is not a column of {title}"
+                f"{title}!{column_letter(col)}1: '{rows[0][col - 1]}' is not a column of {title}"
             )
         elif name and name in fields[: col - 1]:
-            problems.append(f"{title}!{get_column_letter(col)}1: '{name}' is a second column")
+            problems.append(f"{title}!{column_letter(col)}1: '{name}' is a second column")
     records = []
     for r, row in enumerate(rows[1:], start=2):
         if all(v is None or v == "" for v in row):
@@ -219,11 +226,11 @@ def _records(
             if _is_list(model, name):
                 value = [v.strip() for v in str(value or "").split(",") if v.strip()]
             record[name] = value
-            cells.where[(kind, len(records), name)] = f"{title}!{get_column_letter(col)}{r}"
+            cells.where[(kind, len(records), name)] = f"{title}!{column_letter(col)}{r}"
         for name in known - set(record):
             col = fields.index(name) + 1 if name in fields else None
             cells.where[(kind, len(records), name)] = (
-                f"{title}!{get_column_letter(col)}{r}" if col else f"{title} row {r}"
+                f"{title}!{column_letter(col)}{r}" if col else f"{title} row {r}"
             )
         cells.where[(kind, len(records))] = f"{title} row {r}"
         records.append(record)

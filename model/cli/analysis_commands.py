@@ -1,9 +1,14 @@
-"""`repm` analysis commands: montecarlo, compare, sensitivity, concentration, rank."""
+"""`repm` analysis commands: montecarlo, compare, sensitivity, concentration, rank.
+
+Each command imports the model's modules it runs when it runs: building the parser stays light.
+"""
 
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
+from model.choices import DRAWS, TARGET_YEAR, Mode
 from model.cli.common import (
     UsageError,
     add_horizon_args,
@@ -13,15 +18,9 @@ from model.cli.common import (
     scenario_from_args,
 )
 from model.cli.output import render
-from model.concentration import concentration, country_cuts
-from model.fields import PERCENT
-from model.montecarlo import DRAWS, monte_carlo
-from model.number_text import percent
-from model.ranking import rank_deals
-from model.redaction import redact, shown
-from model.scenario import TARGET_YEAR, Mode
-from model.scenarios import compare
-from model.sensitivity import Bar, sensitivity
+
+if TYPE_CHECKING:
+    from model.sensitivity import Bar
 
 
 def year_arg(args: argparse.Namespace) -> int:
@@ -32,6 +31,10 @@ def year_arg(args: argparse.Namespace) -> int:
 
 
 def cmd_montecarlo(args: argparse.Namespace) -> str:
+    from model.fields import PERCENT
+    from model.montecarlo import monte_carlo
+    from model.number_text import percent
+
     portfolio = portfolio_from_args(args)
     if args.draws < 1:
         raise UsageError("--draws must be at least 1")
@@ -75,6 +78,8 @@ def _chance(result, k: int) -> float | None:
 
 
 def _percent_or_dash(share: float | None) -> str:
+    from model.number_text import percent
+
     return "— (no target)" if share is None else percent(share)
 
 
@@ -89,6 +94,8 @@ def _sourced_lines(result, asked: bool) -> list[str]:
 
 
 def cmd_compare(args: argparse.Namespace) -> str:
+    from model.scenarios import compare
+
     portfolio = portfolio_from_args(args)
     try:
         result = compare(portfolio, args.scenarios, mode=args.mode, start=args.start, end=args.end)
@@ -100,6 +107,8 @@ def cmd_compare(args: argparse.Namespace) -> str:
 
 
 def cmd_sensitivity(args: argparse.Namespace) -> str:
+    from model.sensitivity import sensitivity
+
     portfolio = portfolio_from_args(args)
     year = year_arg(args)
     bars = sensitivity(
@@ -146,6 +155,8 @@ def bar_data(bar: Bar) -> dict:
 
 def cmd_concentration(args: argparse.Namespace) -> str:
     from model.api import project
+    from model.concentration import concentration, country_cuts
+    from model.fields import PERCENT
 
     portfolio = portfolio_from_args(args)
     scenario = scenario_from_args(portfolio, args)
@@ -203,6 +214,9 @@ COST_KEYS = ("cost_musd", "total_t_per_musd")
 def cmd_rank(args: argparse.Namespace) -> str:
     """Acquisition costs are confidential by default: shown (with t per USD m, which reveals
     them) only with --include-confidential, as in exports."""
+    from model.ranking import rank_deals
+    from model.redaction import redact, shown
+
     portfolio = portfolio_from_args(args)
     costs = shown(portfolio, COST_FIELD, args.include_confidential)
     portfolio = redact(portfolio, args.include_confidential)

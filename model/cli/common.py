@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from model.api import load_portfolio
-from model.demo import demo_portfolio
-from model.portfolio import Portfolio
-from model.scenario import HORIZON_END, HORIZON_START, Mode
+from model.choices import HORIZON_END, HORIZON_START, Mode
+
+if TYPE_CHECKING:
+    from model.portfolio import Portfolio
 
 EXIT_BAD_INPUT = 2
 
@@ -41,12 +42,16 @@ def add_horizon_args(parser: argparse.ArgumentParser) -> None:
 
 def portfolio_from_args(args: argparse.Namespace) -> Portfolio:
     if args.demo:
+        from model.demo import demo_portfolio
+
         return demo_portfolio()
     if args.db:
         from model.store import Store
 
         with Store.open(args.db, read_only=True) as store:
             return store.load_portfolio()
+    from model.api import load_portfolio
+
     return load_portfolio(args.portfolio)
 
 

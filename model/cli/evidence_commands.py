@@ -1,4 +1,7 @@
-"""`repm evidence` (the sourced values of each figure) and `repm demand` (demand and imports)."""
+"""`repm evidence` (the sourced values of each figure) and `repm demand` (demand and imports).
+
+Each command imports the model's modules it runs when it runs: building the parser stays light.
+"""
 
 from __future__ import annotations
 
@@ -13,18 +16,18 @@ from model.cli.common import (
     scenario_from_args,
 )
 from model.cli.output import render, text_table
-from model.demand import PRESETS, UNIT, apply_preset, demand_balance
-from model.evidence import refusal
-from model.evidence import rows as evidence_rows
-from model.fields import PERCENT
-from model.number_text import figure_text
-from model.source_text import readable_source
+from model.demand_presets import PRESETS
 
 EVIDENCE_KEYS = ["record", "field", "value", "unit", "source", "as_of", "chosen"]
 DEMAND_KEYS = ["year", "demand_t", "domestic_t", "import_t", "china_import_t", "self_sufficiency"]
 
 
 def cmd_evidence(args: argparse.Namespace) -> str:
+    from model.evidence import refusal
+    from model.evidence import rows as evidence_rows
+    from model.number_text import figure_text
+    from model.source_text import readable_source
+
     portfolio = portfolio_from_args(args)
     if args.record is not None:
         known = {e.record_id for e in portfolio.evidence}
@@ -54,6 +57,9 @@ def cmd_evidence(args: argparse.Namespace) -> str:
 
 def cmd_demand(args: argparse.Namespace) -> str:
     from model.api import project
+    from model.demand import UNIT, apply_preset, demand_balance
+    from model.fields import PERCENT
+    from model.source_text import readable_source
 
     portfolio = portfolio_from_args(args)
     if args.start > args.end:

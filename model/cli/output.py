@@ -10,7 +10,6 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from model.csv_cells import neutralise
-from model.number_text import shown, tonnes
 
 
 def text_table(
@@ -22,6 +21,8 @@ def text_table(
     """Right-aligned numbers, left-aligned text, one header rule. `formats`: header -> how
     that column's numbers read (model.number_text: PERCENT for shares stored 0-1, YEAR);
     other numbers read as tonnes. `right`: columns of numbers given as text, right-aligned."""
+    from model.number_text import shown, tonnes  # the model's declarations: imported when used
+
     formats = formats or {}
 
     def cell(value: Any, fmt: str | None) -> str:

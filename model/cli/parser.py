@@ -1,6 +1,8 @@
 """`repm`: every sub-command listed in one parser, and the exit-code contract.
 
 Exit codes: 0 success, 2 bad input (a file, an argument); nothing is written when a check fails.
+Building the parser imports no model module that loads SQLModel or SciPy (`repm --help` is quick):
+each command imports what it runs.
 """
 
 from __future__ import annotations
@@ -18,8 +20,7 @@ from model.cli import projection_commands as projection
 from model.cli import report_command as report
 from model.cli import store_commands as store
 from model.cli.common import EXIT_BAD_INPUT, UsageError
-from model.interchange import InvalidPortfolio
-from model.store import StoreError
+from model.store.errors import StoreError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,11 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.commands[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         output = args.run(args)
-    except (InvalidPortfolio, StoreError) as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except (UsageError, ValueError, OSError) as exc:
-        print(f"repm {args.command}: {exc}", file=sys.stderr)
+    except Exception as exc:
+        line = _error_line(args.command, exc)
+        if line is None:
+            raise
+        print(line, file=sys.stderr)
         return EXIT_BAD_INPUT
     if output:
         try:
@@ -77,3 +78,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's last flush is quiet
     return 0
+
+
+def _error_line(command: str, exc: Exception) -> str | None:
+    """The one line a bad file or argument is told in (exit 2); None for a bug, which shows."""
+    from model.interchange import InvalidPortfolio  # imported on failure only: it loads the model
+
+    if isinstance(exc, InvalidPortfolio | StoreError):  # they name their file themselves
+        return str(exc)
+    if isinstance(exc, UsageError | ValueError | OSError):
+        return f"repm {command}: {exc}"
+    return None

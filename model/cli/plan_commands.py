@@ -1,11 +1,14 @@
-"""`repm optimise` (the plan optimiser) and `repm bounds` (negotiation bounds)."""
+"""`repm optimise` (the plan optimiser) and `repm bounds` (negotiation bounds).
+
+The optimiser and SciPy are imported when one of these commands runs, not to build the parser.
+"""
 
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from model.assumptions import crore_to_usd_m
-from model.bounds import deal_bounds
+from model.choices import HORIZON_END, HORIZON_START, OBJECTIVES
 from model.cli.common import (
     UsageError,
     add_source_args,
@@ -13,12 +16,10 @@ from model.cli.common import (
     scenario_from_args,
 )
 from model.cli.output import json_text
-from model.number_text import percent
-from model.optimise import OBJECTIVES, Constraints, PlanResult, item_names, optimise
-from model.plan import plan_scenario
-from model.plan_cost_words import cost_sentence
-from model.portfolio import Portfolio
-from model.scenario import HORIZON_END, HORIZON_START
+
+if TYPE_CHECKING:
+    from model.optimise import PlanResult
+    from model.portfolio import Portfolio
 
 
 def _share(value: str) -> float:
@@ -29,6 +30,8 @@ def _share(value: str) -> float:
 
 
 def _budget(args: argparse.Namespace, portfolio: Portfolio) -> float | None:
+    from model.assumptions import crore_to_usd_m
+
     if args.budget_crore is not None:
         if args.budget_crore < 0:
             raise UsageError("--budget-crore must not be negative")
@@ -44,6 +47,8 @@ def _check_horizon(args: argparse.Namespace) -> None:
 
 
 def cmd_optimise(args: argparse.Namespace) -> str:
+    from model.optimise import Constraints, optimise
+
     portfolio = portfolio_from_args(args)
     _check_horizon(args)
     if args.save_scenario is not None and args.demo:
@@ -84,6 +89,8 @@ def cmd_optimise(args: argparse.Namespace) -> str:
 
 
 def _save(args, portfolio: Portfolio, result: PlanResult, scenario) -> str:
+    from model.plan import plan_scenario
+
     if result.plan is None:
         raise UsageError(f"no plan to save: the optimiser found the request {result.status}")
     if not result.plan.plan.closed and not result.plan.plan.built:
@@ -112,6 +119,7 @@ def _save(args, portfolio: Portfolio, result: PlanResult, scenario) -> str:
             store.put_scenario(saved)
     else:
         from model.interchange import write_interchange
+        from model.portfolio import Portfolio
 
         if any(s.name == name for s in portfolio.scenarios):
             raise UsageError(f"--save-scenario: a scenario named '{name}' already exists")
@@ -142,6 +150,8 @@ def _shown(result: PlanResult, portfolio: Portfolio, include_confidential: bool)
 
 def _money(figures: dict, inr_per_usd: float) -> str:
     """The plan's cost in words (model.plan_cost_words): unknown costs said, never 0."""
+    from model.plan_cost_words import cost_sentence
+
     return cost_sentence(
         figures["cost_musd"],
         figures["chosen_deals"],
@@ -153,6 +163,9 @@ def _money(figures: dict, inr_per_usd: float) -> str:
 
 
 def _table(result: PlanResult, data: dict, saved: str | None, portfolio: Portfolio) -> str:
+    from model.number_text import percent
+    from model.optimise import item_names
+
     names = item_names(portfolio)
     lines = [
         f"objective {result.objective}, year {result.year}: {result.status}",
@@ -230,6 +243,8 @@ def add_optimise(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_bounds(args: argparse.Namespace) -> str:
+    from model.bounds import deal_bounds
+
     portfolio = portfolio_from_args(args)
     _check_horizon(args)
     bounds = deal_bounds(

@@ -1,11 +1,13 @@
-"""`repm project`, `repm validate`, `repm demo`: the capacity model and the interchange file."""
+"""`repm project`, `repm validate`, `repm demo`: the capacity model and the interchange file.
+
+Each command imports the model's modules it runs when it runs: building the parser stays light.
+"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from model.api import load_portfolio, project
 from model.cli.common import (
     UsageError,
     add_horizon_args,
@@ -15,12 +17,11 @@ from model.cli.common import (
     scenario_from_args,
 )
 from model.cli.output import render
-from model.demo import demo_portfolio
-from model.importing import read_import
-from model.interchange import write_interchange
 
 
 def cmd_project(args: argparse.Namespace) -> str:
+    from model.api import project
+
     portfolio = portfolio_from_args(args)
     scenario = scenario_from_args(portfolio, args)
     result = project(portfolio, mode=args.mode, scenario=scenario, start=args.start, end=args.end)
@@ -48,6 +49,9 @@ def cmd_project(args: argparse.Namespace) -> str:
 def cmd_validate(args: argparse.Namespace) -> str:
     """The same reading and checks as `repm import` (a .csv is checked on its own: its
     references to other records are checked when it is imported into a portfolio)."""
+    from model.api import load_portfolio
+    from model.importing import read_import  # .csv and .xlsx; openpyxl only for .xlsx
+
     if Path(args.file).suffix.lower() == ".csv":
         incoming = read_import(args.file, args.kind)
         return f"{args.file}: valid on its own ({len(incoming.records)} {args.kind})"
@@ -63,6 +67,9 @@ def cmd_validate(args: argparse.Namespace) -> str:
 
 
 def cmd_demo(args: argparse.Namespace) -> str:
+    from model.demo import demo_portfolio
+    from model.interchange import write_interchange
+
     out = Path(args.out)
     if out.exists() and not args.force:
         raise UsageError(f"{out} exists; pass --force to overwrite it")

@@ -10,8 +10,8 @@ import argparse
 import importlib.util
 import os
 
+from model.choices import HORIZON_END, HORIZON_START, TARGET_YEAR
 from model.cli.common import UsageError, add_source_args, portfolio_from_args, scenario_from_args
-from model.scenario import HORIZON_END, HORIZON_START, TARGET_YEAR
 
 
 def qt_available() -> bool:

@@ -1,27 +1,28 @@
-"""`repm` commands over the portfolio store: import, export, check, backup, restore, backups."""
+"""`repm` commands over the portfolio store: import, export, check, backup, restore, backups.
+
+The model's records and the store (SQLModel) are imported by the commands that read records:
+backup, backups and restore copy files and stay light.
+"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from model.api import project
 from model.cli.common import UsageError, warn
-from model.csv_records import write_csv_records
 from model.export_target import export_target_problem
 from model.files import private_output
-from model.importing import apply_import, read_import, write_new_portfolio_file
-from model.interchange import write_interchange
-from model.portfolio import Portfolio
-from model.store import DamagedFile, NotAPortfolio, Store
 from model.store.backups import DEFAULT_KEEP, list_backups, make_backup
-from model.store.checking import check_file
+from model.store.errors import DamagedFile, NotAPortfolio
 from model.store.opening import inspect_file
 from model.store.recovery import restore
-from model.tabular import write_xlsx
 
 
 def cmd_import(args: argparse.Namespace) -> str:
+    from model.importing import apply_import, read_import, write_new_portfolio_file
+    from model.portfolio import Portfolio
+    from model.store import Store
+
     incoming = read_import(args.file, args.kind)  # every problem reported before anything opens
     db = Path(args.db)
     if not db.exists():
@@ -48,6 +49,8 @@ def cmd_import(args: argparse.Namespace) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> str:
+    from model.store import Store
+
     source, target = Path(args.db), Path(args.to)
     problem = export_target_problem(target, source, force=args.force)
     if problem:
@@ -62,10 +65,17 @@ def cmd_export(args: argparse.Namespace) -> str:
     include = args.include_confidential
     with private_output(target) as out:  # owner-only, and never half a file
         if suffix == ".xlsx":
+            from model.api import project
+            from model.tabular import write_xlsx
+
             write_xlsx(portfolio, out, projection=project(portfolio), include_confidential=include)
         elif suffix == ".csv":
+            from model.csv_records import write_csv_records
+
             write_csv_records(portfolio, args.kind, out, include_confidential=include)
         else:
+            from model.interchange import write_interchange
+
             write_interchange(portfolio, out, include_confidential=include)
     left_out = (
         "" if include else f" (left out: {', '.join(portfolio.confidential_fields) or 'nothing'})"
@@ -74,6 +84,8 @@ def cmd_export(args: argparse.Namespace) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> str:
+    from model.store.checking import check_file
+
     path = Path(args.file)
     problems = check_file(path)  # what opening refuses raises with a one-line reason
     if problems:

@@ -1,21 +1,36 @@
-"""The local portfolio store: one SQLite file per portfolio (no Qt here)."""
+"""The local portfolio store: one SQLite file per portfolio (no Qt here).
 
-from model.store.errors import (
-    BusyFile,
-    DamagedFile,
-    DiskFull,
-    EditNotSaved,
-    InUse,
-    InvalidContent,
-    InvalidEdit,
-    NewerVersion,
-    NotAPortfolio,
-    NotFound,
-    ReadOnlyFile,
-    StoreError,
+The public names are imported on first use (PEP 562): a command that needs only an error class or
+the backups module does not import SQLModel and the store."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_ERRORS = (
+    "BusyFile",
+    "DamagedFile",
+    "DiskFull",
+    "EditNotSaved",
+    "InUse",
+    "InvalidContent",
+    "InvalidEdit",
+    "NewerVersion",
+    "NotAPortfolio",
+    "NotFound",
+    "ReadOnlyFile",
+    "StoreError",
 )
-from model.store.first_run import ensure_default_portfolio
-from model.store.store import WHOLE_FIGURES, Change, Edit, Store
+# Public name -> the module that defines it.
+_WHERE = {
+    **dict.fromkeys(_ERRORS, "model.store.errors"),
+    "ensure_default_portfolio": "model.store.first_run",
+    "WHOLE_FIGURES": "model.store.store",
+    "Change": "model.store.store",
+    "Edit": "model.store.store",
+    "Store": "model.store.store",
+}
 
 __all__ = [
     "BusyFile",
@@ -36,3 +51,34 @@ __all__ = [
     "WHOLE_FIGURES",
     "ensure_default_portfolio",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'model.store' has no attribute '{name}'")
+    value = getattr(importlib.import_module(_WHERE[name]), name)
+    globals()[name] = value  # looked up once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_WHERE})
+
+
+if TYPE_CHECKING:  # for type checkers and editors: the names as plain imports
+    from model.store.errors import (
+        BusyFile,
+        DamagedFile,
+        DiskFull,
+        EditNotSaved,
+        InUse,
+        InvalidContent,
+        InvalidEdit,
+        NewerVersion,
+        NotAPortfolio,
+        NotFound,
+        ReadOnlyFile,
+        StoreError,
+    )
+    from model.store.first_run import ensure_default_portfolio
+    from model.store.store import WHOLE_FIGURES, Change, Edit, Store

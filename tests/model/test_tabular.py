@@ -134,3 +134,13 @@ def test_bad_cells_of_the_fixed_sheets_are_named(tmp_path):
         "Portfolio!B2 name: 7 is not text",
         'Target!A3 year: "soon" is not a whole number',
     ]
+
+
+def test_cell_references_name_columns_as_excel_does():
+    from openpyxl.utils import get_column_letter
+
+    from model.sheet_files import column_letter
+
+    assert [column_letter(n) for n in range(1, 1000)] == [
+        get_column_letter(n) for n in range(1, 1000)
+    ]
