@@ -6,10 +6,11 @@ and the portfolio as it stands."""
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,11 +42,14 @@ from desktop.style import STAGE_LABELS
 from model.assumptions import crore_to_usd_m, usd_m_to_crore
 from model.countries import country_name
 from model.domain import YEAR_MAX, YEAR_MIN
-from model.optimise import Constraints, PlanResult
-from model.optimise_process import PlanOutcome, run_plan
+from model.optimise_model import Constraints
+from model.optimise_process import PlanOutcome, import_optimiser, run_plan
 from model.plan import open_deals, plan_scenario, plant_options
 from model.plan_cost_words import cost_sentence
 from model.store import InvalidEdit
+
+if TYPE_CHECKING:
+    from model.optimise import PlanResult  # the optimiser itself runs in the worker process
 
 OBJECTIVES = {
     "max-expected": "Most expected magnets within the budget",
@@ -53,6 +57,7 @@ OBJECTIVES = {
     "max-probability": "Highest chance of meeting the target",
 }
 CRORE, USD_M = "INR crore", "USD m"
+SPARE_DELAY_MS = 300  # the tab paints first; then a worker starts ahead of the first Run
 MUST, RULE_OUT = 3, 4  # columns of the choices table
 
 
@@ -111,7 +116,9 @@ class PlanView(QWidget):
         self.session = session
         self.outcome: PlanOutcome | None = None
         self.stale = False
-        self.runner = ProcessTaskRunner(self)  # Cancel ends a running solve
+        # Cancel ends a running solve; a spare worker with the optimiser imported waits from
+        # the first time the tab is shown, so that Run starts at once.
+        self.runner = ProcessTaskRunner(self, warm=import_optimiser)
         self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_done)
         self.runner.failed.connect(self._on_failed)
@@ -243,6 +250,7 @@ class PlanView(QWidget):
         super().showEvent(event)
         if self.choices_stale:
             self.fill_choices()
+        QTimer.singleShot(SPARE_DELAY_MS, self, self.runner.prepare)  # no-op once one is kept
 
     def fill_choices(self) -> None:
         self.choices_stale = False

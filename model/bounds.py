@@ -26,7 +26,6 @@ import numpy as np
 from model.domain import DealStatus
 from model.inputs import ProjectionInputs, build_inputs
 from model.number_text import percent
-from model.optimise import _search
 from model.optimise_model import Constraints, PlanRequestError, build_problem
 from model.plan import open_deals
 from model.portfolio import Portfolio
@@ -197,6 +196,8 @@ def _break_even(
     start: int,
     end: int,
 ) -> float | None:
+    from model.optimise import _search  # SciPy's MILP: imported when a break-even is asked for
+
     if deal_id not in open_deals(portfolio, scenario):
         return None  # only an open deal can be in or out of a plan
     without = build_problem(

@@ -4,6 +4,9 @@ HiGHS (through scipy.optimize.milp) cannot be interrupted from Python: a solve a
 goes on until its time limit. The desktop therefore runs `run_plan` in a process of its own
 (`serve`, started with the 'spawn' method, which also works in the frozen bundle) and ends that
 process when the user cancels. The search and its figures are the same as in the caller's process.
+
+A new interpreter takes 1-2 s to import the model and SciPy, so the desktop starts its worker
+ahead (`wait_for_task`): it imports them, says it is ready, then waits for its one task.
 """
 
 from __future__ import annotations
@@ -11,15 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:  # the optimiser (SciPy) is imported in the worker process, not by the app
+    import numpy as np
 
-from model.api import project
-from model.optimise import Constraints, PlanResult, optimise
-from model.plan_reasons import LeftOut, why_not
-from model.portfolio import Portfolio
-from model.scenario import Mode, Scenario
+    from model.optimise import Constraints, PlanResult
+    from model.plan_reasons import LeftOut
+    from model.portfolio import Portfolio
+    from model.scenario import Scenario
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,11 @@ def run_plan(
     cancelled: Callable[[], bool],
 ) -> PlanOutcome:
     """The plan, why the rest is left out, and the current projection."""
+    from model.api import project
+    from model.optimise import optimise
+    from model.plan_reasons import why_not
+    from model.scenario import Mode
+
     result = optimise(
         portfolio,
         year,
@@ -77,6 +85,31 @@ def serve(conn: Connection, fn: Callable[..., Any], kwargs: dict[str, Any]) -> N
     else:
         conn.send(("done", result))
     conn.close()
+
+
+def import_optimiser() -> None:
+    """What a spare worker imports before its task arrives (all of `run_plan`'s imports)."""
+    import model.api
+    import model.optimise
+    import model.plan_reasons
+    import model.portfolio  # noqa: F401 (the task brings a portfolio to unpickle)
+
+
+def wait_for_task(
+    tasks: Connection, messages: Connection, warm: Callable[[], None] | None = None
+) -> None:
+    """In a worker started ahead: `warm()` (the heavy imports), ('ready', None), then run the
+    one task that comes as (fn, kwargs) like `serve`. The parent gone or done (its end of
+    `tasks` closed) before any task: the worker ends."""
+    if warm is not None:
+        warm()
+    messages.send(("ready", None))
+    try:
+        fn, kwargs = tasks.recv()
+    except (EOFError, OSError):
+        messages.close()
+        return
+    serve(messages, fn, kwargs)
 
 
 def echo(*, progress: Callable[[float], None], cancelled: Callable[[], bool], value: Any) -> Any:
