@@ -189,8 +189,7 @@ class PortfolioView(QSplitter):
         session.projectionChanged.connect(self._on_projection_changed)
         session.viewSettingsChanged.connect(self._on_view_settings_changed)
         session.portfolioChanged.connect(self._on_portfolio_changed)
-        self.refresh_charts()
-        self._on_uncertainty(None)
+        self._on_uncertainty(None)  # the headline and the charts, drawn once
 
     def _analysis_views(self) -> set[QWidget]:
         return {self.map, self.comparison, self.tornado, self.concentration, self.ranking}

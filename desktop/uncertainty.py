@@ -48,8 +48,9 @@ class UncertaintyController(QObject):
     def run_now(self) -> None:
         s = self.session
         self._key = self._inputs_key()
-        self.result = None
-        self.resultChanged.emit(None)
+        if self.result is not None:  # the band of the portfolio as it was goes at once
+            self.result = None
+            self.resultChanged.emit(None)
         self.runner.start(
             monte_carlo,
             portfolio=s.portfolio,
