@@ -14,8 +14,8 @@ from desktop.explain import why_nothing
 from desktop.labels import percent, plain_source, word
 from desktop.record_model import display
 from desktop.session import PortfolioSession, moves_numbers
-from desktop.sourced_value_html import choose_from_link, value_row
-from model.evidence import register
+from desktop.sourced_value_html import choose_from_link, typed_row, value_row
+from model.evidence import own_unit, register
 from model.projection import Projection
 
 KEY_FIELDS = ("nameplate_tpa", "ndpr_share", "first_year", "ramp_years", "dytb_share")
@@ -171,6 +171,8 @@ class BlockDetail(QTextBrowser):
         parts = ["<h4>Sourced values</h4><table>"]
         for field, values in figures.items():
             parts.append(f"<tr><td colspan=2><b>{esc(headers.get(field, field))}</b></td></tr>")
+            unit = own_unit(values) or ""
+            parts.append(typed_row(self.session.portfolio, "blocks", block_id, field, unit))
             parts.extend(value_row(self.session.portfolio, e) for e in values)
         parts.append("</table>")
         if any(len(v) > 1 for v in figures.values()):

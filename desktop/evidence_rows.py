@@ -1,6 +1,8 @@
 """The evidence register as rows to show: every sourced value with its record, field, value in
 the figure's own terms (percent where the field is declared a share), unit, source and whether the
-model uses it. Values of one figure sit together, the chosen one first. No Qt here."""
+model uses it. Values of one figure sit together, the one in use first; when the value in use was
+typed by hand (none of the sourced values, model.evidence.is_typed) a row above them says so.
+No Qt here."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from desktop.columns import COLUMNS
 from model.assumptions import SCALARS
 from model.demand import FIELD_LABELS as DEMAND_LABELS
 from model.domain import Evidence
-from model.evidence import own_unit, register
+from model.evidence import is_typed, own_unit, register, value_in_use
 from model.portfolio import Portfolio
 from model.rules import choice_problem
 
@@ -25,11 +27,12 @@ class EvidenceRow:
     record: str  # 'Mt Weld', 'India demand', 'Assumptions'
     field: str  # 'Nameplate (t/yr)'
     value: str  # '10,500' or '93 %'
-    in_use: str  # '✓ in use', 'chosen; now 12,000', ''
+    in_use: str  # '✓ in use', '✓ in use; 2 years differ', ''
     group: int  # the figure's position in the register: rows of one figure share it
     first: bool  # the first row of its figure
     values: int  # how many sourced values the figure has
     refused: str = ""  # why it cannot be the value in use (another unit or quantity); '' if it can
+    typed: bool = False  # the value in use typed by hand, not a sourced value (no source)
 
     @property
     def conflicting(self) -> bool:
@@ -78,22 +81,34 @@ def value_text(kind: str, field: str, value: float | None) -> str:
     return _trim(f"{value:,.4f}")
 
 
-def in_use_text(evidence: Evidence, current: float | None, years_apart: int = 0) -> str:
-    """'✓ in use' for the chosen value the model uses ('✓ in use; 2 years differ' when some
-    years have a value of their own); 'chosen; now X' when the figure was edited by hand after
-    it was chosen; '' for the others."""
-    if not evidence.chosen:
-        return ""
-    kind, field = evidence.record_kind, evidence.field_name
-    same = current is not None and (
-        math.isclose(current, evidence.value, rel_tol=1e-9, abs_tol=1e-9)
-        or (field.endswith("year") and int(current) == round(evidence.value))
-    )
-    if not same:
-        return f"chosen; now {value_text(kind, field, current)}"
+TYPED_SOURCE = "Typed by hand (none of the sourced values)"
+TYPED_NOTE = "The value in use is not a sourced value: 'Use this value' on one puts it back"
+
+
+def in_use_text(years_apart: int = 0) -> str:
+    """'✓ in use' for the value the model uses ('✓ in use; 2 years differ' when some years have
+    a value of their own)."""
     if years_apart:
         return f"✓ in use; {years_apart} {'years differ' if years_apart > 1 else 'year differs'}"
     return "✓ in use"
+
+
+def typed_evidence(figure: tuple[str, str, str], value: float, unit: str | None) -> Evidence:
+    """The value typed by hand as a row of the register (shown only; never stored)."""
+    kind, record_id, field = figure
+    return Evidence.model_construct(
+        id=f"typed:{kind}/{record_id}/{field}",
+        record_kind=kind,
+        record_id=record_id,
+        field_name=field,
+        value=float(value),
+        unit=unit or "",
+        source=TYPED_SOURCE,
+        url="",
+        as_of="",
+        note=TYPED_NOTE,
+        chosen=1,
+    )
 
 
 def _years_apart(portfolio: Portfolio) -> int:
@@ -130,22 +145,27 @@ def evidence_rows(portfolio: Portfolio) -> list[EvidenceRow]:
     rows = []
     for group, figure in enumerate(order):
         kind, record_id, field = figure
-        values = sorted(figures[figure], key=lambda e: -e.chosen)  # stable: file order after
         now = current(figure)
-        differ = _years_apart(portfolio) if figure[::2] == YEARLY else 0
+        used = value_in_use(figures[figure], now)
+        values = sorted(figures[figure], key=lambda e: e is not used)  # stable: file order after
+        in_use = in_use_text(_years_apart(portfolio) if figure[::2] == YEARLY else 0)
         unit = own_unit(values)
-        for k, evidence in enumerate(values):
+        shown = [(e, e is used, "") for e in values]
+        if is_typed(values, now):
+            shown.insert(0, (typed_evidence(figure, now, unit), True, "typed"))
+        for k, (evidence, using, typed) in enumerate(shown):
             rows.append(
                 EvidenceRow(
                     evidence=evidence,
                     record=label(figure),
                     field=field_label(kind, field),
                     value=value_text(kind, field, evidence.value),
-                    in_use=in_use_text(evidence, now, differ),
+                    in_use=in_use if using else "",
                     group=group,
                     first=k == 0,
                     values=len(values),
-                    refused=choice_problem(evidence, unit),
+                    refused="" if typed else choice_problem(evidence, unit),
+                    typed=bool(typed),
                 )
             )
     return rows

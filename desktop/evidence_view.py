@@ -108,7 +108,8 @@ class EvidenceModel(QAbstractTableModel):
                 return LINK
             if column < 2 and not row.first:
                 return QUIET
-        marked = e.chosen and row.conflicting  # bold: the one in use where sources differ
+        # bold: the value in use where sources differ, or where it was typed by hand
+        marked = bool(row.in_use) and (row.conflicting or row.typed)
         if role == Qt.ItemDataRole.FontRole and (marked or (column == URL_COLUMN and e.url)):
             font = QFont()
             font.setBold(marked and column != URL_COLUMN)
@@ -121,6 +122,8 @@ class EvidenceModel(QAbstractTableModel):
     @staticmethod
     def _tip(row: EvidenceRow) -> str:
         e = row.evidence
+        if row.typed:
+            return f"{row.record}: {row.field}\n{row.value} {e.unit} (in use)\n{e.source}\n{e.note}"
         lines = [
             f"{row.record}: {row.field}",
             f"{row.value} {e.unit}" + (f" ({row.in_use})" if row.in_use else ""),
@@ -191,7 +194,8 @@ class EvidenceView(QWidget):
         actions.addWidget(self.link_button)
         actions.addWidget(self.count, 1)
         hint = QLabel(
-            "Values of one figure sit together; where sources differ the one in use is in bold. "
+            "Values of one figure sit together; where sources differ the one in use is in bold "
+            "('Typed by hand' when it is none of them). "
             "Double-click a row to select its record."
         )
         hint.setStyleSheet("QLabel { color: #555; }")
@@ -267,7 +271,7 @@ class EvidenceView(QWidget):
             "(one edit: Edit > Undo takes it back); every chart follows"
         )
         self.link_button.setEnabled(row is not None and bool(row.evidence.url))
-        shown = self.model.rows
+        shown = [r for r in self.model.rows if not r.typed]
         figures = len({r.group for r in shown})
         differ = len({r.group for r in shown if r.conflicting})
         self.count.setText(

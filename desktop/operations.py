@@ -15,7 +15,7 @@ from model.assumptions import Assumptions
 from model.demand import Demand
 from model.domain import KINDS
 from model.evidence import RECORD_KINDS as EVIDENCE_RECORD_KINDS
-from model.evidence import applied_value, flag_changes, refusal, values_of
+from model.evidence import applied_value, flag_changes, hand_marks, refusal
 from model.portfolio import Portfolio
 from model.scenario import Scenario, Target
 from model.store import WHOLE_FIGURES, Edit, InvalidEdit
@@ -32,17 +32,41 @@ def _label(record: Any) -> str:
     return getattr(record, "name", None) or record.id
 
 
+def _mark_edits(marks: dict[str, int], portfolio: Portfolio) -> tuple[list[Edit], list[Edit]]:
+    """The edits that move `chosen` marks, and those that put them back: marks taken off
+    first, so a figure never has two values in use."""
+    old = {e.id: e.chosen for e in portfolio.evidence if e.id in marks}
+
+    def edits(to: dict[str, int]) -> list[Edit]:
+        return [
+            Edit("update", "evidence", i, {"chosen": m})
+            for i, m in sorted(to.items(), key=lambda item: item[1])
+        ]
+
+    return edits(marks), edits(old)
+
+
+def _hand_marks(
+    session: PortfolioSession, kind: str, record_id: str, fields: dict[str, Any]
+) -> tuple[list[Edit], list[Edit]]:
+    """A value typed by hand moves its figure's `chosen` mark in the same edit: to the sourced
+    value it equals, else to none (model.evidence.hand_marks)."""
+    portfolio = session.portfolio
+    return _mark_edits(hand_marks(portfolio, kind, record_id, fields), portfolio)
+
+
 def set_record_fields(session: PortfolioSession, kind: str, record_id: str, **fields: Any) -> None:
     current = session.store.get(kind, record_id)
     old = {name: getattr(current, name) for name in fields}
     if old == fields:
         return
     names = ", ".join(fields)
+    mark, unmark = _hand_marks(session, kind, record_id, fields)
     run(
         session,
         f"Set {names} of {KINDS[kind].singular} {_label(current)}",
-        [Edit("update", kind, record_id, fields)],
-        [Edit("update", kind, record_id, old)],
+        [Edit("update", kind, record_id, fields), *mark],
+        [Edit("update", kind, record_id, old), *unmark],
     )
 
 
@@ -97,11 +121,13 @@ def apply_what_if(
     block = session.store.get("blocks", block_id)
     redo: list[Edit] = []
     undo: list[Edit] = []
+    marks: tuple[list[Edit], list[Edit]] = ([], [])
     if block_fields:
         redo.append(Edit("update", "blocks", block_id, block_fields))
         undo.append(
             Edit("update", "blocks", block_id, {k: getattr(block, k) for k in block_fields})
         )
+        marks = _hand_marks(session, "blocks", block_id, block_fields)
     current = {d.id: d for d in session.portfolio.deals}
 
     def lowers_share(item: tuple[str, dict[str, Any]]) -> bool:
@@ -114,7 +140,7 @@ def apply_what_if(
         old = {k: getattr(current[deal_id], k) for k in fields}
         undo.append(Edit("update", "deals", deal_id, old))
     if redo:
-        run(session, f"What-if on {block.name}", redo, undo)
+        run(session, f"What-if on {block.name}", [*redo, *marks[0]], [*undo, *marks[1]])
 
 
 class _Do(QUndoCommand):
@@ -215,7 +241,28 @@ def set_demand(session: PortfolioSession, demand: Demand, text: str = "Edit dema
     before = store.demand()
     if before == demand:
         return
-    _push(session, text, lambda: store.set_demand(demand), lambda: store.set_demand(before))
+    if not _whole_edit(session, "demand", "india", before, demand, text):
+        _push(session, text, lambda: store.set_demand(demand), lambda: store.set_demand(before))
+
+
+def _whole_edit(
+    session: PortfolioSession, kind: str, record_id: str, before: Any, after: Any, text: str
+) -> bool:
+    """The demand's or the assumptions' changed fields as one edit with the `chosen` marks
+    they move; False (nothing done) when they move none."""
+    was, now = before.model_dump(), after.model_dump()
+    fields = {k: v for k, v in now.items() if was[k] != v}
+    mark, unmark = _hand_marks(session, kind, record_id, fields)
+    if not mark:
+        return False
+    old = {k: was[k] for k in fields}
+    run(
+        session,
+        text,
+        [Edit("update", kind, record_id, fields), *mark],
+        [Edit("update", kind, record_id, old), *unmark],
+    )
+    return True
 
 
 def choose_evidence(session: PortfolioSession, evidence_id: str) -> None:
@@ -230,10 +277,7 @@ def choose_evidence(session: PortfolioSession, evidence_id: str) -> None:
     refused = refusal(portfolio, chosen)
     if refused:
         raise InvalidEdit([refused])
-    marks = flag_changes(portfolio, evidence_id)
-    old_marks = {
-        e.id: e.chosen for e in values_of(portfolio, kind, record_id, field) if e.id in marks
-    }
+    mark_edits, unmark_edits = _mark_edits(flag_changes(portfolio, evidence_id), portfolio)
     value = applied_value(kind, field, chosen.value)
     records = getattr(portfolio, kind) if kind in KINDS else []
     record = next((r for r in records if r.id == record_id), None)
@@ -242,8 +286,6 @@ def choose_evidence(session: PortfolioSession, evidence_id: str) -> None:
         f"Use {value_text(kind, field, chosen.value)} {chosen.unit} for "
         f"{record_label(record, kind, record_id)}: {field_label(kind, field)}"
     )
-    mark_edits = [Edit("update", "evidence", i, {"chosen": m}) for i, m in marks.items()]
-    unmark_edits = [Edit("update", "evidence", i, {"chosen": m}) for i, m in old_marks.items()]
     current = {"demand": store.demand, "assumptions": store.assumptions}
     figure = current[kind]() if kind in current else store.get(kind, record_id)
     old = getattr(figure, field)
@@ -258,7 +300,9 @@ def choose_evidence(session: PortfolioSession, evidence_id: str) -> None:
 def set_assumptions(session: PortfolioSession, assumptions: Assumptions) -> None:
     store = session.store
     before = store.assumptions()
-    if before == assumptions:
+    if before == assumptions or _whole_edit(
+        session, "assumptions", "", before, assumptions, "Set assumptions"
+    ):
         return
     _push(
         session,
@@ -301,23 +345,20 @@ def set_china_share(
     one undo step. `evidence_id` names the sourced value `share` was taken from: its value is
     used and the figure's chosen mark moves to it in the same transaction."""
     before = session.store.demand()
-    marks: dict[str, int] = {}
+    portfolio = session.portfolio
     if evidence_id:
-        share = next(e.value for e in session.portfolio.evidence if e.id == evidence_id)
-        marks = flag_changes(session.portfolio, evidence_id)
+        share = next(e.value for e in portfolio.evidence if e.id == evidence_id)
+        marks = flag_changes(portfolio, evidence_id)
+    else:  # typed by hand: the mark goes to the sourced value it equals, else to none
+        marks = hand_marks(portfolio, "demand", "india", {"china_share": share})
     fields = {"china_share": share, "china_share_path": dict(path)}
     old = {"china_share": before.china_share, "china_share_path": dict(before.china_share_path)}
     if fields == old and not marks:
         return
+    mark, unmark = _mark_edits(marks, portfolio)
     run(
         session,
         "Set China's share of magnet imports",
-        [
-            Edit("update", "demand", "india", fields),
-            *(Edit("update", "evidence", i, {"chosen": m}) for i, m in marks.items()),
-        ],
-        [
-            Edit("update", "demand", "india", old),
-            *(Edit("update", "evidence", i, {"chosen": 1 - m}) for i, m in marks.items()),
-        ],
+        [Edit("update", "demand", "india", fields), *mark],
+        [Edit("update", "demand", "india", old), *unmark],
     )

@@ -142,7 +142,7 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             sourced = values_of(self.session.portfolio, self.kind, record.id, column.field)
             if sourced:  # the figure's sourced values, the one in use first
-                return summary(sourced)
+                return summary(sourced, value)
             if self.kind == "blocks":
                 why = reasons_text(
                     why_nothing(self.session.portfolio, self.session.projection, record.id)

@@ -2,12 +2,15 @@
 
 A figure is (record kind, record id, field): a block's or plant's numeric field, or a
 portfolio-wide figure ('demand', 'assumptions'). Each sourced value is an `Evidence` record
-(model/domain.py); one per figure is chosen and is the value the model uses. Choosing another
-writes its value into the figure and moves the mark, as one edit.
+(model/domain.py); at most one per figure is chosen: the value the model uses. Choosing another
+writes its value into the figure and moves the mark, as one edit. A value typed by hand moves the
+mark too (`hand_marks`, in the same edit): to the sourced value it equals, else to none, and the
+figure's value in use is then typed by hand (`typed_by_hand`).
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -46,6 +49,71 @@ def current_value(portfolio: Portfolio, kind: str, record_id: str, field: str) -
     if kind == "assumptions":
         return getattr(portfolio.assumptions, field, None)
     return None
+
+
+def _known(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and not math.isnan(value)
+
+
+def same_value(field: str, current: Any, value: float) -> bool:
+    """Whether a figure's value in use is this sourced value (years as whole numbers)."""
+    if not _known(current):
+        return False
+    if field.endswith("year"):
+        return int(round(current)) == round(value)
+    return math.isclose(current, value, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def value_in_use(values: list[Evidence], current: Any) -> Evidence | None:
+    """Of a figure's sourced values, the one it uses: the chosen one while the figure holds its
+    value; None when its value was typed by hand (a file from before hand edits moved the mark
+    may still mark a value the figure no longer holds: that one is not in use either)."""
+    chosen = next((e for e in values if e.chosen), None)
+    if chosen is None or not same_value(chosen.field_name, current, chosen.value):
+        return None
+    return chosen
+
+
+def is_typed(values: list[Evidence], current: Any) -> bool:
+    """Whether a figure with sourced values uses a value that is none of them (typed by hand)."""
+    return bool(values) and _known(current) and value_in_use(values, current) is None
+
+
+def in_use(portfolio: Portfolio, kind: str, record_id: str, field: str) -> Evidence | None:
+    """`value_in_use` of a figure of the portfolio."""
+    current = current_value(portfolio, kind, record_id, field)
+    return value_in_use(values_of(portfolio, kind, record_id, field), current)
+
+
+def typed_by_hand(portfolio: Portfolio, kind: str, record_id: str, field: str) -> bool:
+    """`is_typed` of a figure of the portfolio."""
+    current = current_value(portfolio, kind, record_id, field)
+    return is_typed(values_of(portfolio, kind, record_id, field), current)
+
+
+def marks_for_value(
+    portfolio: Portfolio, kind: str, record_id: str, field: str, value: Any
+) -> dict[str, int]:
+    """The `chosen` marks that change when the figure takes `value` by hand: id -> new mark.
+    The mark goes to the sourced value equal to it (the one marked already if it is equal, else
+    the first that may be used); when none is equal, no value is marked: typed by hand."""
+    values = values_of(portfolio, kind, record_id, field)
+    unit = own_unit(values)
+    equal = [e for e in values if same_value(field, value, e.value) and not choice_problem(e, unit)]
+    keep = next((e for e in equal if e.chosen), equal[0] if equal else None)
+    return {e.id: int(e is keep) for e in values if e.chosen != int(e is keep)}
+
+
+def hand_marks(
+    portfolio: Portfolio, kind: str, record_id: str, fields: dict[str, Any]
+) -> dict[str, int]:
+    """The `chosen` marks that change when a record's fields (or the demand's, the assumptions':
+    any `record_id`) take these values by hand: `marks_for_value` for each figure concerned."""
+    marks: dict[str, int] = {}
+    for k, rid, field in register(portfolio):
+        if k == kind and field in fields and (rid == record_id or kind not in RECORD_KINDS):
+            marks.update(marks_for_value(portfolio, k, rid, field, fields[field]))
+    return marks
 
 
 @dataclass(frozen=True)
@@ -93,11 +161,14 @@ def spreads(portfolio: Portfolio, kind: str, field: str) -> dict[str, tuple[floa
 
 
 def own_unit(values: list[Evidence]) -> str | None:
-    """A figure's own unit: declared (the demand figures), else that of its value in use."""
+    """A figure's own unit: declared (the demand figures), else that of its chosen value, else
+    (a value typed by hand marks none) the one most of its values share, the first on a tie."""
     if not values:
         return None
     declared = declared_unit(values[0].record_kind, values[0].field_name)
-    return declared or next((v.unit for v in values if v.chosen), None)
+    chosen = next((v.unit for v in values if v.chosen), None)
+    units = [v.unit for v in values]
+    return declared or chosen or max(units, key=units.count)
 
 
 def refusal(portfolio: Portfolio, evidence: Evidence) -> str:
@@ -133,6 +204,21 @@ def choose(portfolio: Portfolio, evidence_id: str) -> Portfolio:
         raise ValueError(refused)
     kind, record_id, field = figure_of(chosen)
     value = applied_value(kind, field, chosen.value)
+    return _with(portfolio, kind, record_id, field, value, flag_changes(portfolio, evidence_id))
+
+
+def type_value(
+    portfolio: Portfolio, kind: str, record_id: str, field: str, value: Any
+) -> Portfolio:
+    """The portfolio with `value` typed by hand into the figure and its mark moved as
+    `marks_for_value` says (what the desktop's hand edits write, as one edit)."""
+    marks = marks_for_value(portfolio, kind, record_id, field, value)
+    return _with(portfolio, kind, record_id, field, value, marks)
+
+
+def _with(
+    portfolio: Portfolio, kind: str, record_id: str, field: str, value: Any, marks: dict[str, int]
+) -> Portfolio:
     update: dict[str, Any] = {}
     if kind in RECORD_KINDS:
         update[kind] = [
@@ -143,7 +229,6 @@ def choose(portfolio: Portfolio, evidence_id: str) -> Portfolio:
         update["demand"] = portfolio.demand.model_copy(update={field: value})
     elif kind == "assumptions":
         update["assumptions"] = portfolio.assumptions.model_copy(update={field: value})
-    marks = flag_changes(portfolio, evidence_id)
     update["evidence"] = [
         e.model_copy(update={"chosen": marks[e.id]}) if e.id in marks else e
         for e in portfolio.evidence
@@ -158,18 +243,23 @@ def _dumped(update: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def summary(values: list[Evidence]) -> str:
-    """The sourced values of one figure as lines of text (a tooltip): the one in use first."""
-    ordered = sorted(values, key=lambda e: -e.chosen)
-    lines = [
-        f"{'in use' if e.chosen else 'also'}: {e.value:,g} {e.unit} - {e.source} ({e.as_of})"
+def summary(values: list[Evidence], current: Any) -> str:
+    """The sourced values of one figure as lines of text (a tooltip): the one in use first, or
+    the value typed by hand when it is none of them (`current`: the figure's value in use)."""
+    used = value_in_use(values, current)
+    ordered = sorted(values, key=lambda e: e is not used)
+    lines = [f"in use: {current:,g} typed by hand"] if is_typed(values, current) else []
+    lines += [
+        f"{'in use' if e is used else 'also'}: {e.value:,g} {e.unit} - {e.source} ({e.as_of})"
         for e in ordered
     ]
     return "Sourced values:\n" + "\n".join(lines)
 
 
 def rows(portfolio: Portfolio, record: str | None = None) -> list[dict[str, Any]]:
-    """The register as `repm evidence` prints it: one row per sourced value."""
+    """The register as `repm evidence` prints it: one row per sourced value; `chosen` is the
+    value in use (none of a figure's when its value was typed by hand)."""
+    used = {id(e) for figure in register(portfolio) if (e := in_use(portfolio, *figure))}
     return [
         {
             "record": e.record_id,
@@ -178,7 +268,7 @@ def rows(portfolio: Portfolio, record: str | None = None) -> list[dict[str, Any]
             "unit": e.unit,
             "source": f"{e.source} <{e.url}>" if e.url else e.source,
             "as_of": e.as_of,
-            "chosen": bool(e.chosen),
+            "chosen": id(e) in used,
         }
         for e in portfolio.evidence
         if record is None or e.record_id == record

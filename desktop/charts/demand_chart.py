@@ -35,7 +35,7 @@ from desktop import operations, style
 from desktop.charts.base import Chart
 from desktop.columns import editor_range
 from desktop.session import PortfolioSession
-from desktop.sourced_value_html import choose_from_link, value_row
+from desktop.sourced_value_html import choose_from_link, typed_row, value_row
 from model.demand import (
     FIELD_LABELS,
     IMPORTS_NOTE,
@@ -47,7 +47,7 @@ from model.demand import (
     demand_balance,
 )
 from model.domain import YEAR_MAX, YEAR_MIN
-from model.evidence import register
+from model.evidence import own_unit, register
 from model.projection import Projection
 from model.source_text import readable_source
 from model.store import InvalidEdit
@@ -142,15 +142,16 @@ def sources_html(portfolio) -> str:
     """The demand figures' sourced values: in use marked, the others with 'use this'."""
     esc = html.escape
     figures = [
-        (field, values)
-        for (kind, _record, field), values in register(portfolio).items()
+        (record, field, values)
+        for (kind, record, field), values in register(portfolio).items()
         if kind == "demand"
     ]
     if not figures:
         return "<p style='color:#666'>No sourced values for the demand figures.</p>"
     parts = [f"<p style='color:#555'>{esc(IMPORTS_NOTE)}</p><table cellpadding='2'>"]
-    for field, values in figures:
+    for record, field, values in figures:
         parts.append(f"<tr><td colspan=2><b>{esc(FIELD_LABELS.get(field, field))}</b></td></tr>")
+        parts.append(typed_row(portfolio, "demand", record, field, own_unit(values) or ""))
         parts.extend(value_row(portfolio, e) for e in sorted(values, key=lambda v: -v.chosen))
     parts.append("</table>")
     return "".join(parts)

@@ -81,20 +81,46 @@ def test_a_preset_and_a_year_of_its_own_are_one_undoable_edit(window):
     assert session.portfolio.demand.china_share_path == {2030: 0.5}
 
 
-def test_a_typed_share_leaves_the_marks_and_the_register_says_so(window):
+def _china_rows(window) -> dict[str, tuple[str, str]]:
+    """Value -> (in use, source) of the China share figure's rows in the register."""
+    dock = window.findChild(EvidenceDock)
+    if not dock.isVisible():
+        dock.toggleViewAction().trigger()
+    dock.register.field_combo.setCurrentText("China's share of magnet imports")
+    model = dock.register.table.model()
+    return {
+        model.index(r, 2).data(): (model.index(r, 4).data(), model.index(r, 5).data())
+        for r in range(model.rowCount())
+    }
+
+
+def test_a_typed_share_that_is_no_sourced_value_marks_none_and_the_register_says_so(window):
     session = window.session
-    marks = {e.id: e.chosen for e in session.portfolio.evidence}
     dialog = _open(window)
     dialog.default.setValue(70)
     dialog.accept()
     assert session.portfolio.demand.china_share == pytest.approx(0.7)
-    assert {e.id: e.chosen for e in session.portfolio.evidence} == marks
-    dock = window.findChild(EvidenceDock)
-    dock.toggleViewAction().trigger()
-    dock.register.field_combo.setCurrentText("China's share of magnet imports")
-    model = dock.register.table.model()
-    in_use = [model.index(r, 4).data() for r in range(model.rowCount())]
-    assert "chosen; now 70 %" in in_use
+    figure = values_of(session.portfolio, "demand", "india", "china_share")
+    assert not any(e.chosen for e in figure)
+    rows = _china_rows(window)
+    assert rows["70 %"][0] == "✓ in use" and rows["70 %"][1].startswith("Typed by hand")
+    assert rows["93 %"][0] == ""
+    window.undo_action.trigger()  # one step: the share and the mark
+    figure = values_of(session.portfolio, "demand", "india", "china_share")
+    assert [e.value for e in figure if e.chosen] == [0.93]
+    assert session.portfolio.demand.china_share == 0.93
+    assert _china_rows(window)["93 %"][0] == "✓ in use" and "70 %" not in _china_rows(window)
+
+
+def test_a_typed_share_equal_to_a_sourced_one_takes_its_mark(window):
+    session = window.session
+    dialog = _open(window)
+    dialog.default.setValue(84)
+    dialog.accept()
+    figure = values_of(session.portfolio, "demand", "india", "china_share")
+    assert [e.value for e in figure if e.chosen] == [0.84]
+    rows = _china_rows(window)
+    assert rows["84 %"][0] == "✓ in use" and rows["93 %"][0] == ""
 
 
 def test_cancel_changes_nothing(window):
