@@ -91,6 +91,16 @@ def typed_by_hand(portfolio: Portfolio, kind: str, record_id: str, field: str) -
     return is_typed(values_of(portfolio, kind, record_id, field), current)
 
 
+def typed_figures(portfolio: Portfolio) -> list[tuple[Figure, Any]]:
+    """The figures whose value in use was typed by hand, with that value."""
+    found = []
+    for figure, values in register(portfolio).items():
+        current = current_value(portfolio, *figure)
+        if is_typed(values, current):
+            found.append((figure, current))
+    return found
+
+
 def marks_for_value(
     portfolio: Portfolio, kind: str, record_id: str, field: str, value: Any
 ) -> dict[str, int]:

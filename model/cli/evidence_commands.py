@@ -23,7 +23,7 @@ DEMAND_KEYS = ["year", "demand_t", "domestic_t", "import_t", "china_import_t", "
 
 
 def cmd_evidence(args: argparse.Namespace) -> str:
-    from model.evidence import refusal
+    from model.evidence import refusal, typed_figures
     from model.evidence import rows as evidence_rows
     from model.number_text import figure_text
     from model.source_text import readable_source
@@ -47,10 +47,21 @@ def cmd_evidence(args: argparse.Namespace) -> str:
         ]
         headers = ["", "record", "field", "value", "unit", "as_of", "source"]
         text = text_table(headers, table, right={"value"})
-        return text + (
-            "\n\n* = the value in use (shares in %; JSON and CSV: as stored, 0-1)"
-            "\n- = another unit or quantity than the figure's own (e.g. imports, not demand): "
-            "context, cannot be the value in use"
+        typed = [
+            f"\n{rid} {field} = {figure_text(kind, field, value)} typed by hand: none of its "
+            "sourced values is in use"
+            for (kind, rid, field), value in typed_figures(portfolio)
+            if args.record in (None, rid)
+        ]
+        return (
+            text
+            + "\n" * bool(typed)
+            + "".join(typed)
+            + (
+                "\n\n* = the value in use (shares in %; JSON and CSV: as stored, 0-1)"
+                "\n- = another unit or quantity than the figure's own (e.g. imports, not demand): "
+                "context, cannot be the value in use"
+            )
         )
     return render(args.format, EVIDENCE_KEYS, [[r[k] for k in EVIDENCE_KEYS] for r in rows], rows)
 

@@ -115,3 +115,32 @@ def test_a_demand_base_typed_in_the_demand_dialog_moves_the_mark(window):
     window.undo_action.trigger()
     base = values_of(session.portfolio, "demand", "india", "base_t")
     assert [e.value for e in base if e.chosen] == [4000] and session.portfolio.demand.base_t == 4000
+
+
+def test_an_assumption_typed_in_the_assumptions_dialog_moves_the_mark(window):
+    from desktop import operations
+    from model.store import Edit
+
+    session = window.session
+    current = session.portfolio.assumptions.ndpr_in_magnet
+    rows = [("ev-a1", current, 1), ("ev-a2", round(current * 1.1, 4), 0)]
+    session.store.apply(
+        [
+            Edit("add", "evidence", i, {
+                "id": i, "record_kind": "assumptions", "record_id": "assumptions",
+                "field_name": "ndpr_in_magnet", "value": v, "unit": "t NdPr / t magnet",
+                "source": "A composition", "as_of": "2025", "chosen": c,
+            })
+            for i, v, c in rows
+        ]
+    )  # fmt: skip
+    steps = session.undo_stack.count()
+    typed = session.portfolio.assumptions.model_copy(update={"ndpr_in_magnet": rows[1][1]})
+    operations.set_assumptions(session, typed)
+    assert session.undo_stack.count() == steps + 1
+    marks = {e.id: e.chosen for e in session.portfolio.evidence if e.id.startswith("ev-a")}
+    assert marks == {"ev-a1": 0, "ev-a2": 1}
+    window.undo_action.trigger()
+    marks = {e.id: e.chosen for e in session.portfolio.evidence if e.id.startswith("ev-a")}
+    assert marks == {"ev-a1": 1, "ev-a2": 0}
+    assert session.portfolio.assumptions.ndpr_in_magnet == current

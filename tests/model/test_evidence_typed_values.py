@@ -82,3 +82,20 @@ def test_a_stale_mark_left_by_an_older_version_is_not_in_use():
     assert _by_value(stale)[400].chosen
     assert in_use(stale, *IREL) is None and typed_by_hand(stale, *IREL)
     assert not any(r["chosen"] for r in rows(stale, "irel-domestic"))
+
+
+def test_repm_evidence_says_which_figures_were_typed_by_hand(capsys, tmp_path):
+    import json
+
+    from model.interchange import portfolio_to_dict
+    from tests.cli_runner import run
+
+    typed = type_value(demo_portfolio(), *IREL, 1234.0)
+    path = tmp_path / "typed.json"
+    path.write_text(json.dumps(portfolio_to_dict(typed)))
+    code, out, _err = run(capsys, "evidence", "--portfolio", str(path), "--record", "irel-domestic")
+    assert code == 0
+    assert "irel-domestic nameplate_tpa = 1,234 typed by hand" in out
+    assert not any(line.startswith("*") for line in out.splitlines() if "nameplate" in line)
+    code, out, _err = run(capsys, "evidence", "--demo")
+    assert code == 0 and "typed by hand" not in out
