@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import operations, style
-from desktop.analysis.rows_model import RowsModel, fit_columns, readable
+from desktop.analysis.rows_model import RowsModel
+from desktop.analysis.table_fit import fit_columns, readable
 from desktop.charts.base import Chart
 from desktop.charts.coincident import line_pen, line_styles
 from desktop.charts.demand_chart import DEMAND

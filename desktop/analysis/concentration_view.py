@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import style
-from desktop.analysis.rows_model import KEY_ROLE, RowsModel, fit_columns, readable
+from desktop.analysis.rows_model import KEY_ROLE, RowsModel
+from desktop.analysis.table_fit import fit_columns, readable
 from desktop.charts.base import Chart
 from desktop.session import PortfolioSession
 from model.concentration import concentration, country_cuts

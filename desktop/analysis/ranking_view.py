@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.analysis.rows_model import KEY_ROLE, RowsModel, fit_columns, readable
+from desktop.analysis.rows_model import KEY_ROLE, RowsModel
+from desktop.analysis.table_fit import fit_columns, readable
 from desktop.labels import word
 from desktop.session import PortfolioSession
 from desktop.worker import TaskRunner
@@ -23,7 +24,7 @@ from model.ranking import DealValue, rank_deals
 from model.redaction import shown
 
 COST_FIELD = "blocks.acquisition_cost_musd"
-COST_HEADERS = ("Cost (USD m)", "t per USD m")
+COST_HEADERS = ("Cost (USD\u00a0m)", "t per USD\u00a0m")  # a unit never split over two lines
 
 DRAWS = 1000
 
@@ -106,8 +107,7 @@ class RankingView(QWidget):
                 f"{y} P50 (t)",
                 "Total expected (t)",
                 "Total P50 (t)",
-                "Cost (USD m)",
-                "t per USD m",
+                *COST_HEADERS,
                 "Firm",
             ],
             [

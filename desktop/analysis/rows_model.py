@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
-from PySide6.QtWidgets import QHeaderView, QTableView
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's key (a deal id, a country code)
 
@@ -72,27 +71,3 @@ class RowsModel(QAbstractTableModel):
 
     def row_of(self, key: str) -> int:
         return self.keys.index(key) if key in self.keys else -1
-
-
-def readable(table: QTableView) -> None:
-    """Headers that wrap onto up to three lines instead of being cut; cells on one line."""
-    header = table.horizontalHeader()
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
-    header.setMinimumHeight(3 * header.fontMetrics().lineSpacing() + 8)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(False)
-    table.verticalHeader().setVisible(False)
-    table.setWordWrap(False)
-
-
-def fit_columns(table: QTableView, widest: int = 200, narrowest: int = 92) -> None:
-    """Size each column to its cells and its header's longest word (at least `narrowest`, so
-    a header wraps onto three lines at most), at most `widest`."""
-    table.resizeColumnsToContents()
-    metrics = table.horizontalHeader().fontMetrics()
-    model = table.model()
-    for column in range(model.columnCount()):
-        words = str(model.headerData(column, Qt.Orientation.Horizontal) or "").split()
-        longest = max((metrics.horizontalAdvance(w) for w in words), default=0) + 16
-        cells = table.sizeHintForColumn(column)
-        table.setColumnWidth(column, min(widest, max(narrowest, longest, cells)))
