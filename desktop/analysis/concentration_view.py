@@ -20,11 +20,15 @@ from desktop import style
 from desktop.analysis.rows_model import KEY_ROLE, RowsModel
 from desktop.analysis.table_fit import fit_columns, readable
 from desktop.charts.base import Chart
+from desktop.charts.projection_chart import stacked_groups
 from desktop.session import PortfolioSession
 from model.concentration import concentration, country_cuts
 from model.countries import country_name
 from model.domain import YEAR_MAX
 
+SHOWN_COUNTRIES = 6  # by name in the chart and its legend; the rest as "Other"
+CHART_MIN_HEIGHT = 190  # the bars, the years below them and the legend beside them
+GRID = "#D0D0D0"
 CUT_HEADERS = ["Country", "Lost in year (t)", "Lost over horizon (t)", "Gap in year (t)"]
 
 
@@ -48,6 +52,12 @@ class ConcentrationView(QWidget):
         self.heading.setWordWrap(True)
         self.chart = Chart("Share of magnets by country", "Share (%)")
         self.chart.setObjectName("concentrationPlot")
+        self.chart.setMinimumHeight(CHART_MIN_HEIGHT)
+        # Labelled quarters, 0 and 100 included. With the axis' own grid on, pyqtgraph drops a
+        # label that reaches past the plot (the '100' at the top): the grid is drawn as lines.
+        quarters = [(v, str(v)) for v in (0, 25, 50, 75, 100)]
+        self.chart.plot.getAxis("left").setTicks([quarters, []])
+        self.chart.plot.showGrid(y=False)
         self.cut_from = QSpinBox(objectName="cutFromYear", minimum=2000, maximum=YEAR_MAX)
         self.cut_from.setValue(session.start)
         self.cut_from.setToolTip("The year from which each country's supply is cut, in turn")
@@ -129,27 +139,34 @@ class ConcentrationView(QWidget):
         )
 
     def _draw_shares(self) -> None:
+        """The largest countries by name, the rest as one grey 'Other' stack (named in its
+        tooltip; the table below lists every country): a legend of every country was taller
+        than the chart at 1280x720 and pushed the years off its bottom."""
         plot = self.chart.plot
         plot.clear()
         years = self.result.years.astype(float)
+        shares = {code: v for code, v in self.result.shares.items() if v.any()}
+        stacks = stacked_groups(shares, limit=SHOWN_COUNTRIES)
+        named = {code for code, _v in stacks[:SHOWN_COUNTRIES]}
+        others = sorted(country_name(c) for c in shares if c not in named)
+        for level in (25, 50, 75):
+            plot.addItem(pg.InfiniteLine(level, angle=0, pen=pg.mkPen(GRID, width=1)))
         bottom = np.zeros_like(years)
-        ranked = sorted(self.result.shares.items(), key=lambda kv: -kv[1].sum())
-        for code, shares in ranked:
-            if not shares.any():
-                continue
-            plot.addItem(
-                pg.BarGraphItem(
-                    x=years,
-                    y0=bottom * 100,
-                    y1=(bottom + shares) * 100,
-                    width=0.72,
-                    brush=pg.mkBrush(style.country_colour(code)),
-                    pen=pg.mkPen("w", width=0.5),
-                    name=country_name(code),
-                )
+        for code, values in stacks:
+            other = code not in shares
+            bars = pg.BarGraphItem(
+                x=years,
+                y0=bottom * 100,
+                y1=(bottom + values) * 100,
+                width=0.72,
+                brush=pg.mkBrush(style.OTHER if other else style.country_colour(code)),
+                pen=pg.mkPen("w", width=0.5),
+                name=code if other else country_name(code),
             )
-            bottom = bottom + shares
-        plot.setYRange(0, 100, padding=0.02)
+            bars.setToolTip(", ".join(others) if other else country_name(code))
+            plot.addItem(bars)
+            bottom = bottom + values
+        plot.setYRange(0, 100, padding=0.04)
         plot.setXRange(years[0] - 0.5, years[-1] + 0.5, padding=0.01)
 
     def select_country(self, code: str) -> None:
