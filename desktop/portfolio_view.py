@@ -195,7 +195,7 @@ class PortfolioView(QSplitter):
         return {self.map, self.comparison, self.tornado, self.concentration, self.ranking}
 
     def splitters(self) -> dict[str, QSplitter]:
-        return {"main": self, "left": self.left, "right": self.right}
+        return {"main": self, "left": self.left, "right": self.right, "demand": self.demand.split}
 
     def add_view(self, widget: QWidget, title: str, tip: str = "", group: str = "") -> None:
         """A view in the left tabs, under `group` (one of GROUP_TIPS), or a top-level tab of
@@ -365,5 +365,5 @@ class PortfolioView(QSplitter):
             colours=self.colours(),
         )
         self.capacity_chart.show_projection(shown)
-        self.demand.show_projection(shown)
+        self.demand.show_projection(shown, before=ghost)
         self.projection_chart.demand = self.demand.chart.balance  # demand figures in the hover

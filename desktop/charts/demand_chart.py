@@ -56,23 +56,32 @@ IMPORTS = QColor(176, 0, 32, 55)
 CHINA = QColor(176, 0, 32, 130)
 DEMAND = "#1F3A93"
 BAR_WIDTH = 0.72
+CHART_MIN_HEIGHT = 200  # the bars, the years and the legend
+SOURCES_MIN_LINES = 4
+TITLE = "Sintered rare-earth (NdFeB) magnet demand against domestic output"
+BEFORE = "Before what-if"  # domestic output, as the projection chart names its ghost line
+PREVIEW_STYLE = "QLabel { background: #FFF4D6; border: 1px solid #D9A800; padding: 3px; }"
 
 
 class DemandChart(Chart):
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(
-            "Rare-earth magnet demand against domestic output",
-            "Sintered NdFeB magnets (t/yr)",
-            parent,
-            legend_below=True,
-        )
+        super().__init__(TITLE, "Magnets (t/yr)", parent, legend_below=True, legend_columns=3)
+        # The tab says what it is; the title's 30 px go to the bars (as the projection chart)
+        self.plot.setTitle(None)
+        self.plot.setToolTip(TITLE)
+        # Tighter margins round the legend and the plot: on a 720 px screen the sources pane
+        # below shares the height, and these 20 px are better spent on the bars.
+        self.legend.layout.setContentsMargins(2, 0, 2, 0)
+        self.ci.layout.setContentsMargins(4, 4, 4, 2)
         self.setObjectName("demandPlot")
         self.balance: DemandBalance | None = None
         self.series: dict[str, np.ndarray] = {}  # what is drawn, by legend name (tests read it)
         self._items: dict[str, pg.GraphicsObject] = {}
         self._swatches: list[pg.PlotDataItem] = []
 
-    def show_balance(self, found: DemandBalance) -> None:
+    def show_balance(self, found: DemandBalance, before: DemandBalance | None = None) -> None:
+        """`before`: the balance without the what-if under way, its domestic output drawn as
+        the projection chart draws the magnets before a what-if (a grey dash-dot line)."""
         if not self._items:
             self._build()
         self.balance = found
@@ -93,9 +102,23 @@ class DemandChart(Chart):
         )
         self._items["demand"].setData(years, found.demand)
         self._items["domestic"].setData(years, found.domestic)
+        self._show_before(before)
         peak = max(float(found.demand.max(initial=0)), float(found.domestic.max(initial=0)))
         self.fit_height(peak, 1.15)
         self.plot.setXRange(years[0] - 0.6, years[-1] + 0.6, padding=0)
+
+    def _show_before(self, before: DemandBalance | None) -> None:
+        line = self._items["before"]
+        if before is None:
+            self.series.pop(BEFORE, None)
+            line.setData([], [])
+            if line in [sample.item for sample, _label in self.legend.items]:
+                self.legend.removeItem(line)
+            return
+        self.series[BEFORE] = before.domestic
+        line.setData(before.years.astype(float), before.domestic)
+        if line not in [sample.item for sample, _label in self.legend.items]:
+            self.legend.addItem(line, BEFORE)
 
     def _build(self) -> None:
         none = np.zeros(0)
@@ -119,6 +142,10 @@ class DemandChart(Chart):
             [0], [0], name="Domestic output (projection)", pen=pg.mkPen(style.SUPPLY, width=2.5),
             symbol="s", symbolSize=5, symbolBrush=style.SUPPLY,
         )  # fmt: skip
+        self._items["before"] = pg.PlotDataItem(
+            [], [], pen=pg.mkPen(style.GHOST, width=2, style=Qt.PenStyle.DashDotLine)
+        )
+        self.plot.addItem(self._items["before"])  # in the legend only while a what-if is on
 
 
 def summary_line(found: DemandBalance, year: int) -> str:
@@ -136,6 +163,19 @@ def summary_line(found: DemandBalance, year: int) -> str:
     if found.surplus[i] > 0:
         text += f", surplus {found.surplus[i]:,.0f} t"
     return text
+
+
+def preview_lines(found: DemandBalance, before: DemandBalance, year: int) -> str:
+    """The target year with a what-if under way, and without it (the figures of the status
+    bar), so the two import figures on screen are never mistaken for one another."""
+    if year not in found.years:
+        return ""
+    k = before.year_index(year)
+    return (
+        f"<b>What-if (not applied)</b> {html.escape(summary_line(found, year))}<br>"
+        f"Before the what-if, as in the status bar: domestic {before.domestic[k]:,.0f} t, "
+        f"imports {before.imports[k]:,.0f} t (China {before.china_imports[k]:,.0f} t)"
+    )
 
 
 def sources_html(portfolio) -> str:
@@ -257,6 +297,7 @@ class DemandView(QWidget):
         edit.clicked.connect(self.edit)
         self.summary = QLabel(objectName="demandSummary")
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
         row = QHBoxLayout()
         row.addWidget(self.presets)
         row.addWidget(edit)
@@ -265,33 +306,51 @@ class DemandView(QWidget):
         self.sources = QTextBrowser(objectName="demandSources")
         self.sources.setOpenLinks(False)  # offline: sources are shown, never fetched
         self.sources.anchorClicked.connect(self._on_link)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.chart)
-        split.addWidget(self.sources)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
-        split.setChildrenCollapsible(False)
+        # The chart over the sources, both readable at 1366x768: the sources start with about
+        # two fifths of the height (9 lines there, not 2) and the divider is remembered.
+        lines = self.sources.fontMetrics().lineSpacing()
+        self.chart.setMinimumHeight(CHART_MIN_HEIGHT)
+        self.sources.setMinimumHeight(SOURCES_MIN_LINES * lines + 8)
+        self.split = QSplitter(Qt.Orientation.Vertical, objectName="demandSplitter")
+        self.split.addWidget(self.chart)
+        self.split.addWidget(self.sources)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+        self.split.setSizes([300, 200])
+        self.split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.summary)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.split, 1)
         self.projection: Projection | None = None
+        self.before: Projection | None = None
         session.portfolioChanged.connect(self._on_portfolio_changed)
 
     def _on_portfolio_changed(self, _changes: list) -> None:
         self.refresh()  # the demand or its sourced values may have changed
 
-    def show_projection(self, projection: Projection) -> None:
-        self.projection = projection
+    def show_projection(self, projection: Projection, before: Projection | None = None) -> None:
+        """Show `projection`; `before`: the projection without the what-if it includes."""
+        self.projection, self.before = projection, before
         self.refresh()
+
+    def previewing(self) -> bool:
+        return self.before is not None
 
     def refresh(self) -> None:
         projection = self.projection or self.session.projection
         demand = self.session.portfolio.demand
         found = demand_balance(projection, demand)
-        self.chart.show_balance(found)
-        self.summary.setText(summary_line(found, self.session.target_year))
+        before = demand_balance(self.before, demand) if self.before is not None else None
+        self.chart.show_balance(found, before)
+        year = self.session.target_year
+        if before is None:
+            self.summary.setText(html.escape(summary_line(found, year)))
+            self.summary.setStyleSheet("")
+        else:
+            self.summary.setText(preview_lines(found, before, year))
+            self.summary.setStyleSheet(PREVIEW_STYLE)
         self.summary.setToolTip(f"Demand: {readable_source(demand.source)}")
         self.sources.setHtml(sources_html(self.session.portfolio))
 
