@@ -364,6 +364,6 @@ class PortfolioView(QSplitter):
             band=band,
             colours=self.colours(),
         )
-        self.capacity_chart.show_projection(shown)
+        self.capacity_chart.show_projection(shown, before=ghost)
         self.demand.show_projection(shown, before=ghost)
         self.projection_chart.demand = self.demand.chart.balance  # demand figures in the hover

@@ -35,6 +35,7 @@ def stage_lines(p: Projection) -> dict[str, np.ndarray]:
 
 
 DYTB_LINE = "Dy/Tb route (at the grade mix)"
+BEFORE = "Before what-if"  # magnets produced without the what-if under way
 
 
 def counts_dytb(p: Projection) -> bool:
@@ -74,8 +75,10 @@ class CapacityChart(Chart):
         self._edges: tuple[float, float] | None = None
         self._styles: dict[str, tuple[int, int, str]] = {}
 
-    def show_projection(self, p: Projection) -> None:
-        """Lines are created once, then only their data changes (cheap on every what-if step)."""
+    def show_projection(self, p: Projection, before: Projection | None = None) -> None:
+        """Lines are created once, then only their data changes (cheap on every what-if step).
+        `before`: the projection without the what-if under way; its magnets are drawn as the
+        projection chart draws them (a grey dash-dot line, 'Before what-if')."""
         if not self._lines:
             self._build()
         self._show_dytb_line(counts_dytb(p))
@@ -87,6 +90,7 @@ class CapacityChart(Chart):
         for name, values in self.series.items():
             x = years if name == "Magnets produced" else edges
             self._lines[name].setData(x, values)
+        self._show_before(before)
         self._style_lines(stage_lines(p))
         # Capacities far above the rest (ample metal, say) would flatten everything: show up to
         # a little above the target, the supply and the second-tightest stage.
@@ -117,6 +121,20 @@ class CapacityChart(Chart):
     def legend_text(self) -> dict[str, str]:
         """The legend as the user reads it, by line name."""
         return {sample.item.name(): label.text for sample, label in self.legend.items}
+
+    def _show_before(self, before: Projection | None) -> None:
+        """The ghost line (and its legend entry) exists only while a what-if is under way."""
+        if before is None:
+            self.series.pop(BEFORE, None)
+            if BEFORE in self._lines:
+                self.plot.removeItem(self._lines.pop(BEFORE))
+            return
+        years = before.years.astype(float)
+        if BEFORE not in self._lines:
+            pen = pg.mkPen(style.GHOST, width=2, style=Qt.PenStyle.DashDotLine)
+            self._lines[BEFORE] = self.plot.plot([0], [0], name=BEFORE, pen=pen)
+        self._lines[BEFORE].setData(years, before.magnets)
+        self.series[BEFORE] = before.magnets
 
     def _show_dytb_line(self, shown: bool) -> None:
         """The Dy/Tb line (and its legend entry) exists only while the limit applies."""

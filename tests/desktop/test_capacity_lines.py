@@ -69,3 +69,20 @@ def test_three_lines_sharing_a_stretch_each_get_a_slot():
     assert styles["z"] == (2, 3, "")  # meets x and y in the first year only: no note
     apart = line_styles({"x": a, "y": a + 10})
     assert apart == {"x": (0, 1, ""), "y": (0, 1, "")}
+
+
+def test_a_what_if_shows_the_magnets_before_it_as_the_projection_chart_does(window):
+    chart = window.view.capacity_chart
+    window.view.tabs.setCurrentWidget(chart)
+    committed = window.session.projection.magnets.copy()
+    assert "Before what-if" not in chart.legend_text()
+    window.view.views["blocks"].select("mt-weld")
+    window.view.what_if.offtake.spin.setValue(25)
+    preview = window.view.what_if.preview
+    assert not np.allclose(preview.magnets, committed)  # the what-if moves the magnets
+    assert np.allclose(plotted(chart)["Magnets produced"], preview.magnets)
+    assert chart.legend_text()["Before what-if"] == "Before what-if"
+    assert np.allclose(plotted(chart)["Before what-if"], committed)
+    assert np.allclose(chart.series["Before what-if"], committed)
+    window.view.what_if.reset()
+    assert "Before what-if" not in chart.legend_text() and "Before what-if" not in plotted(chart)
