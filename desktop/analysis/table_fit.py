@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
 HEADER_LINES = 3
 HEADER_PAD = 16  # the header section's margins and a little air
 WRAP = Qt.TextFlag.TextWordWrap
+COMBINATIONS = 2000  # of text column widths tried at most: a refit stays a few ms
 
 
 def readable(table: QTableView, widest: int = 200) -> None:
@@ -141,7 +142,10 @@ def shrink_to(
     if sum(need.values()) <= room or not text:
         return dict(need)
     fixed = sum(w for c, w in need.items() if c not in text)
-    options = [widths_to_try(least[c], need[c], column.breaks()) for c, column in text.items()]
+    most = max(3, round(COMBINATIONS ** (1 / len(text))))  # widths tried per text column
+    options = [
+        widths_to_try(least[c], need[c], column.breaks(), most) for c, column in text.items()
+    ]
     rows = range(len(next(iter(text.values())).cells))
     lines = [  # per text column: each option's lines in each row
         np.array([[column.lines(r, w) for r in rows] for w in widths])

@@ -6,6 +6,8 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QStyle, QTableView
 
+from desktop.analysis.table_fit import shrink_to
+
 SCREENS = [(1280, 720), (1366, 768)]
 WRAP = Qt.TextFlag.TextWordWrap
 
@@ -64,3 +66,29 @@ def test_every_country_cut_column_is_shown_whole(window, width, height):
     QApplication.processEvents()
     assert view.concentration.model.rowCount() > 5
     assert_all_shown(view.concentration.table)
+
+
+class Column:
+    """A text column of cells `widths` px wide on one line, breaking every 50 px of text."""
+
+    def __init__(self, widths):
+        self.cells = list(widths)
+
+    def lines(self, row, width):
+        return -(-self.cells[row] // width)
+
+    def breaks(self):
+        return {-(-w // k) for w in self.cells for k in (1, 2, 3)}
+
+
+def test_the_column_whose_wrapping_costs_fewest_lines_gives_way():
+    names = Column([100, 100, 100, 200])  # one long name
+    firms = Column([180, 180, 180, 180])  # the same long firm on every row
+    need = {0: 200, 1: 80, 2: 180}
+    least = {0: 60, 2: 60}
+    widths = shrink_to(need, least, {0: names, 2: firms}, room=380)
+    assert sum(widths.values()) <= 380 and widths[1] == 80  # the numbers keep their width
+    assert widths[2] == 180 and widths[0] >= 100  # only the one long name wraps
+    assert shrink_to(need, least, {0: names, 2: firms}, room=1000) == need
+    narrow = shrink_to(need, least, {0: names, 2: firms}, room=100)  # cannot fit: scrolls
+    assert narrow == {0: 60, 1: 80, 2: 60}
