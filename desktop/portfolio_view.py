@@ -195,7 +195,8 @@ class PortfolioView(QSplitter):
         return {self.map, self.comparison, self.tornado, self.concentration, self.ranking}
 
     def splitters(self) -> dict[str, QSplitter]:
-        return {"main": self, "left": self.left, "right": self.right, "demand": self.demand.split}
+        inner = {"demand": self.demand.split, "concentration": self.concentration.split}
+        return {"main": self, "left": self.left, "right": self.right, **inner}
 
     def add_view(self, widget: QWidget, title: str, tip: str = "", group: str = "") -> None:
         """A view in the left tabs, under `group` (one of GROUP_TIPS), or a top-level tab of

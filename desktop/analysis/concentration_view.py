@@ -27,7 +27,7 @@ from model.countries import country_name
 from model.domain import YEAR_MAX
 
 SHOWN_COUNTRIES = 6  # by name in the chart and its legend; the rest as "Other"
-CHART_MIN_HEIGHT = 190  # the bars, the years below them and the legend beside them
+CHART_MIN_HEIGHT = 130  # the legend beside the bars; the splitter starts it higher
 GRID = "#D0D0D0"
 CUT_HEADERS = ["Country", "Lost in year (t)", "Lost over horizon (t)", "Gap in year (t)"]
 
@@ -53,6 +53,11 @@ class ConcentrationView(QWidget):
         self.chart = Chart("Share of magnets by country", "Share (%)")
         self.chart.setObjectName("concentrationPlot")
         self.chart.setMinimumHeight(CHART_MIN_HEIGHT)
+        # The axis and legend say what it is; the title's 27 px go to the bars (as elsewhere)
+        self.chart.plot.setTitle(None)
+        self.chart.plot.setToolTip("Share of magnets by country, each year")
+        self.chart.legend.layout.setContentsMargins(2, 0, 2, 0)  # its rows fit the floor
+        self.chart.ci.layout.setContentsMargins(4, 8, 4, 2)  # air for the "100" label
         # Labelled quarters, 0 and 100 included. With the axis' own grid on, pyqtgraph drops a
         # label that reaches past the plot (the '100' at the top): the grid is drawn as lines.
         quarters = [(v, str(v)) for v in (0, 25, 50, 75, 100)]
@@ -76,14 +81,15 @@ class ConcentrationView(QWidget):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addLayout(row)
         lower_layout.addWidget(self.table)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.chart)
-        split.addWidget(lower)
-        split.setSizes([220, 200])
+        self.split = QSplitter(Qt.Orientation.Vertical, objectName="concentrationSplitter")
+        self.split.addWidget(self.chart)
+        self.split.addWidget(lower)
+        self.split.setSizes([220, 200])
+        self.split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
-        layout.addWidget(split)
+        layout.addWidget(self.split)
         self.result = None
         self.dytb_result = None
         self.cuts = []

@@ -23,6 +23,8 @@ def test_sources_pane_and_chart_both_readable(window, width, height):
     view = window.view
     window.resize(width, height)
     view.tabs.setCurrentWidget(view.demand)
+    view.views["blocks"].select("mt-weld")
+    view.what_if.offtake.spin.setValue(25)  # the summary at its longest, the ghost line drawn
     QApplication.processEvents()
     sources = view.demand.sources
     assert sources.viewport().height() >= SOURCE_LINES * sources.fontMetrics().lineSpacing()
