@@ -1,8 +1,9 @@
 """India's demand for sintered rare-earth (NdFeB) magnets against domestic output: the import gap
 shaded, China's part of it marked darker. Arrays come from model.demand.balance only.
 
-`DemandView` adds the sourced presets and an editor for the demand path (one undoable edit each)
-and a one-line summary of the target year.
+`DemandView` adds the sourced presets and an editor for the demand path (one undoable edit each),
+a summary of the target year (marked, with the figures without it, while a what-if is under
+way) and the demand figures' sourced values.
 """
 
 from __future__ import annotations
@@ -334,9 +335,6 @@ class DemandView(QWidget):
         """Show `projection`; `before`: the projection without the what-if it includes."""
         self.projection, self.before = projection, before
         self.refresh()
-
-    def previewing(self) -> bool:
-        return self.before is not None
 
     def refresh(self) -> None:
         projection = self.projection or self.session.projection
