@@ -101,6 +101,7 @@ class ProjectionInputs:
     dytb_unknown: tuple[str, ...] = field(default=())  # blocks whose Dy/Tb counts as zero (eq. 8)
     ramp_groups: RampGroups | None = field(default=None, repr=False)  # set-up's, when known
     plant_groups: PlantGroups | None = field(default=None, repr=False)
+    deal_plan: DealPlan | None = field(default=None, repr=False)
 
     @property
     def incomplete_blocks(self) -> tuple[str, ...]:
@@ -171,6 +172,63 @@ class PlantGroups:
     def for_inputs(self, i: ProjectionInputs) -> bool:
         mine = (i.plant_start, i.plant_ramp, i.plant_capacity, i.plant_weight, i.plant_stage)
         return all(map(operator.is_, mine, self.made_from))
+
+
+@dataclass(frozen=True)
+class DealPlan:
+    """What equations (2)-(3) need per deal that depends on the inputs alone: the ramp column of
+    each deal's block, its nameplate, offtake x weight, and the blocks whose resource can cap
+    their output. Valid only for the very (read-only) arrays it was made from (`for_inputs`),
+    so an edited copy of the inputs makes its own."""
+
+    column: np.ndarray  # (D,) column of the ramp table of each deal's block
+    nameplate: np.ndarray  # (D,) nameplate of each deal's block
+    scale: np.ndarray  # (D,) offtake x weight
+    capped: np.ndarray  # (C,) blocks whose cumulative output could reach their resource
+    capped_column: np.ndarray  # (C,) their columns of the ramp table
+    capped_deals: np.ndarray  # (E,) deals on those blocks
+    capped_of_deal: np.ndarray  # (E,) each such deal's position in `capped`
+    stop_block: np.ndarray | None  # (D,) stop year of each deal's block; None: no block stops
+    start_deal: bool  # does any deal start on its own year?
+    made_from: tuple  # the arrays it describes, and the number of years
+
+    @classmethod
+    def of(cls, inputs: ProjectionInputs, of_block: np.ndarray | None) -> DealPlan:
+        """`of_block`: each block's column of the ramp table (its ramp group); None: its own."""
+        i, n_years = inputs, inputs.years.size
+        block = i.deal_block
+        column = block if of_block is None else of_block[block]
+        capped = could_reach(i.nameplate, i.resource, n_years)
+        position = np.full(len(i.block_ids), -1, dtype=np.intp)
+        position[capped] = np.arange(capped.size)
+        capped_deals = np.flatnonzero(position[block] >= 0)
+        stops = np.isfinite(i.stop_year).any()
+        arrays = (i.nameplate, i.resource, block, i.offtake, i.deal_weight, i.stop_year)
+        return cls(
+            column=column,
+            nameplate=i.nameplate[block],
+            scale=i.offtake * i.deal_weight,
+            capped=capped,
+            capped_column=capped if of_block is None else of_block[capped],
+            capped_deals=capped_deals,
+            capped_of_deal=position[block[capped_deals]],
+            stop_block=i.stop_year[block] if stops else None,
+            start_deal=bool(np.isfinite(i.deal_start).any()),
+            made_from=(*arrays, i.deal_start, of_block, n_years),
+        )
+
+    def for_inputs(self, i: ProjectionInputs, of_block: np.ndarray | None) -> bool:
+        mine = (i.nameplate, i.resource, i.deal_block, i.offtake, i.deal_weight, i.stop_year)
+        mine += (i.deal_start, of_block)
+        return self.made_from[-1] == i.years.size and all(
+            map(operator.is_, mine, self.made_from[:-1])
+        )
+
+
+def could_reach(nameplate: np.ndarray, resource: np.ndarray, n_years: int) -> np.ndarray:
+    """The blocks whose output over the horizon could reach their resource (ramp <= 1, so a
+    block makes at most n_years x nameplate); for the others the cap of (2) changes nothing."""
+    return np.flatnonzero(nameplate * (n_years * (1 + 1e-9)) >= resource)
 
 
 @dataclass(frozen=True)
@@ -318,6 +376,8 @@ BLOCK_READS = frozenset(
 )
 PLANT_READS = frozenset({"plants", "plant_first", "plant_status"})
 DYTB_READS = frozenset({"block_product", "dytb_share", "deal_block"})
+PLAN_READS = BLOCK_READS | {"block_ramp", "resource", "deal_block", "offtake", "deal_status"}
+PLAN_READS |= {"deal_start"}
 
 
 @dataclass(frozen=True)
@@ -569,6 +629,12 @@ def build_inputs(
         plant_groups=plant_groups,
     )
     inputs.__dict__["separation_groups"] = groups  # known already: spare the cached_property
+    plain = not (scenario.deal_overrides or scenario.disruptions or _has_offtake_totals(scenario))
+    if ramps is not None and plain:  # every array the deal plan describes is kept with `c`
+        key = ("deal plan", mode, stage_p, deal_p, inputs.years.size)
+        inputs.__dict__["deal_plan"] = c.derived(
+            key, lambda: DealPlan.of(inputs, ramps.of_block), PLAN_READS
+        )
     return inputs
 
 

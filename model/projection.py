@@ -19,7 +19,7 @@ from model.heavy_rare_earths import (
     dytb_need,
     grade_mix_limit,
 )
-from model.inputs import STAGES, ProjectionInputs, SeparationGroups
+from model.inputs import STAGES, DealPlan, ProjectionInputs, SeparationGroups, could_reach
 
 BOTTLENECK_NAMES = ("feed", "metal", "magnet")
 DYTB = "dytb"  # the bottleneck when Dy/Tb limits the grade mix (equation 8)
@@ -63,12 +63,6 @@ def block_output(
     return q
 
 
-def could_reach(nameplate: np.ndarray, resource: np.ndarray, n_years: int) -> np.ndarray:
-    """The blocks whose output over the horizon could reach their resource (ramp <= 1, so a
-    block makes at most n_years x nameplate); for the others the cap of (2) changes nothing."""
-    return np.flatnonzero(nameplate * (n_years * (1 + 1e-9)) >= resource)
-
-
 def capped_output(q: np.ndarray, resource: np.ndarray) -> np.ndarray:
     """(2) Cumulative output capped at the resource: the year that crosses it gets the
     remainder, later years 0. In place on q (T, N)."""
@@ -105,6 +99,35 @@ def deal_deliveries(
     a *= (offtake * weight)[None, :]
     if np.isfinite(deal_start).any():
         a *= years[:, None] >= deal_start[None, :]
+    return a
+
+
+def deliveries(inputs: ProjectionInputs) -> np.ndarray:
+    """(1)-(3) A_d(t) = Q_b(t) * offtake_d * w_d, from the ramp table straight to the deals.
+    Q_b(t) = nameplate_b * ramp_b(t) for every block whose resource cannot cap it, so only the
+    blocks that could reach theirs get a (T, C) output of their own; the products are the same,
+    in the same order, as `block_output` then `deal_deliveries`.   (T, D)"""
+    years = inputs.years
+    g = inputs.ramp_groups
+    if g is not None and g.for_inputs(inputs):  # one ramp per group of blocks (set-up's)
+        of_block, r = g.of_block, ramp(g.start, g.ramp, years)
+    else:
+        of_block, r = None, ramp(inputs.block_start, inputs.block_ramp, years)
+    plan = inputs.deal_plan
+    if plan is None or not plan.for_inputs(inputs, of_block):
+        plan = DealPlan.of(inputs, of_block)
+    a = r.take(plan.column, axis=1)
+    a *= plan.nameplate
+    a *= plan.scale
+    if plan.capped_deals.size:
+        q = r.take(plan.capped_column, axis=1)
+        q *= inputs.nameplate[plan.capped]
+        q = capped_output(q, inputs.resource[plan.capped]).take(plan.capped_of_deal, axis=1)
+        a[:, plan.capped_deals] = q * plan.scale[plan.capped_deals]
+    if plan.stop_block is not None:
+        a *= years[:, None] < plan.stop_block[None, :]
+    if plan.start_deal:
+        a *= years[:, None] >= inputs.deal_start[None, :]
     return a
 
 
@@ -381,16 +404,7 @@ class Projection:
 def compute(inputs: ProjectionInputs) -> Projection:
     """Run equations (1)-(8) on prepared inputs."""
     years = inputs.years
-    q = block_output(
-        inputs.nameplate,
-        block_ramps(inputs),
-        inputs.resource,
-        inputs.stop_year,
-        years,
-    )
-    a = deal_deliveries(
-        q, inputs.deal_block, inputs.offtake, inputs.deal_weight, inputs.deal_start, years
-    )
+    a = deliveries(inputs)
     caps = plant_capacity(inputs)
     feed = a @ inputs.needs_separation.astype(float)
     phi = separation_share(feed, caps[0])
