@@ -135,6 +135,7 @@ class RampGroups:
     of_block: np.ndarray  # (B,) each block's group
     block_start: np.ndarray  # the arrays the groups describe
     block_ramp: np.ndarray
+    tables: dict = field(default_factory=dict, compare=False, repr=False)  # years -> (T, K) ramps
 
     @classmethod
     def of(cls, block_start: np.ndarray, block_ramp: np.ndarray) -> RampGroups:
@@ -145,7 +146,7 @@ class RampGroups:
 
     def delayed(self, years: float, block_start: np.ndarray) -> RampGroups:
         """The same groups after every block moved `years` later (block_start: the moved one)."""
-        return replace(self, start=self.start + years, block_start=block_start)
+        return replace(self, start=self.start + years, block_start=block_start, tables={})
 
     def for_inputs(self, inputs: ProjectionInputs) -> bool:
         return self.block_start is inputs.block_start and self.block_ramp is inputs.block_ramp
@@ -161,6 +162,7 @@ class PlantGroups:
     ramp: np.ndarray  # (K,)
     by_stage: np.ndarray  # (K, 3) sum of capacity x weight of the group's plants, by stage
     made_from: tuple[np.ndarray, ...]  # plant start, ramp, capacity, weight, stage
+    tables: dict = field(default_factory=dict, compare=False, repr=False)  # years -> (T, K) ramps
 
     @classmethod
     def of(cls, start, ramp, capacity, weight, stage) -> PlantGroups:
@@ -239,6 +241,7 @@ class SeparationGroups:
     starts: np.ndarray  # (G,) where each group's run begins in `deals`
     levels: np.ndarray  # (G,) the groups' yields, highest first
     group: np.ndarray  # (Ds,) group of each entry of `deals`
+    needs: np.ndarray  # (D,) 1.0 for a deal that needs separation, else 0.0
 
     @classmethod
     def of(cls, oxide_factor: np.ndarray, needs_separation: np.ndarray) -> SeparationGroups:
@@ -247,7 +250,8 @@ class SeparationGroups:
         order = np.argsort(group.reshape(-1), kind="stable")
         group = group.reshape(-1)[order]
         starts = np.flatnonzero(np.diff(group, prepend=-1))
-        return cls(deals=sep[order], starts=starts, levels=-levels, group=group)
+        needs = needs_separation.astype(float)
+        return cls(deals=sep[order], starts=starts, levels=-levels, group=group, needs=needs)
 
 
 def _table(values: dict, keys: tuple) -> np.ndarray:
