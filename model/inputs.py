@@ -530,7 +530,7 @@ def build_inputs(
         )
         if scenario.delay_years:
             ramps = ramps.delayed(float(scenario.delay_years), block_start)
-    stage_p = tuple(a.p_stage[s] for s in STAGE_LIST)
+    stage_p = tuple(map(a.p_stage.__getitem__, STAGE_LIST))
     p_stage = c.derived(
         ("p_stage", stage_p), lambda: _read_only(np.array(stage_p)[c.block_stage]), {"block_stage"}
     )
@@ -554,7 +554,7 @@ def build_inputs(
     if _overrides(scenario, "deals", "status"):
         deal_weight = deal_weights(mode, p_stage[c.deal_block], deal_status_index(c, scenario), a)
     else:
-        deal_p = tuple(a.p_deal[s] for s in DEAL_STATUS_LIST)
+        deal_p = tuple(map(a.p_deal.__getitem__, DEAL_STATUS_LIST))
         deal_weight = c.derived(
             ("deal weight", mode, stage_p, deal_p),
             lambda: _read_only(deal_weights(mode, p_stage[c.deal_block], c.deal_status, a)),
@@ -572,7 +572,7 @@ def build_inputs(
         plant_weight = plant_weights(mode, plant_status, a)
     else:
         plants = c.derived(("plants",), lambda: plant_setup(c, c.plant_status), PLANT_READS)
-        plant_p = tuple(a.p_plant[s] for s in PLANT_STATUS_LIST)
+        plant_p = tuple(map(a.p_plant.__getitem__, PLANT_STATUS_LIST))
         plant_weight = c.derived(
             ("plant weight", mode, plant_p),
             lambda: _read_only(plant_weights(mode, c.plant_status, a)),

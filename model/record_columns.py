@@ -135,6 +135,9 @@ class RecordColumns:
     plant_ramp: np.ndarray  # (P,)
     memo: dict = field(default_factory=dict, compare=False, repr=False)  # derived, per setting
     assigned: int = field(default_factory=assignments, compare=False, repr=False)  # see matches
+    # The records as lists, made on the first `matches`: a list compares with a portfolio's list
+    # without first copying it into a tuple (~1 us per 1,000 records instead of ~6).
+    lists: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def derived(
         self, key: tuple, make: Callable[[], Any], reads: frozenset[str] = YIELD_COLUMNS
@@ -178,10 +181,18 @@ class RecordColumns:
         in the same order), none assigned to in place since?"""
         return (
             self.assigned == assignments()
-            and self.blocks == tuple(blocks)  # a tuple compares identity first: ~5 us per 1,000
-            and self.deals == tuple(deals)
-            and self.plants == tuple(plants)
+            and self._same("blocks", blocks)  # a sequence compares identity first
+            and self._same("deals", deals)
+            and self._same("plants", plants)
         )
+
+    def _same(self, kind: str, records) -> bool:
+        if type(records) is not list:
+            return getattr(self, kind) == tuple(records)
+        mine = self.lists.get(kind)
+        if mine is None:
+            mine = self.lists[kind] = list(getattr(self, kind))
+        return mine == records
 
     def with_records(self, blocks, deals, plants, rows: dict | None = None) -> RecordColumns:
         """Columns for new record lists: rows of records that are the same objects are kept,
