@@ -124,6 +124,15 @@ class ProjectionInputs:
 GROUPED_BY = {"oxide_factor", "needs_separation"}
 
 
+def pairs(start: np.ndarray, ramp: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct (start, ramp) pairs, sorted by start then ramp, and each item's pair index.
+    As one complex number per item: a 1-D unique, ~10x faster than a unique of rows."""
+    key = np.empty(start.size, dtype=complex)
+    key.real, key.imag = start, ramp
+    distinct, index = np.unique(key, return_inverse=True)
+    return distinct.real.copy(), distinct.imag.copy(), index.reshape(-1)
+
+
 @dataclass(frozen=True)
 class RampGroups:
     """Blocks grouped by (start year, ramp years): equation (1) is then computed once per group
@@ -139,10 +148,8 @@ class RampGroups:
 
     @classmethod
     def of(cls, block_start: np.ndarray, block_ramp: np.ndarray) -> RampGroups:
-        pairs, of_block = np.unique(
-            np.stack([block_start, block_ramp], axis=1), axis=0, return_inverse=True
-        )
-        return cls(pairs[:, 0], pairs[:, 1], of_block.reshape(-1), block_start, block_ramp)
+        start, ramp, of_block = pairs(block_start, block_ramp)
+        return cls(start, ramp, of_block, block_start, block_ramp)
 
     def delayed(self, years: float, block_start: np.ndarray) -> RampGroups:
         """The same groups after every block moved `years` later (block_start: the moved one)."""
@@ -166,10 +173,10 @@ class PlantGroups:
 
     @classmethod
     def of(cls, start, ramp, capacity, weight, stage) -> PlantGroups:
-        pairs, group = np.unique(np.stack([start, ramp], axis=1), axis=0, return_inverse=True)
-        by_stage = np.zeros((len(pairs), 3))
-        np.add.at(by_stage, (group.reshape(-1), stage), capacity * weight)
-        return cls(pairs[:, 0], pairs[:, 1], by_stage, (start, ramp, capacity, weight, stage))
+        starts, ramps, group = pairs(start, ramp)
+        by_stage = np.zeros((len(starts), 3))
+        np.add.at(by_stage, (group, stage), capacity * weight)
+        return cls(starts, ramps, by_stage, (start, ramp, capacity, weight, stage))
 
     def for_inputs(self, i: ProjectionInputs) -> bool:
         mine = (i.plant_start, i.plant_ramp, i.plant_capacity, i.plant_weight, i.plant_stage)
@@ -188,8 +195,11 @@ class DealPlan:
     scale: np.ndarray  # (D,) offtake x weight
     capped: np.ndarray  # (C,) blocks whose cumulative output could reach their resource
     capped_column: np.ndarray  # (C,) their columns of the ramp table
+    capped_nameplate: np.ndarray  # (C,) their nameplates
+    capped_resource: np.ndarray  # (C,) their resources
     capped_deals: np.ndarray  # (E,) deals on those blocks
     capped_of_deal: np.ndarray  # (E,) each such deal's position in `capped`
+    capped_scale: np.ndarray  # (E,) their offtake x weight
     stop_block: np.ndarray | None  # (D,) stop year of each deal's block; None: no block stops
     start_deal: bool  # does any deal start on its own year?
     made_from: tuple  # the arrays it describes, and the number of years
@@ -206,14 +216,18 @@ class DealPlan:
         capped_deals = np.flatnonzero(position[block] >= 0)
         stops = np.isfinite(i.stop_year).any()
         arrays = (i.nameplate, i.resource, block, i.offtake, i.deal_weight, i.stop_year)
+        scale = i.offtake * i.deal_weight
         return cls(
             column=column,
             nameplate=i.nameplate[block],
-            scale=i.offtake * i.deal_weight,
+            scale=scale,
             capped=capped,
             capped_column=capped if of_block is None else of_block[capped],
+            capped_nameplate=i.nameplate[capped],
+            capped_resource=i.resource[capped],
             capped_deals=capped_deals,
             capped_of_deal=position[block[capped_deals]],
+            capped_scale=scale[capped_deals],
             stop_block=i.stop_year[block] if stops else None,
             start_deal=bool(np.isfinite(i.deal_start).any()),
             made_from=(*arrays, i.deal_start, of_block, n_years),
