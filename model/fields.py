@@ -17,7 +17,8 @@ from pydantic import Field as PlainField
 from pydantic.fields import FieldInfo
 from sqlmodel import Field
 
-YEAR_MIN, YEAR_MAX = 1950, 2100
+from model.choices import YEAR_MAX, YEAR_MIN  # declared there: `repm` reads them light
+
 MONEY = "USD m"  # the unit of every cost (views that show costs find them by it)
 
 # How a value is shown and edited (the desktop picks an editor by it).

@@ -23,7 +23,7 @@ from functools import partial
 
 import numpy as np
 
-from model.choices import DRAWS
+from model.choices import DRAWS, MAX_DRAWS, SEED
 from model.heavy_rare_earths import dytb_equivalent, dytb_magnets, grade_mix_limit
 from model.inputs import (
     ProjectionInputs,
@@ -117,7 +117,10 @@ DRAW_ROWS = 1024  # draws generated at a time: the float64 uniforms never exist 
 def draw(s: Setup, n: int, seed: int | None) -> Draws:
     """n independent draws; the same seed gives the same draws. Kept as booleans and int8
     (10,000 draws x 1,000 blocks: ~40 MB), generated DRAW_ROWS at a time. The sourced sizes
-    come after, from the same generator, so draws without them are as before."""
+    come after, from the same generator, so draws without them are as before. Refuses a count
+    outside 1-MAX_DRAWS in one line (ValueError)."""
+    if not 1 <= n <= MAX_DRAWS:
+        raise ValueError(f"draws: must be a whole number from 1 to {MAX_DRAWS:,}, not {n:,}")
     rng = np.random.default_rng(seed)
     out = Draws(
         block_ok=np.empty((n, s.p_block.size), dtype=bool),
@@ -523,7 +526,7 @@ def monte_carlo(
     scenario: Scenario | None = None,
     *,
     draws: int = DRAWS,
-    seed: int | None = 1,
+    seed: int | None = SEED,
     start: int = HORIZON_START,
     end: int = HORIZON_END,
     progress: Progress | None = None,

@@ -8,14 +8,17 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from model.choices import DRAWS, TARGET_YEAR, Mode
+from model.choices import TARGET_YEAR, Mode
 from model.cli.common import (
     UsageError,
+    add_draws_args,
     add_horizon_args,
     add_scenario_args,
     add_source_args,
+    calendar_year,
     portfolio_from_args,
     scenario_from_args,
+    whole,
 )
 from model.cli.output import render
 
@@ -36,8 +39,6 @@ def cmd_montecarlo(args: argparse.Namespace) -> str:
     from model.number_text import percent
 
     portfolio = portfolio_from_args(args)
-    if args.draws < 1:
-        raise UsageError("--draws must be at least 1")
     result = monte_carlo(
         portfolio,
         scenario_from_args(portfolio, args),
@@ -247,7 +248,10 @@ def cmd_rank(args: argparse.Namespace) -> str:
     if not costs:
         headers, rows = headers[:-2], [r[:-2] for r in rows]
         deals = [{k: v for k, v in d.items() if k not in COST_KEYS} for d in deals]
-    text = render(args.format, headers, rows, {"year": year, "deals": deals})
+    data = {"year": year, "draws": args.draws, "seed": args.seed, "deals": deals}
+    text = render(args.format, headers, rows, data)
+    if args.format == "table":
+        text = f"P50: {args.draws:,} Monte Carlo draws, seed {args.seed}\n{text}"
     if args.format == "table" and not costs:
         text += "\n\nacquisition costs are confidential: --include-confidential shows them"
     return text
@@ -258,7 +262,10 @@ def _add_common_args(p: argparse.ArgumentParser, *, mode: bool = True, year: boo
     add_scenario_args(p, mode=mode)
     if year:
         p.add_argument(
-            "--year", type=int, default=None, help=f"the year that matters (default {TARGET_YEAR})"
+            "--year",
+            type=calendar_year,
+            default=None,
+            help=f"the year that matters (default {TARGET_YEAR})",
         )
     add_horizon_args(p)
 
@@ -268,8 +275,7 @@ def add_montecarlo(sub: argparse._SubParsersAction) -> None:
         "montecarlo", help="P10/P50/P90 of magnets and the chance of meeting the target"
     )
     _add_common_args(p, mode=False)
-    p.add_argument("--draws", type=int, default=DRAWS, help=f"default {DRAWS:,} (as the app)")
-    p.add_argument("--seed", type=int, default=1)
+    add_draws_args(p, "Monte Carlo draws")
     p.add_argument(
         "--no-sourced-spread",
         dest="sourced_spread",
@@ -292,22 +298,27 @@ def add_compare(sub: argparse._SubParsersAction) -> None:
 def add_sensitivity(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("sensitivity", help="tornado: which assumption or block moves magnets most")
     _add_common_args(p)
-    p.add_argument("--top", type=int, default=20)
+    p.add_argument("--top", type=whole(1), default=20, help="the largest N swings (default 20)")
     p.set_defaults(run=cmd_sensitivity)
 
 
 def add_concentration(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("concentration", help="country shares, HHI and the cost of losing a country")
     _add_common_args(p)
-    p.add_argument("--cut-from", type=int, default=None, metavar="Y", help="year the cut starts")
+    p.add_argument(
+        "--cut-from",
+        type=calendar_year,
+        default=None,
+        metavar="Y",
+        help="year the cut starts, inside the horizon (default: its first year)",
+    )
     p.set_defaults(run=cmd_concentration)
 
 
 def add_rank(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("rank", help="what closing each open deal adds (expected and P50)")
     _add_common_args(p, mode=False)
-    p.add_argument("--draws", type=int, default=2000)
-    p.add_argument("--seed", type=int, default=1)
+    add_draws_args(p, "the P50's Monte Carlo draws")
     p.add_argument(
         "--include-confidential",
         action="store_true",

@@ -19,12 +19,12 @@ from model.cli import plan_commands as plan
 from model.cli import projection_commands as projection
 from model.cli import report_command as report
 from model.cli import store_commands as store
-from model.cli.common import EXIT_BAD_INPUT, UsageError
+from model.cli.common import EXIT_BAD_INPUT, OneLineParser, UsageError, check_years
 from model.store.errors import StoreError
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="repm", description="REPM supply planner: capacity model and portfolio tools"
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -59,10 +59,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args, unknown = _parser().parse_known_args(argv)
-    if unknown:  # named by the command it follows: 'repm montecarlo: error: ... --x'
-        args.commands[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
+        args, unknown = _parser().parse_known_args(argv)
+        if unknown:  # named by the command it follows: 'repm montecarlo: ... --x'
+            args.commands[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
+    except SystemExit as exc:  # --help (0), or an argument refused in one line (2): told
+        return int(exc.code or 0)
+    try:
+        check_years(args)
         output = args.run(args)
     except Exception as exc:
         line = _error_line(args.command, exc)

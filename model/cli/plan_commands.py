@@ -8,12 +8,18 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from model.choices import HORIZON_END, HORIZON_START, OBJECTIVES
+from model.choices import MAX_SAMPLE_DRAWS, OBJECTIVES
 from model.cli.common import (
     UsageError,
+    add_draws_args,
     add_source_args,
+    add_years_args,
+    calendar_year,
+    number,
     portfolio_from_args,
     scenario_from_args,
+    share,
+    whole,
 )
 from model.cli.output import json_text
 
@@ -22,39 +28,20 @@ if TYPE_CHECKING:
     from model.portfolio import Portfolio
 
 
-def _share(value: str) -> float:
-    share = float(value)
-    if not 0 <= share <= 1:
-        raise argparse.ArgumentTypeError(f"{value} is not a share between 0 and 1")
-    return share
-
-
 def _budget(args: argparse.Namespace, portfolio: Portfolio) -> float | None:
     from model.assumptions import crore_to_usd_m
 
     if args.budget_crore is not None:
-        if args.budget_crore < 0:
-            raise UsageError("--budget-crore must not be negative")
         return crore_to_usd_m(args.budget_crore, portfolio.assumptions.inr_per_usd)
-    if args.budget_musd is not None and args.budget_musd < 0:
-        raise UsageError("--budget-musd must not be negative")
     return args.budget_musd
-
-
-def _check_horizon(args: argparse.Namespace) -> None:
-    if not args.start <= args.year <= args.end:
-        raise UsageError(f"--year {args.year} is outside the horizon {args.start}-{args.end}")
 
 
 def cmd_optimise(args: argparse.Namespace) -> str:
     from model.optimise import Constraints, optimise
 
     portfolio = portfolio_from_args(args)
-    _check_horizon(args)
     if args.save_scenario is not None and args.demo:
         raise UsageError("--save-scenario needs --db or --portfolio (the demo is read-only)")
-    if args.max_deals is not None and args.max_deals < 0:
-        raise UsageError("--max-deals must not be negative")
     scenario = scenario_from_args(portfolio, args)
     constraints = Constraints(
         budget_musd=_budget(args, portfolio),
@@ -214,30 +201,28 @@ def add_optimise(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("optimise", help="the best plan of deals and plant options for a year")
     add_source_args(p)
     p.add_argument("--scenario", metavar="NAME", help="optimise on top of this scenario")
-    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--year", type=calendar_year, required=True)
     p.add_argument("--objective", choices=OBJECTIVES, required=True)
     budget = p.add_mutually_exclusive_group()
-    budget.add_argument("--budget-musd", type=float, metavar="B")
-    budget.add_argument("--budget-crore", type=float, metavar="B")
-    p.add_argument("--max-country-share", type=_share, metavar="S")
-    p.add_argument("--min-mou-share", type=_share, metavar="M")
-    p.add_argument("--max-deals", type=int, metavar="N")
+    budget.add_argument("--budget-musd", type=number(0), metavar="B")
+    budget.add_argument("--budget-crore", type=number(0), metavar="B")
+    p.add_argument("--max-country-share", type=share, metavar="S")
+    p.add_argument("--min-mou-share", type=share, metavar="M")
+    p.add_argument("--max-deals", type=whole(0), metavar="N")
     p.add_argument("--include", nargs="+", default=[], metavar="ID")
     p.add_argument("--exclude", nargs="+", default=[], metavar="ID")
     p.add_argument(
         "--include-uncosted", action="store_true", help="count unknown costs as 0 (else left out)"
     )
-    p.add_argument("--draws", type=int, default=500, help="max-probability: draws to optimise on")
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--time-limit", type=float, default=60.0, metavar="SECONDS")
+    add_draws_args(p, "max-probability: draws to optimise on", 500, most=MAX_SAMPLE_DRAWS)
+    p.add_argument("--time-limit", type=number(0, above=True), default=60.0, metavar="SECONDS")
     p.add_argument("--save-scenario", metavar="NAME")
     p.add_argument(
         "--include-confidential",
         action="store_true",
         help="show plan costs that include deal costs",
     )
-    p.add_argument("--from", dest="start", type=int, default=HORIZON_START, metavar="Y")
-    p.add_argument("--to", dest="end", type=int, default=HORIZON_END, metavar="Y")
+    add_years_args(p)
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(run=cmd_optimise)
 
@@ -246,7 +231,6 @@ def cmd_bounds(args: argparse.Namespace) -> str:
     from model.bounds import deal_bounds
 
     portfolio = portfolio_from_args(args)
-    _check_horizon(args)
     bounds = deal_bounds(
         portfolio,
         args.deal,
@@ -281,12 +265,11 @@ def add_bounds(sub: argparse._SubParsersAction) -> None:
     add_source_args(p)
     p.add_argument("--scenario", metavar="NAME")
     p.add_argument("--deal", required=True, metavar="ID")
-    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--year", type=calendar_year, required=True)
     budget = p.add_mutually_exclusive_group()
-    budget.add_argument("--budget-musd", type=float, metavar="B")
-    budget.add_argument("--budget-crore", type=float, metavar="B")
+    budget.add_argument("--budget-musd", type=number(0), metavar="B")
+    budget.add_argument("--budget-crore", type=number(0), metavar="B")
     p.add_argument("--include-uncosted", action="store_true")
-    p.add_argument("--from", dest="start", type=int, default=HORIZON_START, metavar="Y")
-    p.add_argument("--to", dest="end", type=int, default=HORIZON_END, metavar="Y")
+    add_years_args(p)
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(run=cmd_bounds)

@@ -10,8 +10,16 @@ import argparse
 import importlib.util
 import os
 
-from model.choices import HORIZON_END, HORIZON_START, TARGET_YEAR
-from model.cli.common import UsageError, add_source_args, portfolio_from_args, scenario_from_args
+from model.choices import TARGET_YEAR
+from model.cli.common import (
+    add_draws_args,
+    add_source_args,
+    add_years_args,
+    calendar_year,
+    number,
+    portfolio_from_args,
+    scenario_from_args,
+)
 
 
 def qt_available() -> bool:
@@ -28,10 +36,6 @@ def cmd_report(args: argparse.Namespace) -> str:
 
     portfolio = portfolio_from_args(args)
     scenario = scenario_from_args(portfolio, args)
-    if args.end < args.start:
-        raise UsageError(f"--to {args.end} is before --from {args.start}")
-    if not args.start <= args.year <= args.end:
-        raise UsageError(f"--year {args.year} is outside the horizon {args.start}-{args.end}")
     plan = None
     if args.plan_objective:
         from model.optimise import Constraints, optimise
@@ -57,6 +61,7 @@ def cmd_report(args: argparse.Namespace) -> str:
         year=args.year,
         include_confidential=args.include_confidential,
         draws=args.draws,
+        seed=args.seed,
         plan=plan,
     )
     return f"wrote {args.out} ({pages} pages)"
@@ -68,18 +73,20 @@ def add_report(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.add_argument("--scenario", metavar="NAME", help="a stored or built-in scenario")
     p.add_argument("--mode", choices=("expected", "committed", "all"), default=None)
-    p.add_argument("--from", dest="start", type=int, default=HORIZON_START, metavar="Y")
-    p.add_argument("--to", dest="end", type=int, default=HORIZON_END, metavar="Y")
+    add_years_args(p)
     p.add_argument(
-        "--year", type=int, default=TARGET_YEAR, help="the target year the briefing leads with"
+        "--year",
+        type=calendar_year,
+        default=TARGET_YEAR,
+        help="the target year the briefing leads with",
     )
-    p.add_argument("--draws", type=int, default=5000, help="Monte Carlo draws")
+    add_draws_args(p, "Monte Carlo draws, of the chance of the target and the deal ranking")
     p.add_argument("--include-confidential", action="store_true")
     p.add_argument(
         "--plan-objective",
         choices=("max-expected", "min-cost", "max-probability"),
         help="add a recommended-plan page (repm optimise) for --year",
     )
-    p.add_argument("--plan-budget-musd", type=float, metavar="B")
+    p.add_argument("--plan-budget-musd", type=number(0), metavar="B")
     p.add_argument("--include-uncosted", action="store_true", help="plan: unknown costs as 0")
     p.set_defaults(run=cmd_report)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from model.cli.common import UsageError, warn
+from model.cli.common import UsageError, warn, whole
 from model.export_target import export_target_problem
 from model.files import private_output
 from model.store.backups import DEFAULT_KEEP, list_backups, make_backup
@@ -126,7 +126,7 @@ def add_import(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--kind", choices=["blocks", "firms", "deals", "plants"], help="for .csv")
     p.add_argument("--db", required=True, metavar="PORTFOLIO")
     p.add_argument("--replace", action="store_true", help="replace a non-empty portfolio")
-    p.add_argument("--keep", type=int, default=DEFAULT_KEEP, help="backups to keep")
+    p.add_argument("--keep", type=whole(1), default=DEFAULT_KEEP, help="backups to keep")
     p.set_defaults(run=cmd_import)
 
 
@@ -155,7 +155,7 @@ def add_check(sub: argparse._SubParsersAction) -> None:
 def add_backup(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("backup", help="write a backup copy of a portfolio file now")
     p.add_argument("file")
-    p.add_argument("--keep", type=int, default=DEFAULT_KEEP, help="backups to keep")
+    p.add_argument("--keep", type=whole(1), default=DEFAULT_KEEP, help="backups to keep")
     p.set_defaults(run=cmd_backup)
 
 
@@ -172,5 +172,5 @@ def add_restore(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--force", action="store_true", help="replace a target that is not a REPM portfolio"
     )
-    p.add_argument("--keep", type=int, default=DEFAULT_KEEP, help="backups to keep")
+    p.add_argument("--keep", type=whole(1), default=DEFAULT_KEEP, help="backups to keep")
     p.set_defaults(run=cmd_restore)
