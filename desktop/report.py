@@ -47,6 +47,7 @@ from desktop.report_plan import plan_page
 from desktop.style import STAGE_LABELS, country_colour
 from model.api import project
 from model.assumptions import CHOICES, SCALARS, TABLES
+from model.choices import DRAWS, SEED
 from model.concentration import CountryCut, concentration, country_cuts
 from model.countries import country_name
 from model.demand import FIELD_LABELS as DEMAND_LABELS
@@ -212,6 +213,8 @@ class BriefingFigures:
     mc: MonteCarloResult
     ranking: list[DealValue]
     cuts: list[CountryCut]
+    ranking_draws: int = DRAWS  # the ranking's P50: as the app's Deal ranking and `repm rank`
+    seed: int = SEED
 
 
 def compute_figures(
@@ -222,8 +225,8 @@ def compute_figures(
     start: int = HORIZON_START,
     end: int = HORIZON_END,
     year: int = TARGET_YEAR,
-    draws: int = 5000,
-    seed: int = 1,
+    draws: int = DRAWS,
+    seed: int = SEED,
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> BriefingFigures:
@@ -249,7 +252,7 @@ def compute_figures(
         portfolio,
         year,
         scenario=scenario,
-        draws=min(draws, 2000),
+        draws=draws,
         seed=seed,
         start=start,
         end=end,
@@ -261,7 +264,16 @@ def compute_figures(
     )
     report(1.0)
     return BriefingFigures(
-        portfolio, scenario, projection.inputs.mode.value, year, projection, mc, ranking, cuts
+        portfolio,
+        scenario,
+        projection.inputs.mode.value,
+        year,
+        projection,
+        mc,
+        ranking,
+        cuts,
+        ranking_draws=draws,
+        seed=seed,
     )
 
 
@@ -417,36 +429,8 @@ def document_from(
         "<h2>Stage capacities against supply</h2>",
         "<p><img src='chart:capacity' width='1000'></p>",
         "<div style='page-break-before: always'></div>",
-        f"<h2>What closing each open deal adds ({year})</h2>",
-        _table(
-            [
-                "Block",
-                "Firm",
-                "Status",
-                f"Added {year}, expected (t)",
-                "Added total, expected (t)",
-                f"Added {year}, P50 (t)",
-            ],
-            [
-                [
-                    v.block,
-                    v.firm,
-                    word(v.status),
-                    v.added_year_expected_t,
-                    v.added_total_expected_t,
-                    v.added_year_p50_t,
-                ]
-                for v in f.ranking[:15]
-            ],
-            numeric={3, 4, 5},
-        ),
     ]
-    if any(v.added_year_p50_t < 0.5 for v in f.ranking[:15]):
-        parts.append(
-            "<p class='small'>A P50 gain of 0 means that in most draws the deal adds nothing "
-            f"in {year} (its project or a plant downstream is not yet producing), although on "
-            "average it adds the expected figure.</p>"
-        )
+    parts += _ranking_section(f)
     parts += [
         "<h2>Concentration of supply</h2>",
         f"<p>{year}: HHI {conc.hhi[i]:,.0f} (Herfindahl-Hirschman index: 10,000 is one country, "
@@ -523,6 +507,67 @@ def document_from(
         parts.append(_table(["Deal", "Notes"], [list(n) for n in deal_notes]))
     doc.setHtml("<body>" + "".join(parts) + "</body>")
     return doc
+
+
+def _ranking_section(f: BriefingFigures) -> list[str]:
+    """Every open deal that adds anything, in the ranking's order, and by name those that add
+    nothing; the draws and seed of the P50 (the app's Deal ranking and `repm rank` use the same
+    by default, so the three agree)."""
+    year = f.year
+    adds = [v for v in f.ranking if max(map(abs, _added(v))) >= 0.5]
+    nothing = [v for v in f.ranking if v not in adds]
+    parts = [
+        f"<h2>What closing each open deal adds ({year})</h2>",
+        f"<p>The {len(f.ranking)} open deals (neither acquired nor rejected), most magnets added "
+        f"in {year} first. Expected: as projected; P50: the median of {f.ranking_draws:,} Monte "
+        f"Carlo draws (seed {f.seed}), the same draws with and without the deal.</p>",
+        _table(
+            [
+                "Block",
+                "Firm",
+                "Status",
+                f"Added {year}, expected (t)",
+                "Added total, expected (t)",
+                f"Added {year}, P50 (t)",
+            ],
+            [
+                [
+                    v.block,
+                    v.firm,
+                    word(v.status),
+                    v.added_year_expected_t,
+                    v.added_total_expected_t,
+                    v.added_year_p50_t,
+                ]
+                for v in adds
+            ],
+            numeric={3, 4, 5},
+        ),
+    ]
+    if nothing:
+        parts.append(
+            f"<p>{len(nothing)} more open deal{'s' if len(nothing) > 1 else ''} add"
+            f"{'' if len(nothing) > 1 else 's'} nothing in {year} or over the horizon, expected "
+            f"or P50, and {'are' if len(nothing) > 1 else 'is'} not listed: "
+            + esc(", ".join(v.block for v in nothing))
+            + ".</p>"
+        )
+    if any(v.added_year_p50_t < 0.5 for v in adds):
+        parts.append(
+            "<p class='small'>A P50 gain of 0 means that in most draws the deal adds nothing "
+            f"in {year} (its project or a plant downstream is not yet producing), although on "
+            "average it adds the expected figure.</p>"
+        )
+    return parts
+
+
+def _added(v: DealValue) -> tuple[float, float, float, float]:
+    return (
+        v.added_year_expected_t,
+        v.added_total_expected_t,
+        v.added_year_p50_t,
+        v.added_total_p50_t,
+    )
 
 
 def _years(years: list[int]) -> str:

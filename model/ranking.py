@@ -4,7 +4,8 @@ negotiation.
 For a deal that is neither acquired nor rejected, 'added' = magnets with the deal closed (status
 weight 1) minus magnets without it (weight 0), everything else as projected. Expected: in the
 expected mode. P50: the median over Monte Carlo draws, with the same draws for both cases (common
-random numbers), so the difference is the deal's and not the dice's. Per USD million: total added
+random numbers), so the difference is the deal's and not the dice's; by default the app's, the
+CLI's and the briefing's (choices.DRAWS, choices.SEED), so all three show the same P50. Per USD million: total added
 over the horizon divided by the block's acquisition cost, where the cost is known.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from model.choices import DRAWS, SEED
 from model.deal_toggle import expected_toggles, toggled_medians
 from model.domain import OPEN_DEALS
 from model.inputs import build_inputs
@@ -62,8 +64,8 @@ def rank_deals(
     year: int,
     *,
     scenario: Scenario | None = None,
-    draws: int = 2000,
-    seed: int | None = 1,
+    draws: int = DRAWS,
+    seed: int | None = SEED,
     start: int = HORIZON_START,
     end: int = HORIZON_END,
     progress: Progress | None = None,

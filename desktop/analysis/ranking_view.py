@@ -20,13 +20,12 @@ from desktop.analysis.table_fit import fit_columns, readable
 from desktop.labels import word
 from desktop.session import PortfolioSession
 from desktop.worker import TaskRunner
+from model.choices import DRAWS, SEED
 from model.ranking import DealValue, rank_deals
 from model.redaction import shown
 
 COST_FIELD = "blocks.acquisition_cost_musd"
 COST_HEADERS = ("Cost (USD\u00a0m)", "t per USD\u00a0m")  # a unit never split over two lines
-
-DRAWS = 1000
 
 
 class RankingView(QWidget):
@@ -77,7 +76,7 @@ class RankingView(QWidget):
             year=s.target_year,
             scenario=s.scenario(),
             draws=DRAWS,
-            seed=1,
+            seed=SEED,
             start=s.start,
             end=s.end,
         )
