@@ -91,8 +91,8 @@ def run() -> None:
         )
         report("what-if slider step -> recompute + full repaint, x100", steps[1:], "< 16 ms")
         fresh, ahead = plan_runs()
-        report("Plan Run to result (demo), worker process started for it", fresh)
-        report("Plan Run to result (demo), on the spare worker started ahead", ahead)
+        report("Plan Run to result (demo), worker started for the run", fresh)
+        report("Plan Run to result (demo), spare worker started ahead", ahead)
 
 
 def plan_runs(n: int = 3) -> tuple[list[float], list[float]]:
