@@ -299,8 +299,14 @@ def expected_toggles(
     i = s.inputs
     deals = np.asarray(deals, dtype=np.intp)
     closed_weight = expected.p_stage[expected.deal_block[deals]]
-    # The set-up's table weighs a deal 1 or 0 (rejected); the expected weights go on top.
-    if counts_dytb(expected) or (expected.deal_weight[i.deal_weight == 0] > 0).any():
+    # The set-up's table weighs a deal 1 or 0 (rejected); the expected weights go on top, so a
+    # deal it weighs 0 cannot be toggled there: then (rare) each toggle is projected again.
+    unweighed = i.deal_weight == 0
+    if (
+        counts_dytb(expected)
+        or (expected.deal_weight[unweighed] > 0).any()
+        or unweighed[deals].any()
+    ):
         return _expected_recomputed(expected, deals, closed_weight)
     tb = _Tables(s)
     ok = np.where(i.deal_weight > 0, expected.deal_weight, 0.0)[None, :]

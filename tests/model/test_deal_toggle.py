@@ -14,7 +14,7 @@ from model.inputs import build_inputs
 from model.montecarlo import draw, setup, simulate
 from model.projection import compute
 from model.scenario import Mode
-from tests.builders import portfolios_st
+from tests.builders import block, deal, plant, portfolio, portfolios_st
 
 
 def resimulated(s, draws, d: int, closed: bool) -> np.ndarray:
@@ -111,3 +111,17 @@ def test_small_groups_and_passes_give_the_same_draws(monkeypatch):
 
     toggled_magnets(s, draws, deals, on_deal)
     assert seen == deals
+
+
+def test_a_rejected_deal_closed_in_the_expected_mode_is_projected_again():
+    """The Monte Carlo set-up weighs a rejected deal 0, so its toggle cannot come from there."""
+    p = portfolio(
+        [block("x", nameplate_tpa=100.0), block("y", nameplate_tpa=300.0)],
+        [deal("x", status="rejected", offtake_share=0.5), deal("y", status="mou")],
+        [plant("metal", 1e6), plant("magnet", 1e6)],
+    )
+    closed, removed = expected_toggles(setup(p), build_inputs(p, mode=Mode.expected), [0, 1])
+    for k, (want_closed, want_removed) in enumerate(reference_expected(p, None, [0, 1])):
+        np.testing.assert_allclose(closed[k], want_closed, rtol=1e-9, atol=1e-6)
+        np.testing.assert_allclose(removed[k], want_removed, rtol=1e-9, atol=1e-6)
+    assert closed[0].sum() > removed[0].sum()
