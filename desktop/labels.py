@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from model import number_text
 from model.assumptions import TABLES
+from model.band_words import FIGURE_MEANINGS, MODE_FREE
 from model.domain import PLANT_CAPACITY_UNITS
 from model.field_words import qualified
 from model.source_text import readable_source
@@ -52,6 +53,14 @@ MODE_RULES = {
     "committed",
     "all": "every deal and plant that is not rejected, as if all succeed",
 }
+
+
+def mode_tooltip() -> str:
+    """The mode selector's tooltip: what each mode counts and what its figure is."""
+    lines = [
+        f"{mode}: {rule}. Its figure: {FIGURE_MEANINGS[mode]}." for mode, rule in MODE_RULES.items()
+    ]
+    return "What counts.\n" + "\n".join(lines) + "\n" + MODE_FREE
 
 
 def word(value: object) -> str:

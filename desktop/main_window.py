@@ -29,7 +29,7 @@ from desktop.evidence_dock import EvidenceDock, add_evidence_register
 from desktop.explain import incomplete_records
 from desktop.file_dialogs import open_path, save_path
 from desktop.incomplete_dialog import IncompleteDialog
-from desktop.labels import MODE_RULES
+from desktop.labels import MODE_RULES, mode_tooltip
 from desktop.plan_view import PlanView
 from desktop.portfolio_view import CHOOSE, PortfolioView
 from desktop.session import PortfolioSession
@@ -37,6 +37,7 @@ from desktop.status_bar import StatusBar
 from desktop.style import STAGE_LABELS
 from desktop.target_dialog import TargetDialog
 from desktop.window_size import DEFAULT_SIZE, first_run_geometry, fits
+from model.band_words import FIGURE_MEANINGS, MODE_FREE, figure_name
 from model.demand import demand_balance
 from model.domain import YEAR_MAX
 from model.export_target import is_portfolio_file
@@ -165,9 +166,7 @@ class MainWindow(QMainWindow):
         self.scenario_combo.setMinimumContentsLength(18)
         self.mode_combo = QComboBox(objectName="modeCombo")
         self.mode_combo.addItems([m.value for m in Mode])
-        self.mode_combo.setToolTip(
-            "What counts. " + "; ".join(f"{mode}: {rule}" for mode, rule in MODE_RULES.items())
-        )
+        self.mode_combo.setToolTip(mode_tooltip())
         self.start_spin = QSpinBox(objectName="horizonStart", minimum=2000, maximum=YEAR_MAX)
         self.end_spin = QSpinBox(objectName="horizonEnd", minimum=2000, maximum=YEAR_MAX)
         self.year_spin = QSpinBox(objectName="targetYear", minimum=2000, maximum=YEAR_MAX)
@@ -397,11 +396,11 @@ class MainWindow(QMainWindow):
         imports = f" · imports {need.imports[k]:,.0f} t (China {need.china_imports[k]:,.0f} t)"
         self.status_label.setText(
             f"{s.target_year}: {p.magnets[i]:,.0f} t magnets vs target {p.target[i]:,.0f} t"
-            f" ({mode}) · bottleneck {STAGE_LABELS[p.bottleneck[i]]}{imports}{counts}"
+            f" ({figure_name(mode)}) · bottleneck {STAGE_LABELS[p.bottleneck[i]]}{imports}{counts}"
             + (f" · <a href='incomplete'>{incomplete} records incomplete</a>" if incomplete else "")
         )
         self.status_label.setToolTip(
-            f"Mode '{mode}' counts {MODE_RULES[mode]}."
+            f"Mode '{mode}' counts {MODE_RULES[mode]}: {FIGURE_MEANINGS[mode]}. {MODE_FREE}"
             + (" Click 'records incomplete' for the list." if incomplete else "")
         )
 

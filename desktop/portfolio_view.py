@@ -35,6 +35,7 @@ from desktop.session import PortfolioSession, moves_numbers, relabels
 from desktop.uncertainty import UncertaintyController
 from desktop.view_tabs import ViewTabs
 from desktop.what_if_panel import WhatIfPanel
+from model.band_words import FIGURE_MEANINGS, MODE_FREE, figure_name
 from model.countries import country_name
 from model.domain import KINDS
 from model.projection import Projection
@@ -134,26 +135,37 @@ class PortfolioView(QSplitter):
             "Show the range of outcomes from 5,000 Monte Carlo draws: 8 in 10 draws fall "
             "inside the band (P10 to P90); the dark line is the middle draw (P50)"
         )
+        # The headline and the band toggle on one row; the notes below at full width, so a
+        # long note wraps into two or three lines, not a narrow column (1280x720 included).
         header = QHBoxLayout()
         header.setContentsMargins(6, 2, 6, 0)
         header.addWidget(self.p_target)
         header.addWidget(self.mc_progress)
+        header.addStretch(1)
+        header.addWidget(self.band_toggle)
+        small = "QLabel { color: #555; font-size: 8pt; }"
         self.mc_note = QLabel(objectName="mcNote")
         self.mc_note.setWordWrap(True)
-        self.mc_note.setStyleSheet("QLabel { color: #555; font-size: 8pt; }")
+        self.mc_note.setStyleSheet(small)
+        self.mc_figure = QLabel(objectName="mcFigure")  # what the bars are, by mode
+        self.mc_figure.setStyleSheet(small)
         self.mc_sourced = OneLineLabel(objectName="mcSourced")
-        self.mc_sourced.setStyleSheet("QLabel { color: #555; font-size: 8pt; }")
+        self.mc_sourced.setStyleSheet(small)
+        figure_row = QHBoxLayout()
+        figure_row.setSpacing(6)
+        figure_row.addWidget(self.mc_figure)
+        figure_row.addWidget(self.mc_sourced, 1)
         notes = QVBoxLayout()
+        notes.setContentsMargins(6, 0, 6, 0)
         notes.setSpacing(0)
+        notes.addLayout(figure_row)
         notes.addWidget(self.mc_note)
-        notes.addWidget(self.mc_sourced)
-        header.addLayout(notes, 1)
-        header.addWidget(self.band_toggle)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.setSpacing(0)
         top_layout.addLayout(header)
+        top_layout.addLayout(notes)
         top_layout.addWidget(self.projection_chart)
 
         self.what_if = WhatIfPanel(session)
@@ -305,6 +317,11 @@ class PortfolioView(QSplitter):
 
     def _show_headline(self) -> None:
         self.p_target.setText(self.uncertainty.headline())
+        mode = self.session.projection.inputs.mode.value
+        self.mc_figure.setText(f"Bars: magnets, {figure_name(mode)}.")
+        self.mc_figure.setToolTip(
+            f"The bars in mode '{mode}': {FIGURE_MEANINGS[mode]}. {MODE_FREE}"
+        )
         self.mc_note.setText(self.uncertainty.note())
         self.mc_note.setVisible(bool(self.mc_note.text()))
         line, tip = self.uncertainty.sourced()

@@ -47,6 +47,7 @@ from desktop.report_plan import plan_page
 from desktop.style import STAGE_LABELS, country_colour
 from model.api import project
 from model.assumptions import CHOICES, SCALARS, TABLES
+from model.band_words import FIGURE_MEANINGS, MODE_FREE, band_figures, band_note, figure_name
 from model.choices import DRAWS, SEED
 from model.concentration import CountryCut, concentration, country_cuts
 from model.countries import country_name
@@ -297,7 +298,8 @@ def _cover(f: BriefingFigures, shown: Portfolio, when: str, confidential: str) -
     years = f"{int(p.years[0])}-{int(p.years[-1])}"
     scenario = f.scenario.name if f.scenario else "the portfolio as it is (no scenario)"
     headline = (
-        f"{p.magnets[i]:,.0f} t/yr of magnets in {year} against a target of {p.target[i]:,.0f} t/yr"
+        f"{p.magnets[i]:,.0f} t/yr of magnets ({figure_name(f.mode)}) in {year} against a "
+        f"target of {p.target[i]:,.0f} t/yr"
     )
     chance = f"; chance of meeting the target: {f.mc.p_target[i]:.0%}" if p.target[i] > 0 else ""
     gap = "<br>" * 6
@@ -373,17 +375,21 @@ def document_from(
         if has_target[i]
         else f"No target is set for {year}, so no chance of meeting it is given. "
     ) + (esc(mc.sourced_note) + ". " if mc.sourced else "")
-    above_p90 = [
-        int(y) for k, y in enumerate(projection.years) if projection.magnets[k] > p90[k] + 0.5
+    outside_band = [
+        note
+        for y in projection.years.tolist()
+        if (note := band_note(band_figures(projection, mc, int(y))))
     ]
     parts = [
         *_cover(f, shown, when, confidential),
         "<div style='page-break-before: always'></div>",
         "<h2>Headline</h2>",
-        f"<p><b>{year}</b>: {projection.magnets[i]:,.0f} t/yr of sintered NdFeB magnets expected "
-        f"against a target of {projection.target[i]:,.0f} t/yr; gap {projection.gap[i]:,.0f} t/yr. "
+        f"<p><b>{year}</b>: {projection.magnets[i]:,.0f} t/yr of sintered NdFeB magnets "
+        f"({figure_name(f.mode)}) against a target of {projection.target[i]:,.0f} t/yr; gap "
+        f"{projection.gap[i]:,.0f} t/yr. "
         + chance
         + f"Bottleneck in {year}: {esc(STAGE_LABELS[projection.bottleneck[i]])}.</p>",
+        f"<p class='small'>Mode {f.mode}: {esc(FIGURE_MEANINGS[f.mode])}. {esc(MODE_FREE)}</p>",
         _table(
             [
                 "Year",
@@ -417,11 +423,12 @@ def document_from(
             f"<p class='small'>P(target) — : no target is set for {_years(no_target)}, so no "
             "chance of meeting one is given.</p>"
         )
-    if above_p90:
+    for note in outside_band[:NOTES_SHOWN]:  # why the figure lies outside the band, computed
+        parts.append(f"<p class='small'>{esc(note)}</p>")
+    if len(outside_band) > NOTES_SHOWN:
         parts.append(
-            f"<p class='small'>In {_years(above_p90)} the expected figure is above P90: a small "
-            "chance of a large deal closing carries the mean, while in most draws it does not "
-            "close.</p>"
+            f"<p class='small'>The figure lies outside the P10-P90 band in "
+            f"{len(outside_band) - NOTES_SHOWN} more years for the same reasons.</p>"
         )
     parts += [
         "<h2>Projection against the target</h2>",
@@ -519,7 +526,7 @@ def _ranking_section(f: BriefingFigures) -> list[str]:
     parts = [
         f"<h2>What closing each open deal adds ({year})</h2>",
         f"<p>The {len(f.ranking)} open deals (neither acquired nor rejected), most magnets added "
-        f"in {year} first. Expected: as projected; P50: the median of {f.ranking_draws:,} Monte "
+        f"in {year} first. Expected: as projected (weighted by chance, every project on schedule); P50: the median of {f.ranking_draws:,} Monte "
         f"Carlo draws (seed {f.seed}), the same draws with and without the deal.</p>",
         _table(
             [
@@ -555,8 +562,8 @@ def _ranking_section(f: BriefingFigures) -> list[str]:
     if any(v.added_year_p50_t < 0.5 for v in adds):
         parts.append(
             "<p class='small'>A P50 gain of 0 means that in most draws the deal adds nothing "
-            f"in {year} (its project or a plant downstream is not yet producing), although on "
-            "average it adds the expected figure.</p>"
+            f"in {year} (its project or a plant downstream is not yet producing), although its "
+            "expected gain, weighted by chance with every project on schedule, is above 0.</p>"
         )
     return parts
 
@@ -568,6 +575,9 @@ def _added(v: DealValue) -> tuple[float, float, float, float]:
         v.added_year_p50_t,
         v.added_total_p50_t,
     )
+
+
+NOTES_SHOWN = 3  # years outside the band explained one by one; the rest counted
 
 
 def _years(years: list[int]) -> str:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.session import PortfolioSession
 from desktop.worker import TaskRunner
+from model.band_words import band_figures, headline_note
 from model.montecarlo import DRAWS, MonteCarloResult, monte_carlo
 
 SEED = 1
@@ -85,19 +86,10 @@ class UncertaintyController(QObject):
         return f"P(target met in {year}) = {self.result.p_target[k]:.0%} ({self.result.n:,} draws)"
 
     def note(self) -> str:
-        """One line where the figures look contradictory: the expected value above P90."""
-        year, p = self.session.target_year, self.session.projection
-        if self.result is None or not self.result.years[0] <= year <= self.result.years[-1]:
-            return ""
-        k = year - int(self.result.years[0])
-        expected = float(p.magnets[p.year_index(year)])
-        p90 = float(self.result.percentile(90)[k])
-        if expected > p90 + 0.5:
-            return (
-                f"Expected ({expected:,.0f} t) is above P90 ({p90:,.0f} t): a small chance of a "
-                "big deal carries the mean; in most draws it does not close."
-            )
-        return ""
+        """Where the figures look contradictory, why (the projection's figure outside the band),
+        and in committed or all that the band does not depend on the mode (model.band_words)."""
+        s = self.session
+        return headline_note(band_figures(s.projection, self.result, s.target_year))
 
     def sourced(self) -> tuple[str, str]:
         """Which sizes the draws take from their sourced values: a short line and, for its

@@ -468,6 +468,10 @@ class MonteCarloResult:
     seed: int | None
     sourced: tuple[SourcedRange, ...] = ()  # sizes drawn from their sourced values
     not_drawn: tuple[str, ...] = ()  # sourced ranges not drawn, and why
+    # The same draws with no slip (every block and plant on its schedule), so a figure outside
+    # the band can be explained by what was computed (model/band_words.py).
+    on_schedule: np.ndarray | None = None  # (N, T)
+    max_slip: np.ndarray | None = None  # (T,) longest slip of a block starting by each year
 
     @property
     def sourced_note(self) -> str:
@@ -535,7 +539,13 @@ def monte_carlo(
 ) -> MonteCarloResult:
     """`sourced_spread`: also draw the sizes with sourced ranges (model/sourced_draws.py)."""
     s = setup(portfolio, scenario, start=start, end=end, sourced_spread=sourced_spread)
-    magnets = simulate(s, draw(s, draws, seed), progress, cancelled)
+    drawn = draw(s, draws, seed)
+    magnets = simulate(s, drawn, progress, cancelled)
+    on_schedule = replace(
+        drawn,
+        block_delay=np.zeros_like(drawn.block_delay),
+        plant_delay=np.zeros_like(drawn.plant_delay),
+    )
     return MonteCarloResult(
         years=s.inputs.years,
         target=s.inputs.target,
@@ -543,4 +553,12 @@ def monte_carlo(
         seed=seed,
         sourced=s.sourced,
         not_drawn=s.not_drawn,
+        on_schedule=simulate(s, on_schedule, None, cancelled),
+        max_slip=_max_slip_by_year(s),
     )
+
+
+def _max_slip_by_year(s: Setup) -> np.ndarray:
+    """By year: the longest slip the draws allow a block that starts by then (0: none starts)."""
+    started = s.inputs.block_start[None, :] <= s.inputs.years[:, None]  # (T, B)
+    return np.where(started, s.max_delay_block[None, :], 0).max(axis=1, initial=0)

@@ -8,6 +8,8 @@ a repaint well inside one frame.
 
 from __future__ import annotations
 
+from html import escape as esc
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, Qt
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop import style
 from desktop.charts.base import Chart
+from model.band_words import band_figures, band_note, figure_name, outside
 from model.montecarlo import MonteCarloResult
 from model.projection import Projection
 
@@ -283,7 +286,7 @@ class ProjectionChart(Chart):
         lines = [
             f"<b>{year}</b>",
             f"Target: {p.target[i]:,.0f} t",
-            f"Magnets: {p.magnets[i]:,.0f} t",
+            f"Magnets, {figure_name(p.inputs.mode.value)}: {p.magnets[i]:,.0f} t",
             f"Gap: {p.gap[i]:,.0f} t" if p.gap[i] >= 0 else f"Surplus: {-p.gap[i]:,.0f} t",
             f"Bottleneck: {style.STAGE_LABELS[p.bottleneck[i]]}",
         ]
@@ -307,10 +310,8 @@ class ProjectionChart(Chart):
                 f"Monte Carlo: P10 {self.series['P10'][i]:,.0f} · P50 {self.series['P50'][i]:,.0f}"
                 f" · P90 {self.series['P90'][i]:,.0f} t{chance}"
             )
-            if p.magnets[i] > self.series["P90"][i] + 0.5:
-                lines.append(
-                    "<i>Expected above P90: a small chance of a big deal carries the mean.</i>"
-                )
+            if outside(f := band_figures(p, self.band, year)):
+                lines.append(f"<i>{esc(band_note(f))}</i>")
         contributions = [(v[i], k) for k, v in self.series.items() if k not in _NOT_GROUPS]
         for value, label in sorted(contributions, reverse=True)[:6]:
             if value > 0.5:

@@ -34,14 +34,17 @@ def year_arg(args: argparse.Namespace) -> int:
 
 
 def cmd_montecarlo(args: argparse.Namespace) -> str:
+    from model.api import project
+    from model.band_words import band_figures, band_note, figure_name
     from model.fields import PERCENT
     from model.montecarlo import monte_carlo
     from model.number_text import percent
 
     portfolio = portfolio_from_args(args)
+    scenario = scenario_from_args(portfolio, args)
     result = monte_carlo(
         portfolio,
-        scenario_from_args(portfolio, args),
+        scenario,
         draws=args.draws,
         seed=args.seed,
         start=args.start,
@@ -49,6 +52,11 @@ def cmd_montecarlo(args: argparse.Namespace) -> str:
         sourced_spread=args.sourced_spread,
     )
     year = year_arg(args)
+    # The projection's figure beside the band, and why it lies outside it (as the app says).
+    figures = band_figures(
+        project(portfolio, scenario=scenario, start=args.start, end=args.end), result, year
+    )
+    note = band_note(figures)
     rows = result.rows()
     data = {
         "draws": result.n,
@@ -58,6 +66,9 @@ def cmd_montecarlo(args: argparse.Namespace) -> str:
         "first_year_met": result.first_year_met(),
         "drawn_from_sourced_values": [r.as_dict() for r in result.sourced],
         "sourced_values_not_drawn": list(result.not_drawn),
+        "projection_in_year": None
+        if figures is None
+        else {"mode": figures.mode, "magnet_t": figures.figure, "outside_band_note": note},
     }
     headers = ["year", "target_t", "p10_t", "p50_t", "p90_t", "mean_t", "p_target"]
     table = [[r[h] for h in headers] for r in rows]
@@ -69,6 +80,9 @@ def cmd_montecarlo(args: argparse.Namespace) -> str:
             f"P(target met in {year}) = {_percent_or_dash(data['p_target_in_year']['p'])}\n"
             f"first year the target is met: {first}"
         )
+        if figures is not None:
+            text += f"\nmagnets in {year}, {figure_name(figures.mode)}: {figures.figure:,.0f} t"
+            text += f"\n{note}" if note else ""
         text += "".join(f"\n{line}" for line in _sourced_lines(result, args.sourced_spread))
     return text
 

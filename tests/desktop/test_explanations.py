@@ -3,6 +3,7 @@ statuses a mode counts; and explains figures that look contradictory."""
 
 from desktop import operations
 from model.montecarlo import monte_carlo
+from tests.model.test_band_words import rare_deal_portfolio
 
 
 def detail_html(window, block_id):
@@ -73,18 +74,63 @@ def test_no_chance_shown_for_a_year_without_target(window, qtbot):
     assert window.view.p_target.text().startswith("P(target met in 2030) = ")
 
 
-def test_expected_above_p90_is_explained_where_shown(window, qtbot):
+def band(window, qtbot):
     qtbot.waitUntil(lambda: window.view.uncertainty.result is not None, timeout=30000)
+    return window.view.uncertainty.result
+
+
+def test_expected_above_p90_in_the_demo_is_put_down_to_slips_where_shown(window, qtbot):
+    """The demo's first years: the expected line (every project on schedule) is above P90
+    because the draws slip, not because of a rare deal; the note, the chart's hover and the
+    status bar all say so and name the figure by its mode."""
     p = window.session.projection
     mc = monte_carlo(window.session.portfolio, draws=5000, seed=1)
     above = [int(y) for k, y in enumerate(p.years) if p.magnets[k] > mc.percentile(90)[k] + 1]
     below = [int(y) for k, y in enumerate(p.years) if p.magnets[k] < mc.percentile(90)[k] - 1]
     assert above and below  # the demo has both kinds of year
     window.year_spin.setValue(above[0])
-    assert "is above P90" in window.view.mc_note.text()
-    assert "small chance of a big deal carries the mean" in window.view.mc_note.text()
+    band(window, qtbot)
+    note = window.view.mc_note.text()
+    assert note.startswith(f"{above[0]}: expected, on schedule (") and "is above P90" in note
+    assert "with no slip the same draws average" in note and "Slips (up to" in note
+    assert "carr" not in note  # no mean carried by a rare deal
+    assert window.view.mc_figure.text() == "Bars: magnets, expected, on schedule."
+    assert "(expected, on schedule)" in window.status_label.text()
+    hover = window.view.projection_chart.hover_text(above[0])
+    assert "Slips (up to" in hover and "carries the mean" not in hover
     window.year_spin.setValue(below[0])
     assert window.view.mc_note.text() == ""
+
+
+FILLED = ("blocks", "firms", "deals", "plants", "assumptions", "evidence", "scenarios")
+
+
+def test_a_rare_large_deal_is_named_as_the_cause_where_it_is(window, qtbot):
+    session = window.session
+    rare = rare_deal_portfolio()
+    shown = session.portfolio.model_copy(update={k: getattr(rare, k) for k in FILLED})
+    operations.replace_portfolio(session, shown, "t")
+    window.year_spin.setValue(2030)
+    qtbot.waitUntil(lambda: window.view.uncertainty.result is not None, timeout=30000)
+    note = window.view.mc_note.text()
+    assert note.startswith("2030: expected, on schedule (") and "is above P90" in note
+    assert "a few draws with far more output carry the mean" in note and "Slips" not in note
+
+
+def test_committed_mode_names_its_figure_and_says_the_band_is_the_same(window, qtbot):
+    window.year_spin.setValue(2030)
+    window.mode_combo.setCurrentText("committed")
+    band(window, qtbot)
+    note = window.view.mc_note.text()
+    assert "expected" not in note
+    assert "The band, P50 and P(target) are the same in every mode" in note
+    assert window.view.mc_figure.text() == "Bars: magnets, committed."
+    assert "(committed)" in window.status_label.text()
+    tip = window.mode_combo.toolTip()
+    assert "ignoring project-stage risk" in tip and "can exceed the expected figure" in tip
+    p, mc = window.session.projection, window.view.uncertainty.result
+    if p.magnets[p.year_index(2030)] < mc.percentile(10)[2030 - int(mc.years[0])]:
+        assert note.startswith("2030: committed (") and "is below P10" in note
 
 
 def test_ranking_explains_a_zero_p50_gain(window, qtbot):

@@ -179,7 +179,7 @@ def test_hover_text_reports_the_year(window):
     text = window.view.projection_chart.hover_text(2030)
     p = window.session.projection
     i = year(window)
-    assert f"Magnets: {p.magnets[i]:,.0f} t" in text
+    assert f"Magnets, expected, on schedule: {p.magnets[i]:,.0f} t" in text
     assert f"Bottleneck: {STAGE_LABELS[p.bottleneck[i]]}" in text
     assert window.view.projection_chart.hover_text(1999) == ""
 
