@@ -526,8 +526,9 @@ def _ranking_section(f: BriefingFigures) -> list[str]:
     parts = [
         f"<h2>What closing each open deal adds ({year})</h2>",
         f"<p>The {len(f.ranking)} open deals (neither acquired nor rejected), most magnets added "
-        f"in {year} first. Expected: as projected (weighted by chance, every project on schedule); P50: the median of {f.ranking_draws:,} Monte "
-        f"Carlo draws (seed {f.seed}), the same draws with and without the deal.</p>",
+        f"in {year} first. Expected: as projected (weighted by chance, every project on "
+        f"schedule); P50: the median of {f.ranking_draws:,} Monte Carlo draws (seed {f.seed}), "
+        "the same draws with and without the deal.</p>",
         _table(
             [
                 "Block",
