@@ -112,9 +112,9 @@ class RankingView(QWidget):
             [
                 "The block the deal is on",
                 "Where the deal stands",
-                f"Magnets added in {y} if the deal closes, averaged over all outcomes",
+                f"Magnets added in {y} if the deal closes: chance-weighted, every project on schedule",
                 f"Magnets added in {y} if the deal closes, in the middle Monte Carlo draw",
-                "Magnets added over the whole horizon, averaged over all outcomes",
+                "Magnets added over the whole horizon: chance-weighted, every project on schedule",
                 "Magnets added over the whole horizon, middle Monte Carlo draw",
                 "The deal's cost, where known (confidential by default)",
                 "Magnets over the horizon per million USD of cost",
@@ -146,8 +146,9 @@ class RankingView(QWidget):
             self.heading.setText(
                 self.heading.text()
                 + f"<br>P50 gain 0 ({len(zero_p50)} deal{'s' if len(zero_p50) > 1 else ''}): in most draws the deal adds nothing in "
-                f"{y} (its project or a plant downstream is not producing yet); the expected "
-                "figure is the average over all draws, lifted by the draws where it does."
+                f"{y} (its project fails or slips, or a plant downstream is not producing yet); "
+                "the expected figure weighs the deal by its chances with every project on "
+                "schedule, so it is above zero."
             )
         fit_columns(self.table)
         self.select_block(self.selected_block)
