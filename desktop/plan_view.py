@@ -393,6 +393,10 @@ class PlanView(QWidget):
         plan = figures.plan
         return cost_sentence(figures.cost_musd, plan.closed, plan.built, figures.uncosted, rate)
 
+    def uncosted_switch(self) -> str:
+        """How to count unknown costs as 0 here: this view's box, not the CLI's flag."""
+        return f'tick "{self.uncosted.text()}"'
+
     def show_outcome(self, outcome: PlanOutcome) -> None:
         r = outcome.result
         words = {
@@ -400,13 +404,14 @@ class PlanView(QWidget):
             "infeasible": "no plan meets the limits",
             "time_limit": "time limit: best plan so far, not proven best",
         }
-        lines = [f"<b>{OBJECTIVES[r.objective]}</b> in {r.year}: {words[r.status]}."]
+        said = "" if r.no_plan is not None else f" {words[r.status]}."  # the note says which
+        lines = [f"<b>{OBJECTIVES[r.objective]}</b> in {r.year}:{said}"]
         if r.shortfall_t is not None:
             lines.append(
                 f"No plan reaches the target: short by {r.shortfall_t:,.0f} t; "
                 f"{STAGE_LABELS.get(r.binding_stage or '', r.binding_stage)} binds."
             )
-        lines += r.notes
+        lines += r.all_notes(self.uncosted_switch())
         self.status.setText("<br>".join(lines))
         self.save_button.setEnabled(r.plan is not None)
         self.chosen.setRowCount(0)

@@ -27,6 +27,8 @@ STATUS_WORDS = {
     "time_limit": "the best plan found before the time limit, not proven best",
 }
 esc = html.escape
+# How a reader of the briefing counts unknown costs as 0: the Plan tab's box, or repm's flag.
+BRIEFING_UNCOSTED = 'tick "Count unknown costs as 0" in the Plan tab (or use --include-uncosted)'
 
 
 def _shares(figures: PlanFigures) -> str:
@@ -49,7 +51,11 @@ def plan_page(result: PlanResult, portfolio: Portfolio, include_confidential: bo
         f"{STATUS_WORDS[result.status]}. Target {result.target_t:,.0f} t magnets.</p>",
     ]
     if result.plan is None:
-        parts.append("<p>No plan to recommend: " + esc("; ".join(result.notes)) + "</p>")
+        parts.append(
+            "<p>No plan to recommend: "
+            + esc(" ".join(result.all_notes(BRIEFING_UNCOSTED)))
+            + "</p>"
+        )
         return parts
     plan = result.plan
     rows = []
@@ -103,7 +109,7 @@ def plan_page(result: PlanResult, portfolio: Portfolio, include_confidential: bo
             f"<p>No plan reaches the target: short by {result.shortfall_t:,.0f} t; "
             f"{esc(str(result.binding_stage))} binds.</p>"
         )
-    notes = [n for n in result.notes if deal_costs_shown or "cost" not in n]
+    notes = [n for n in result.all_notes(BRIEFING_UNCOSTED) if deal_costs_shown or "cost" not in n]
     if notes:
         parts.append("<p class='small'>" + esc(" ".join(notes)) + "</p>")
     parts.append(

@@ -27,10 +27,12 @@ from model.montecarlo import Cancelled, Progress
 from model.optimise_milp import Solution, formulate, solve
 from model.optimise_model import Constraints, PlanRequestError, Problem, build_problem
 from model.plan import Plan, PlanFigures, evaluate, rank_order
+from model.plan_limits import CLI_UNCOSTED, NoPlan, diagnose, left_out_note, no_plan_words
 from model.portfolio import Portfolio
 from model.scenario import HORIZON_END, HORIZON_START, Scenario
 
 MAX_CUTS = 500
+DIAGNOSIS_SOLVE_S = 3.0  # s per re-solve that looks for the limit leaving no plan
 TOLERANCE = {"max-expected": 1e-3, "min-cost": 2e-2, "max-probability": 0.5}  # t, USD m, draws
 POLISH_SLACK = 1e-3  # t: the polished plan gives at least the best expected magnets less this
 
@@ -52,6 +54,18 @@ class PlanResult:
     left_out_uncosted: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     iterations: int = 0
+    left_out_names: list[str] = field(default_factory=list)  # names of left_out_uncosted
+    no_plan: NoPlan | None = None  # why no plan meets the limits (status infeasible)
+
+    def all_notes(self, uncosted_switch: str = CLI_UNCOSTED) -> list[str]:
+        """Every note, in the words of where the user is: `uncosted_switch` says how to count
+        unknown costs as 0 there (the CLI's flag by default; the Plan view names its box)."""
+        notes = list(self.notes)
+        if self.no_plan is not None:
+            notes.insert(0, no_plan_words(self.no_plan, uncosted_switch))
+        if self.left_out_names:  # what was left out comes before the plan it shaped
+            notes.insert(0, left_out_note(self.left_out_names, uncosted_switch))
+        return notes
 
     def as_dict(self) -> dict:
         empty = {"chosen_deals": [], "chosen_plants": [], "cost_musd": 0.0, "magnets_t": {}}
@@ -70,7 +84,7 @@ class PlanResult:
             "binding_stage": self.binding_stage,
             "p_target_in_sample": self.p_target_in_sample,
             "left_out_uncosted": self.left_out_uncosted,
-            "notes": self.notes,
+            "notes": self.all_notes(),
             "greedy": greedy,
         }
 
@@ -227,9 +241,10 @@ def optimise(
         if x is not None and y is not None:
             x, y, more = _polish(p, x, y, deadline, progress, cancelled)
             iterations += more
-        notes.append("no plan reaches the target: the plan shown gives the most expected magnets")
-        if status_best == "infeasible":
-            notes.append("no plan meets the constraints at all")
+        if status_best != "infeasible":  # else no plan at all: the diagnosis below says why
+            notes.append(
+                "no plan reaches the target: the plan shown gives the most expected magnets"
+            )
     if cancelled is not None and cancelled():
         raise Cancelled()
     if progress is not None:
@@ -262,13 +277,28 @@ def optimise(
     in_sample = None
     if objective == "max-probability" and x is not None and y is not None and p.draws is not None:
         in_sample = float(p.met(x, y).mean())
-    if p.left_out_uncosted:
-        names = item_names(portfolio)
-        notes.append(
-            f"{len(p.left_out_uncosted)} left out for an unknown cost (enter their costs, or use "
-            "--include-uncosted to count them as 0): "
-            + ", ".join(names.get(i, i) for i in p.left_out_uncosted)
-        )
+    names = item_names(portfolio)
+    left_out_names = [names.get(i, i) for i in p.left_out_uncosted]
+    no_plan = None
+    if chosen is None and status == "infeasible":
+
+        def feasible(relaxed: Constraints) -> bool | None:
+            q = build_problem(
+                portfolio,
+                year,
+                relaxed,
+                scenario=scenario,
+                start=start,
+                end=end,
+                costs_matter=relaxed.budget_musd is not None or objective == "min-cost",
+            )
+            found, fx, _, _ = _search(q, "max-expected", diagnosis_deadline(), None, cancelled)
+            return True if fx is not None else (False if found == "infeasible" else None)
+
+        def diagnosis_deadline() -> float:  # each re-solve gets a slice of what time is left
+            return time.monotonic() + max(min(DIAGNOSIS_SOLVE_S, deadline - time.monotonic()), 1)
+
+        no_plan = diagnose(p, feasible)
     if status == "time_limit":
         notes.append(
             "stopped at the time or cut limit: the plan shown is the best the model accepted so "
@@ -290,6 +320,8 @@ def optimise(
         left_out_uncosted=list(p.left_out_uncosted),
         notes=notes,
         iterations=iterations,
+        left_out_names=left_out_names,
+        no_plan=no_plan,
     )
 
 

@@ -85,7 +85,7 @@ def _save(args, portfolio: Portfolio, result: PlanResult, scenario) -> str:
             "not saved: the plan closes no deal and builds nothing"
             + (
                 " (deals without a cost were left out: enter their costs, or --include-uncosted)"
-                if result.notes
+                if result.left_out_uncosted
                 else ""
             )
         )
@@ -159,8 +159,8 @@ def _table(result: PlanResult, data: dict, saved: str | None, portfolio: Portfol
         f"target {result.target_t:,.0f} t magnets",
         *data["notes"],  # what was left out comes before the plan it shaped
     ]
-    if result.plan is None:
-        lines.append("no plan meets the constraints")
+    if result.plan is None and result.no_plan is None:  # else the notes say which limit
+        lines.append("no plan found")
     for label, figures in (
         ("plan", data),
         (

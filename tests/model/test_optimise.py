@@ -348,7 +348,7 @@ def test_unknown_costs_are_left_out_of_budgeted_plans_and_said_so():
     budgeted = optimise(p, YEAR, "max-expected", Constraints(budget_musd=100.0), evaluation_draws=0)
     assert budgeted.plan.plan.closed == ("costed",)
     assert budgeted.left_out_uncosted == ["unknown"]
-    assert any("unknown" in note and "--include-uncosted" in note for note in budgeted.notes)
+    assert any("unknown" in note and "--include-uncosted" in note for note in budgeted.all_notes())
     counted = optimise(
         p,
         YEAR,

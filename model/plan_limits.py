@@ -1,0 +1,194 @@
+"""Why no plan meets the limits: which limit, and by how much (`repm optimise` and the Plan
+view say it in the same words; only the name of the unknown-costs switch differs).
+
+Direct facts first (what the deals insisted on cost against the budget and the deal limit; the
+largest country share and the MoU share with no new deal), then each limit relaxed on its own:
+the optimiser is run again without it, and a limit whose removal gives a plan is named. For the
+largest-country share, a bisection finds a limit near the lowest that gives a plan within the
+other limits (a re-solve that runs out of time counts as no plan, so the figure said is one that
+is proven to work, not a proven lowest). Domestic supply counts as a country (India) in the shares, as everywhere in the model
+(equation 7): the share limit is over all of the year's magnets, not only imported ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from model.assumptions import usd_m_to_crore
+from model.countries import country_name
+from model.geo import mou_countries
+from model.optimise_model import Constraints, Problem
+
+BISECTION_STEPS = 5  # a workable country share to within 1/32 of the gap above the limit
+
+# A limit dropped on its own: its key, and the constraints without it.
+RELAX: dict[str, Callable[[Constraints], Constraints]] = {
+    "country": lambda c: replace(c, max_country_share=None),
+    "mou": lambda c: replace(c, min_mou_share=None),
+    "budget": lambda c: replace(c, budget_musd=None),
+    "deals": lambda c: replace(c, max_deals=None),
+    "include": lambda c: replace(c, include=()),
+    "uncosted": lambda c: replace(c, include_uncosted=True),
+}
+
+
+@dataclass
+class NoPlan:
+    """The facts behind 'no plan meets the limits' (all shares in the plan's year)."""
+
+    year: int
+    inr_per_usd: float
+    constraints: Constraints
+    largest: tuple[str, float] | None = None  # (country, share) with no new deal
+    mou_share: float | None = None  # with no new deal
+    insisted_cost_musd: float = 0.0
+    insisted_deals: int = 0
+    left_out_uncosted: int = 0
+    fixes: list[str] = field(default_factory=list)  # limits that, relaxed alone, give a plan
+    workable_country_share: float | None = None  # a limit that gives a plan (the others kept)
+
+
+def _active(c: Constraints, left_out: int) -> list[str]:
+    on = {
+        "country": c.max_country_share is not None,
+        "mou": c.min_mou_share is not None,
+        "budget": c.budget_musd is not None,
+        "deals": c.max_deals is not None,
+        "include": bool(c.include),
+        "uncosted": left_out > 0 and not c.include_uncosted,
+    }
+    return [key for key, active in on.items() if active]
+
+
+def diagnose(p: Problem, feasible: Callable[[Constraints], bool | None]) -> NoPlan:
+    """`feasible(constraints)`: does the optimiser find a plan the model accepts (None: it ran
+    out of time, so nothing is claimed)."""
+    c = p.constraints
+    x = p.x_lo.copy()  # no new deal: only the ones insisted on
+    y = p.y_hi.copy()  # every option that may be built, so that shares are of the oxide
+    result = p.project(x, y)
+    total = float(result.magnets[p.k])
+    shares = (
+        {code: float(v[p.k]) / total for code, v in result.by_country().items()}
+        if total > 0
+        else {}
+    )
+    partners = mou_countries()
+    new = p.open_deal & (p.x_lo > 0.5)
+    built = p.option & (p.y_lo > 0.5)
+    facts = NoPlan(
+        year=p.year,
+        inr_per_usd=p.portfolio.assumptions.inr_per_usd,
+        constraints=c,
+        largest=max(shares.items(), key=lambda kv: kv[1]) if shares else None,
+        mou_share=sum(s for code, s in shares.items() if code in partners) if shares else None,
+        insisted_cost_musd=float(p.deal_cost @ new + p.plant_cost @ built),
+        insisted_deals=int(new.sum()),
+        left_out_uncosted=len(p.left_out_uncosted),
+    )
+    for key in _active(c, facts.left_out_uncosted):
+        if feasible(RELAX[key](c)):
+            facts.fixes.append(key)
+    if "country" in facts.fixes and c.max_country_share is not None:
+        lo, hi = c.max_country_share, 1.0
+        for _ in range(BISECTION_STEPS):
+            mid = (lo + hi) / 2
+            if feasible(replace(c, max_country_share=mid)):
+                hi = mid
+            else:
+                lo = mid
+        facts.workable_country_share = hi
+    return facts
+
+
+def _money(musd: float, inr_per_usd: float) -> str:
+    return f"INR {usd_m_to_crore(musd, inr_per_usd):,.0f} crore (USD {musd:,.1f} m)"
+
+
+def _up(share: float) -> str:
+    """A share rounded up to a whole percent: a limit set there is met."""
+    return f"{np.ceil(share * 100 - 1e-9):.0f}%"
+
+
+def limit_name(key: str, facts: NoPlan, uncosted_switch: str) -> str:
+    c = facts.constraints
+    if key == "country":
+        return f"the limit of {c.max_country_share:.0%} from one country"
+    if key == "mou":
+        return f"the minimum of {c.min_mou_share:.0%} from MoU partners"
+    if key == "budget":
+        return f"the budget of {_money(c.budget_musd or 0.0, facts.inr_per_usd)}"
+    if key == "deals":
+        return f"the limit of {c.max_deals} new deal{'' if c.max_deals == 1 else 's'}"
+    if key == "include":
+        return "the deals and options you insist on"
+    return (
+        f"leaving out the {facts.left_out_uncosted} of unknown cost ({uncosted_switch} to "
+        "count them as 0)"
+    )
+
+
+def no_plan_words(facts: NoPlan, uncosted_switch: str) -> str:
+    """Which limit leaves no plan, and by how much. `uncosted_switch` says how to count unknown
+    costs as 0 where the user is ("use --include-uncosted", 'tick "Count unknown costs as 0"')."""
+    c = facts.constraints
+    y = facts.year
+    said = []
+    if c.budget_musd is not None and facts.insisted_cost_musd > c.budget_musd + 1e-9:
+        said.append(
+            f"the deals and options you insist on cost "
+            f"{_money(facts.insisted_cost_musd, facts.inr_per_usd)}, over the budget of "
+            f"{_money(c.budget_musd, facts.inr_per_usd)}"
+        )
+    if c.max_deals is not None and facts.insisted_deals > c.max_deals:
+        said.append(
+            f"you insist on {facts.insisted_deals} new deals, over the limit of {c.max_deals}"
+        )
+    if c.max_country_share is not None and facts.largest is not None:
+        code, share = facts.largest
+        if share > c.max_country_share + 1e-6:
+            domestic = " (domestic supply)" if code == "IND" else ""
+            said.append(
+                f"{country_name(code)}{domestic} already supplies {share:.0%} of {y} magnets "
+                f"without any new deal, over the limit of {c.max_country_share:.0%} for one "
+                "country (domestic supply counts as a country)"
+            )
+    mou = facts.mou_share
+    if c.min_mou_share is not None and mou is not None and mou < c.min_mou_share - 1e-6:
+        said.append(
+            f"MoU partners supply {mou:.0%} of {y} magnets without any new deal, under the "
+            f"minimum of {c.min_mou_share:.0%}"
+        )
+    if facts.fixes:
+        names = [limit_name(k, facts, uncosted_switch) for k in facts.fixes]
+        relax = (
+            f"relaxing {names[0]} gives a plan"
+            if len(names) == 1
+            else "relaxing any one of these gives a plan: "
+            + "; ".join(names[:-1])
+            + f"; or {names[-1]}"
+        )
+        said.append(relax)
+    else:
+        said.append("no single limit relaxed on its own gives a plan: relax two or more")
+    if facts.workable_country_share is not None:
+        said.append(
+            f"with the other limits kept, raising the limit from one country to "
+            f"{_up(facts.workable_country_share)} gives a plan"
+        )
+    return " ".join(["No plan meets every limit."] + [f"{s[0].upper()}{s[1:]}." for s in said])
+
+
+CLI_UNCOSTED = "use --include-uncosted"
+
+
+def left_out_note(names: list[str], uncosted_switch: str) -> str:
+    """The deals and options a budgeted plan left out for an unknown cost, and how to count
+    them as 0 where the user is."""
+    return (
+        f"{len(names)} left out for an unknown cost (enter their costs, or {uncosted_switch} "
+        "to count them as 0): " + ", ".join(names)
+    )
