@@ -26,16 +26,15 @@ def cost_sentence(
     inr_per_usd: float,
     hidden: str = "confidential",
 ) -> str:
-    """'USD 130.0 m (INR 1,153 crore) plus 3 deals of unknown cost', 'cost unknown for all 22
-    deals'; `cost_musd` None: the known part is withheld (`hidden` says so)."""
+    """'USD 130.0 m (INR 1,153 crore) plus 3 deals of unknown cost', 'unknown for all 22 deals':
+    the words after a label that says cost ('cost ', 'cost:', 'Cost of the plan:'); `cost_musd`
+    None: the known part is withheld (`hidden` says so)."""
     unknown = set(uncosted)
     unknown_deals = sum(1 for d in deals if d in unknown)
     unknown_options = sum(1 for p in plants if p in unknown)
     chosen = len(deals) + len(plants)
     if chosen and unknown_deals + unknown_options == chosen:
-        return (
-            f"cost unknown for {'all ' if chosen > 1 else 'the '}{_count(len(deals), len(plants))}"
-        )
+        return f"unknown for {'all ' if chosen > 1 else 'the '}{_count(len(deals), len(plants))}"
     known = (
         hidden
         if cost_musd is None

@@ -161,4 +161,5 @@ def test_a_plan_of_deals_without_costs_does_not_read_as_costed(window, qtbot):
     g = result.greedy.plan.closed
     if g and all(costs[d] is None for d in g) and not result.greedy.plan.built:
         assert f"cost unknown for all {len(g)} deal" in view.comparison.text()
+    assert "cost cost" not in view.comparison.text() + view.shares.text()
     assert "USD 0.0 m" not in view.comparison.text()

@@ -16,8 +16,29 @@ def test_known_and_unknown_parts_in_one_sentence():
         "USD 130.0 m (INR 1,153 crore) plus 3 deals of unknown cost"
     )
     deals = [f"d{i}" for i in range(22)]
-    assert cost_sentence(0.0, deals, [], deals, 88.72) == "cost unknown for all 22 deals"
+    assert cost_sentence(0.0, deals, [], deals, 88.72) == "unknown for all 22 deals"
     assert cost_sentence(5.0, ["a"], [], [], 88.72) == "USD 5.0 m (INR 44 crore)"
+
+
+def test_no_word_is_said_twice_after_the_label_every_caller_puts_before_it():
+    """Plan view 'cost …', repm 'cost: …', briefing 'Cost of the plan: …', 'Plant options: …'."""
+    forms = [
+        (0.0, ["a"], [], ["a"]),  # the one deal, unknown
+        (0.0, ["a", "b", "c", "d"], [], ["a", "b", "c", "d"]),  # all unknown
+        (0.0, ["a"], ["p"], ["a", "p"]),  # a deal and an option, all unknown
+        (0.0, [], ["p", "q"], ["p", "q"]),  # options only
+        (12.0, ["a", "b"], ["p"], ["b"]),  # known part plus one unknown
+        (12.0, ["a"], [], []),  # all known
+        (None, ["a", "b"], [], ["b"]),  # known part withheld
+        (0.0, [], [], []),  # nothing chosen
+    ]
+    for cost, deals, plants, unknown in forms:
+        words = cost_sentence(cost, deals, plants, unknown, 88.72)
+        for label in ("cost", "cost:", "Cost of the plan:", "Plant options:"):
+            said = f"{label} {words}".lower().replace(":", "").split()
+            doubled = [a for a, b in zip(said, said[1:], strict=False) if a == b]
+            assert not doubled, f"{label} {words}"
+            assert "cost cost" not in f"{label} {words}".lower().replace(":", "")
 
 
 def test_repm_optimise_says_which_costs_are_unknown(capsys):
