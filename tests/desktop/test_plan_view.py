@@ -163,3 +163,22 @@ def test_a_plan_of_deals_without_costs_does_not_read_as_costed(window, qtbot):
         assert f"cost unknown for all {len(g)} deal" in view.comparison.text()
     assert "cost cost" not in view.comparison.text() + view.shares.text()
     assert "USD 0.0 m" not in view.comparison.text()
+
+
+def test_no_plan_names_the_limit_and_the_app_box_not_a_cli_flag(window, qtbot):
+    """The tester's request: INR 5,000 crore, at most 40% from one country, at most 4 deals."""
+    view = window.plan_view
+    view.budget_on.setChecked(True)
+    view.budget_unit.setCurrentText("INR crore")
+    view.budget.setValue(5000.0)
+    view.share_on.setChecked(True)
+    view.share.setValue(40)
+    view.deals_on.setChecked(True)
+    view.max_deals.setValue(4)
+    run_and_wait(qtbot, view)
+    assert view.outcome.result.plan is None
+    said = view.status.text()
+    assert "the limit of 40% from one country" in said
+    assert "India (domestic supply) already supplies" in said
+    assert f'tick "{view.uncosted.text()}"' in said
+    assert "--" not in said  # no CLI flag in the app
