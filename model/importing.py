@@ -102,7 +102,7 @@ def apply_import(incoming: Incoming, current: Portfolio) -> tuple[Portfolio, Kep
     try:
         return Portfolio.model_validate(data), kept
     except ValidationError as exc:
-        raise InvalidPortfolio(incoming.source, describe_validation_error(exc)) from None
+        raise InvalidPortfolio(incoming.source, describe_validation_error(exc, data)) from None
 
 
 def write_new_portfolio_file(path: str | os.PathLike[str], portfolio: Portfolio) -> None:

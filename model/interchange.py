@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from model.files import private_output
 from model.portfolio import Portfolio, PortfolioError
@@ -55,8 +57,50 @@ def _number(value: Any) -> Any:
     return f"{value:g}" if isinstance(value, float) else value
 
 
-def describe_error(error: dict[str, Any]) -> str:
-    """One pydantic error in words a user can act on."""
+SHARE_HINT = "(files hold shares as fractions: {value:g} % is {share:g})"
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds (itself, in a list or optional), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return next((m for a in get_args(annotation) if (m := _inner_model(a))), None)
+
+
+def declared_field(root: type[BaseModel], loc: tuple[Any, ...]) -> FieldInfo | None:
+    """The declaration an error path ends at ('deals', 4, 'offtake_share'), if it names one."""
+    model: type[BaseModel] | None = root
+    info = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if model is None or part not in model.model_fields:
+            return None
+        info = model.model_fields[part]
+        model = _inner_model(info.annotation)
+    return info
+
+
+def share_hint(error: dict[str, Any], root: type[BaseModel] | None) -> str:
+    """' (files hold shares as fractions: 25 % is 0.25)' for a share typed as a percentage."""
+    from model.fields import PERCENT
+
+    if root is None or error["type"] != "less_than_equal":
+        return ""
+    info = declared_field(root, tuple(error["loc"]))
+    found = info is not None and any(getattr(m, "fmt", None) == PERCENT for m in info.metadata)
+    try:
+        value = float(error.get("input"))
+    except (TypeError, ValueError):
+        return ""
+    if not found or not 1 < value <= 100:
+        return ""
+    return " " + SHARE_HINT.format(value=value, share=value / 100)
+
+
+def describe_error(error: dict[str, Any], root: type[BaseModel] | None = None) -> str:
+    """One pydantic error in words a user can act on; with the `root` model validated, a share
+    typed as a percentage says so."""
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     shown = json.dumps(value) if isinstance(value, str) else _number(value)
     number = value if isinstance(value, str) else _number(value)  # a CSV cell's text as typed
@@ -83,21 +127,44 @@ def describe_error(error: dict[str, Any]) -> str:
         "model_type": lambda: "must be an object",
     }
     if kind in messages:
-        return messages[kind]()
+        return messages[kind]() + share_hint(error, root)
     if kind == "value_error" and isinstance(ctx.get("error"), Exception):
         return str(ctx["error"])
     return error["msg"]
 
 
-def describe_validation_error(exc: ValidationError) -> list[str]:
+def describe_validation_error(exc: ValidationError, data: Any = None) -> list[str]:
+    """One line per error. With the portfolio's `data` (what was validated), a record is named
+    by its index and its id: 'deals[4] (id kabil-nolans).offtake_share: 1.4 is above 1'."""
     problems: list[str] = []
+    root = Portfolio if isinstance(data, dict) else None
     for error in exc.errors():
         cause = (error.get("ctx") or {}).get("error")
         if isinstance(cause, PortfolioError):
             problems.extend(cause.problems)
         else:
-            problems.append(f"{_path(error['loc'])}: {describe_error(error)}")
-    return problems
+            problems.append(f"{_path(error['loc'])}: {describe_error(error, root)}")
+    return [with_record_ids(p, data) for p in problems] if isinstance(data, dict) else problems
+
+
+_RECORD = re.compile(r"^([a-z_]+)\[(\d+)\]")
+MAX_ID_SHOWN = 60
+
+
+def with_record_ids(problem: str, data: dict[str, Any]) -> str:
+    """'deals[4].x: ...' -> 'deals[4] (id kabil-nolans).x: ...' when deals[4] has an id."""
+    found = _RECORD.match(problem)
+    if not found:
+        return problem
+    records, index = data.get(found[1]), int(found[2])
+    if not isinstance(records, list) or index >= len(records):
+        return problem
+    record = records[index]
+    record_id = record.get("id") if isinstance(record, dict) else getattr(record, "id", None)
+    if not isinstance(record_id, str) or not record_id.strip():
+        return problem
+    shown = record_id if len(record_id) <= MAX_ID_SHOWN else record_id[:MAX_ID_SHOWN] + "…"
+    return f"{found[0]} (id {shown}){problem[found.end() :]}"
 
 
 def portfolio_from_dict(data: Any, source: str = "portfolio") -> Portfolio:
@@ -121,7 +188,7 @@ def portfolio_from_dict(data: Any, source: str = "portfolio") -> Portfolio:
     try:
         return Portfolio.model_validate(body)
     except ValidationError as exc:
-        raise InvalidPortfolio(source, describe_validation_error(exc)) from None
+        raise InvalidPortfolio(source, describe_validation_error(exc, body)) from None
 
 
 def redacted_field_problems(names: Any) -> list[str]:

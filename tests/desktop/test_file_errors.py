@@ -54,7 +54,10 @@ def test_import_of_a_bad_json_changes_nothing(window, tmp_path):
     before = window.session.store.load_portfolio()
     window.import_json(str(bad))
     assert window.dialog.objectName() == "importRefused"
-    assert "deals[3].offtake_share: 1.4 is above 1" in window.dialog.text()
+    assert (
+        f"deals[3] (id {data['deals'][3]['id']}).offtake_share: 1.4 is above 1"
+        in window.dialog.text()
+    )
     assert window.session.store.load_portfolio() == before
 
 

@@ -64,7 +64,7 @@ def test_bad_file_exits_2_and_names_the_field(capsys, tmp_path):
     before = bad.read_bytes()
     code, out, err = run(capsys, "project", "--portfolio", str(bad))
     assert code == 2 and out == ""
-    assert "deals[3].offtake_share: 1.4 is above 1" in err
+    assert f"deals[3] (id {data['deals'][3]['id']}).offtake_share: 1.4 is above 1" in err
     assert bad.read_bytes() == before
 
 
@@ -77,3 +77,20 @@ def test_unknown_scenario_is_a_usage_error(capsys):
 def test_argument_errors_exit_2(args, capsys):
     assert main(args) == 2
     assert len(capsys.readouterr().err.splitlines()) == 1
+
+
+def test_validate_names_each_bad_record_on_its_own_line(capsys, tmp_path):
+    data = portfolio_to_dict(demo_portfolio())
+    data["deals"][4]["id"] = "kabil-nolans"
+    data["deals"][4]["offtake_share"] = 25
+    data["plants"][0]["capacity_tpa"] = -5
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data))
+    code, out, err = run(capsys, "validate", str(bad))
+    assert code == 2 and out == ""
+    assert err.splitlines() == [
+        f"{bad}: 2 problems",
+        "  deals[4] (id kabil-nolans).offtake_share: 25 is above 1 "
+        "(files hold shares as fractions: 25 % is 0.25)",
+        f"  plants[0] (id {data['plants'][0]['id']}).capacity_tpa: -5 is below 0",
+    ]

@@ -40,7 +40,10 @@ def test_offtake_above_one_names_the_field(tmp_path):
     data["deals"][3]["offtake_share"] = 1.4
     with pytest.raises(InvalidPortfolio) as err:
         load_portfolio(write(tmp_path, data))
-    assert "deals[3].offtake_share: 1.4 is above 1" in err.value.problems
+    assert err.value.problems == [
+        f"deals[3] (id {data['deals'][3]['id']}).offtake_share: 1.4 is above 1 "
+        "(files hold shares as fractions: 1.4 % is 0.014)"
+    ]
 
 
 def test_every_problem_is_listed(tmp_path):
@@ -52,13 +55,15 @@ def test_every_problem_is_listed(tmp_path):
     with pytest.raises(InvalidPortfolio) as err:
         load_portfolio(write(tmp_path, data))
     problems = err.value.problems
-    assert any(p.startswith('blocks[0].stage: "dreaming" is not one of') for p in problems)
+    b0, b1 = data["blocks"][0]["id"], data["blocks"][1]["id"]
+    stage = f'blocks[0] (id {b0}).stage: "dreaming" is not one of'
+    assert any(p.startswith(stage) for p in problems)
     assert (
-        "blocks[1].country: 'XXX' is not an ISO 3166-1 alpha-3 country code or country name"
-        in problems
+        f"blocks[1] (id {b1}).country: 'XXX' is not an ISO 3166-1 alpha-3 country code or "
+        "country name" in problems
     )
-    assert "firms[0].kind: is required" in problems
-    assert "plants[0].capacity_tpa: -5 is below 0" in problems
+    assert f"firms[0] (id {data['firms'][0]['id']}).kind: is required" in problems
+    assert f"plants[0] (id {data['plants'][0]['id']}).capacity_tpa: -5 is below 0" in problems
     assert len(problems) == 4
 
 
@@ -79,10 +84,11 @@ def test_dangling_references_and_duplicates(tmp_path):
     data["blocks"].append(dict(data["blocks"][0]))
     with pytest.raises(InvalidPortfolio) as err:
         load_portfolio(write(tmp_path, data))
-    assert "deals[0].firm_id: 'ghost' is not a firm id" in err.value.problems
+    deal = data["deals"][0]["id"]
+    assert f"deals[0] (id {deal}).firm_id: 'ghost' is not a firm id" in err.value.problems
     duplicate = len(data["blocks"]) - 1
     assert (
-        f"blocks[{duplicate}].id: 'irel-domestic' is already used by blocks[0]"
+        f"blocks[{duplicate}] (id irel-domestic).id: 'irel-domestic' is already used by blocks[0]"
         in err.value.problems
     )
 
@@ -114,3 +120,46 @@ def test_demo_uses_only_sourced_blocks():
     assert all(b.source and b.as_of for b in demo.blocks)
     colossus = demo.block("colossus")
     assert colossus.nameplate_tpa is None and colossus.ndpr_share is None  # not found: left empty
+
+
+def test_a_record_is_named_by_index_and_id(tmp_path):
+    data = demo_dict()
+    data["deals"][4]["id"] = "kabil-nolans"
+    data["deals"][4]["offtake_share"] = 1.4
+    with pytest.raises(InvalidPortfolio) as err:
+        load_portfolio(write(tmp_path, data))
+    assert err.value.problems[0].startswith(
+        "deals[4] (id kabil-nolans).offtake_share: 1.4 is above 1"
+    )
+
+
+def test_a_record_without_an_id_keeps_its_index_alone(tmp_path):
+    data = demo_dict()
+    data["deals"][4]["id"] = ""
+    with pytest.raises(InvalidPortfolio) as err:
+        load_portfolio(write(tmp_path, data))
+    assert "deals[4].id: must not be empty" in err.value.problems
+
+
+def test_a_share_typed_as_a_percentage_gets_a_hint(tmp_path):
+    data = demo_dict()
+    data["deals"][4]["id"] = "kabil-nolans"
+    data["deals"][4]["offtake_share"] = 25
+    with pytest.raises(InvalidPortfolio) as err:
+        load_portfolio(write(tmp_path, data))
+    assert err.value.problems == [
+        "deals[4] (id kabil-nolans).offtake_share: 25 is above 1 "
+        "(files hold shares as fractions: 25 % is 0.25)"
+    ]
+
+
+def test_the_hint_only_for_values_a_percentage_could_be(tmp_path):
+    data = demo_dict()
+    data["deals"][4]["offtake_share"] = 250
+    data["blocks"][0]["ndpr_share"] = 30
+    with pytest.raises(InvalidPortfolio) as err:
+        load_portfolio(write(tmp_path, data))
+    problems = "\n".join(err.value.problems)
+    assert "offtake_share: 250 is above 1" in problems
+    assert "ndpr_share: 30 is above 1 (files hold shares as fractions: 30 % is 0.3)" in problems
+    assert problems.count("files hold shares") == 1

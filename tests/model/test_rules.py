@@ -54,13 +54,17 @@ def _override_out_of_range(data):
     data["scenarios"][0]["assumption_overrides"] = {"separation_recovery": 7}
 
 
+DEMO = demo_portfolio()  # the ids the messages name
 BAD_FILES = {
-    "duplicate block names": (_dup_block_name, "blocks[1].name: 'IREL"),
-    "duplicate firm names": (_dup_firm_name, "firms[1].name:"),
+    "duplicate block names": (_dup_block_name, f"blocks[1] (id {DEMO.blocks[1].id}).name: 'IREL"),
+    "duplicate firm names": (_dup_firm_name, f"firms[1] (id {DEMO.firms[1].id}).name:"),
     "negative target": (_negative_target, "target.path.2030: -5 is below 0"),
     "NaN target": (_nan_target, "target.path.2030:"),
     "target year out of range": (_year_out_of_range, "target.path.1800"),
-    "lone surrogate": (_lone_surrogate, "blocks[0].notes: contains an invalid character"),
+    "lone surrogate": (
+        _lone_surrogate,
+        f"blocks[0] (id {DEMO.blocks[0].id}).notes: contains an invalid character",
+    ),
     "unknown override": (_unknown_override, "separation_recovery_x: not an assumption"),
     "override out of range": (_override_out_of_range, "separation_recovery: 7 is above 1"),
 }

@@ -43,9 +43,10 @@ def test_failed_import_changes_nothing_and_lists_every_bad_record(capsys, tmp_pa
 
     code, out, err = run(capsys, "import", demo_json(tmp_path, break_it), "--db", db, "--replace")
     assert code == 2 and out == ""
-    assert "deals[2].offtake_share: 1.4 is above 1" in err
-    assert "blocks[5].ndpr_share: -0.1 is below 0" in err
-    assert 'plants[1].status: "imagined" is not one of' in err
+    demo = demo_portfolio()
+    assert f"deals[2] (id {demo.deals[2].id}).offtake_share: 1.4 is above 1" in err
+    assert f"blocks[5] (id {demo.blocks[5].id}).ndpr_share: -0.1 is below 0" in err
+    assert f'plants[1] (id {demo.plants[1].id}).status: "imagined" is not one of' in err
     assert load_portfolio(db) == before
 
 
