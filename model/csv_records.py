@@ -27,14 +27,17 @@ def csv_rows(path: str | os.PathLike[str]) -> list[list[str]]:
         raise InvalidPortfolio(str(path), [str(exc)]) from None
 
 
-def records_from_rows(rows: list[list[Any]], kind: str, source: str) -> list[BaseModel]:
-    """Records of one kind from a CSV's rows; errors name the cell; an id used twice is one."""
+def records_from_rows(
+    rows: list[list[Any]], kind: str, source: str, places: dict[str, str] | None = None
+) -> list[BaseModel]:
+    """Records of one kind from a CSV's rows; errors name the cell; an id used twice is one.
+    `places`, when given, receives each record's line by id ('deals.csv line 6')."""
     title = next((t for t, (k, _) in SHEETS.items() if k == kind), None)
     if title is None:
         raise ValueError(f"--kind must be one of {', '.join(k for k, _ in SHEETS.values())}")
     _, model = SHEETS[title]
-    cells, problems = _Cells(), []
-    records = _records(title, kind, model, rows, cells, problems, from_csv=True)
+    cells, problems = _Cells(csv_name=Path(source).name), []
+    records = _records(title, kind, model, rows, cells, problems)
     if problems:
         raise InvalidPortfolio(source, problems)
     out, errors, seen = [], [], {}
@@ -46,9 +49,13 @@ def records_from_rows(rows: list[list[Any]], kind: str, source: str) -> list[Bas
             continue
         first = seen.setdefault(out[-1].id, cells.where[(kind, i)])
         if first != cells.where[(kind, i)]:
-            errors.append(f"{cells.where[(kind, i)]} id: '{out[-1].id}' is already used by {first}")
+            place = cells.where.get((kind, i, "id"), cells.where[(kind, i)])
+            earlier = first.removeprefix(f"{cells.csv_name} ")  # 'line 2'
+            errors.append(f"{place}: '{out[-1].id}' is already used by {earlier}")
     if errors:
         raise InvalidPortfolio(source, errors)
+    if places is not None:
+        places.update(seen)
     return out
 
 

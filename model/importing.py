@@ -9,6 +9,7 @@ by id. Either way the fields the file leaves out (a redacted export) keep the po
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from model.interchange import (
     describe_validation_error,
     load_json,
     portfolio_from_dict,
+    with_record_ids,
 )
 from model.left_out import Kept, keep_left_out
 from model.portfolio import Portfolio
@@ -43,6 +45,7 @@ class Incoming:
     kind: str | None = None  # .csv
     records: list[BaseModel] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)  # 'kind.field's the file does not carry
+    places: dict[str, str] = field(default_factory=dict)  # a CSV record's line, by id
 
     @property
     def replaces(self) -> bool:
@@ -59,9 +62,10 @@ def read_import(path: str | os.PathLike[str], kind: str | None = None) -> Incomi
             raise ValueError(
                 "a .csv file holds one table: say which with --kind blocks|firms|deals|plants"
             )
-        rows = csv_rows(path)
-        records = records_from_rows(rows, kind, source)
-        return Incoming(source, kind=kind, records=records, left_out=left_out_of_rows(rows, kind))
+        rows, places = csv_rows(path), {}
+        records = records_from_rows(rows, kind, source, places)
+        left_out = left_out_of_rows(rows, kind)
+        return Incoming(source, kind=kind, records=records, left_out=left_out, places=places)
     if suffix == ".xlsx":
         sheets = workbook_sheets(path)
         return Incoming(
@@ -102,7 +106,20 @@ def apply_import(incoming: Incoming, current: Portfolio) -> tuple[Portfolio, Kep
     try:
         return Portfolio.model_validate(data), kept
     except ValidationError as exc:
-        raise InvalidPortfolio(incoming.source, describe_validation_error(exc, data)) from None
+        problems = describe_validation_error(exc)
+        problems = [_in_file_terms(p, data, incoming) for p in problems]
+        raise InvalidPortfolio(incoming.source, problems) from None
+
+
+def _in_file_terms(problem: str, data: dict, incoming: Incoming) -> str:
+    """A merged portfolio's 'deals[7].firm_id: ...' as the CSV's 'deals.csv line 6, column
+    firm_id: ...' when the record came from the CSV; otherwise named by index and id."""
+    found = re.match(rf"^{incoming.kind}\[(\d+)\]\.(\w+): ", problem) if incoming.kind else None
+    if found:
+        record_id = data[incoming.kind][int(found[1])].get("id")
+        if record_id in incoming.places:
+            return f"{incoming.places[record_id]}, column {found[2]}: {problem[found.end() :]}"
+    return with_record_ids(problem, data)
 
 
 def write_new_portfolio_file(path: str | os.PathLike[str], portfolio: Portfolio) -> None:

@@ -164,22 +164,33 @@ def write_xlsx(
 
 
 class _Cells:
-    """Where each value came from, so a pydantic error path becomes 'Sheet!B7'."""
+    """Where each value came from, so a pydantic error path becomes 'Sheet!B7' (a workbook) or
+    'deals.csv line 7, column offtake_share' (a CSV file: its own terms)."""
 
-    def __init__(self) -> None:
+    def __init__(self, csv_name: str | None = None) -> None:
         self.where: dict[tuple, str] = {}
+        self.csv_name = csv_name
 
-    def locate(self, loc: tuple) -> str | None:
+    def locate(self, loc: tuple) -> tuple[str | None, bool]:
+        """The place of `loc`, and whether it is the field's own cell (not its row)."""
         for length in range(len(loc), 0, -1):
             if loc[:length] in self.where:
-                return self.where[loc[:length]]
-        return None
+                return self.where[loc[:length]], length == len(loc)
+        return None, False
+
+    def cell(self, title: str, col: int, r: int, name: str = "") -> str:
+        if self.csv_name is None:
+            return f"{title}!{column_letter(col)}{r}"
+        return f"{self.csv_name} line {r}, column {name or col}"
+
+    def row(self, title: str, r: int) -> str:
+        return f"{self.csv_name} line {r}" if self.csv_name else f"{title} row {r}"
 
 
-def _headless(title: str, fields: list[str], row: list[Any], r: int) -> list[str]:
+def _headless(title: str, fields: list[str], row: list[Any], r: int, cells: _Cells) -> list[str]:
     """A value in a column without a header would be silently dropped: it is an error."""
     return [
-        f"{title}!{column_letter(col)}{r}: a value in a column with no header"
+        f"{cells.cell(title, col, r)}: a value in a column with no header"
         for col, value in enumerate(row, start=1)
         if value not in (None, "") and (col > len(fields) or not fields[col - 1])
     ]
@@ -192,25 +203,27 @@ def _records(
     rows: list[list[Any]],
     cells: _Cells,
     problems: list[str],
-    from_csv: bool = False,
 ) -> list[dict]:
+    from_csv = cells.csv_name is not None
     if not rows:
-        problems.append(f"{title}: the sheet is empty (a header row is needed)")
+        empty = f"{cells.csv_name}: the file" if from_csv else f"{title}: the sheet"
+        problems.append(f"{empty} is empty (a header row is needed)")
         return []
     fields = [field_of(h) for h in rows[0]]
     known = set(model.model_fields)
+    table = kind if from_csv else title
     for col, name in enumerate(fields, start=1):
         if name and name not in known:
             problems.append(
-                f"{title}!{column_letter(col)}1: '{rows[0][col - 1]}' is not a column of {title}"
+                f"{cells.cell(title, col, 1)}: '{rows[0][col - 1]}' is not a column of {table}"
             )
         elif name and name in fields[: col - 1]:
-            problems.append(f"{title}!{column_letter(col)}1: '{name}' is a second column")
+            problems.append(f"{cells.cell(title, col, 1)}: '{name}' is a second column")
     records = []
     for r, row in enumerate(rows[1:], start=2):
         if all(v is None or v == "" for v in row):
             continue  # blank lines are skipped, not errors
-        problems += _headless(title, fields, row, r)
+        problems += _headless(title, fields, row, r, cells)
         record: dict[str, Any] = {}
         for col, name in enumerate(fields, start=1):
             if name not in known:
@@ -226,13 +239,13 @@ def _records(
             if _is_list(model, name):
                 value = [v.strip() for v in str(value or "").split(",") if v.strip()]
             record[name] = value
-            cells.where[(kind, len(records), name)] = f"{title}!{column_letter(col)}{r}"
+            cells.where[(kind, len(records), name)] = cells.cell(title, col, r, name)
         for name in known - set(record):
-            col = fields.index(name) + 1 if name in fields else None
-            cells.where[(kind, len(records), name)] = (
-                f"{title}!{column_letter(col)}{r}" if col else f"{title} row {r}"
-            )
-        cells.where[(kind, len(records))] = f"{title} row {r}"
+            if name in fields:  # an empty required cell
+                cells.where[(kind, len(records), name)] = cells.cell(
+                    title, fields.index(name) + 1, r, name
+                )
+        cells.where[(kind, len(records))] = cells.row(title, r)
         records.append(record)
     return records
 
@@ -241,7 +254,7 @@ def _assumptions(rows: list[list[Any]], cells: _Cells, problems: list[str]) -> d
     data: dict[str, Any] = {"sources": {}}
     defaults = Assumptions()
     for r, row in enumerate(rows[1:], start=2):
-        problems += _headless("Assumptions", [field_of(h) for h in rows[0]], row, r)
+        problems += _headless("Assumptions", [field_of(h) for h in rows[0]], row, r, cells)
         if not row or row[0] in (None, ""):
             continue
         name, value = str(row[0]), row[1] if len(row) > 1 else None
@@ -262,7 +275,7 @@ def _assumptions(rows: list[list[Any]], cells: _Cells, problems: list[str]) -> d
 def _target(rows: list[list[Any]], cells: _Cells, problems: list[str]) -> dict:
     data: dict[str, Any] = {"path": {}}
     for r, row in enumerate(rows[1:], start=2):
-        problems += _headless("Target", [field_of(h) for h in rows[0]], row, r)
+        problems += _headless("Target", [field_of(h) for h in rows[0]], row, r, cells)
         if not row or row[0] in (None, ""):
             continue
         if row[0] == "default":
@@ -280,7 +293,7 @@ def _target(rows: list[list[Any]], cells: _Cells, problems: list[str]) -> dict:
 def _scenarios(rows: list[list[Any]], cells: _Cells, problems: list[str]) -> list:
     out = []
     for r, row in enumerate(rows[1:], start=2):
-        problems += _headless("Scenarios", [field_of(h) for h in rows[0]], row, r)
+        problems += _headless("Scenarios", [field_of(h) for h in rows[0]], row, r, cells)
         if not row or row[0] in (None, ""):
             continue
         try:
@@ -341,13 +354,20 @@ def _located(errors: list[dict], cells: _Cells, prefix: tuple = ()) -> list[str]
             out += [_sheet_words(p) for p in cause.problems]
             continue
         loc = (*prefix, *error["loc"])
-        where = cells.locate(loc) or ".".join(str(part) for part in loc)
+        where, own_cell = cells.locate(loc)
+        where = where or ".".join(str(part) for part in loc)
         field = loc[-1] if loc else ""
         if field == "[key]":  # a bad key of a table: the year of a target, an assumption's name
             field = "year" if loc[:2] == ("target", "path") else "name"
         elif loc[:2] == ("assumptions", "sources"):
             field = "source"
-        out.append(f"{where} {field}: {describe_error(error)}")
+        message = describe_error({**error, "loc": loc}, Portfolio)  # loc: from the portfolio
+        if cells.csv_name is None:
+            out.append(f"{where} {field}: {message}")
+        elif own_cell or not isinstance(field, str):
+            out.append(f"{where}: {message}")  # 'deals.csv line 6, column offtake_share: ...'
+        else:
+            out.append(f"{where}, {field}: {message}")  # no column for it at all
     return out
 
 

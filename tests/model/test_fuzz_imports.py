@@ -53,9 +53,12 @@ HOSTILE = [
     "\u00e9\u0000",
 ]
 # A problem line names where: the file, a field path ('blocks[2].lat', 'unknown_3'), a cell or
-# row with its field ('Plants!E2 capacity_tpa', 'Deals row 4 id'), or the block whose deals clash.
+# row with its field ('Plants!E2 capacity_tpa', 'Deals row 4 id'), a record with its id
+# ('deals[4] (id kabil-nolans).offtake_share'), a CSV line and column ('plants.csv line 2, column
+# capacity_tpa'), or the block whose deals clash.
 NAMED = re.compile(
-    r"^(\(file\)|deals on block '|[A-Za-z_][\w.\[\]-]*(![A-Z]+\d+)?( row \d+)?( [\w.]+)?:)"
+    r"^(\(file\)|deals on block '|[\w.-]+\.csv line \d+, (column )?[\w]+:|"
+    r"[A-Za-z_][\w.\[\]-]*( \(id [^)]*\)[\w.\[\]]*)?(![A-Z]+\d+)?( row \d+)?( [\w.]+)?:)"
 )
 
 

@@ -2,6 +2,7 @@
 field and where it is, and nothing is written."""
 
 import json
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -64,10 +65,20 @@ CASES = [
 ]
 
 
+def with_id(message: str) -> str:
+    """'blocks[0].x' -> 'blocks[0] (id <the demo's id>).x': a file's record named by its id."""
+    found = re.match(r"(blocks|firms|deals|plants)\[(\d+)\]", message)
+    if not found:
+        return message
+    record = getattr(demo_portfolio(), found[1])[int(found[2])]
+    return f"{found[0]} (id {record.id}){message[found.end() :]}"
+
+
 @pytest.mark.parametrize(("where", "value", "message"), CASES)
 def test_json_number_fields_refuse_non_finite_and_true_false(
     capsys, tmp_path, where, value, message
 ):
+    message = with_id(message)
     path = write_json(tmp_path / "bad.json", set_in(where, value))
     code, _, err = run(capsys, "validate", path)
     assert code == 2 and message in err
@@ -84,7 +95,7 @@ def test_json_literals_infinity_and_nan_are_refused(capsys, tmp_path):
         raw=('"resource_treo_t": 12345', '"resource_treo_t": Infinity'),
     )
     code, _, err = run(capsys, "validate", path)
-    assert code == 2 and "blocks[0].resource_treo_t: inf is not a finite number" in err
+    assert code == 2 and with_id("blocks[0].resource_treo_t: inf is not a finite number") in err
 
 
 def test_a_valid_disruption_country_is_still_accepted(capsys, tmp_path):
@@ -99,10 +110,10 @@ def test_a_valid_disruption_country_is_still_accepted(capsys, tmp_path):
 @pytest.mark.parametrize(
     ("cell", "message"),
     [
-        ("TRUE", 'Plants!D2 capacity_tpa: "TRUE" is not a number'),
-        ("inf", "Plants!D2 capacity_tpa: inf is not a finite number"),
-        ("1e400", "Plants!D2 capacity_tpa: 1e400 is not a finite number"),
-        ("NaN", "Plants!D2 capacity_tpa: NaN is not a finite number"),
+        ("TRUE", 'plants.csv line 2, column capacity_tpa: "TRUE" is not a number'),
+        ("inf", "plants.csv line 2, column capacity_tpa: inf is not a finite number"),
+        ("1e400", "plants.csv line 2, column capacity_tpa: 1e400 is not a finite number"),
+        ("NaN", "plants.csv line 2, column capacity_tpa: NaN is not a finite number"),
     ],
 )
 def test_csv_number_cells_refuse_true_and_non_finite(capsys, portfolio_path, cell, message):
