@@ -38,8 +38,9 @@ from desktop.style import STAGE_LABELS
 from desktop.target_dialog import TargetDialog
 from desktop.window_size import DEFAULT_SIZE, first_run_geometry, fits
 from model.band_words import FIGURE_MEANINGS, MODE_FREE, figure_name
+from model.csv_records import CSV_KINDS, UnknownTable, closest_kind, csv_rows
 from model.demand import demand_balance
-from model.domain import YEAR_MAX
+from model.domain import KINDS, YEAR_MAX
 from model.export_target import is_portfolio_file
 from model.field_words import qualified
 from model.files import private_output
@@ -453,7 +454,16 @@ class MainWindow(QMainWindow):
         if not self.session:
             return
         try:
-            incoming = read_import(path, kind)
+            try:
+                incoming = read_import(path, kind)
+            except UnknownTable:  # neither its name nor its header row tells: ask
+                kind = self._ask_table(path)
+                if kind is None:
+                    self.statusBar().showMessage(
+                        f"Import of {path} cancelled; nothing changed", 8000
+                    )
+                    return
+                incoming = read_import(path, kind)
             portfolio, kept = apply_import(incoming, self.session.store.load_portfolio())
         except InvalidPortfolio as exc:
             self._refuse_import(path, exc)
@@ -468,11 +478,29 @@ class MainWindow(QMainWindow):
             ),
         ):
             return
-        note = kept.summary()
+        notes = "".join(f"; {n}" for n in (incoming.kind_note, kept.summary()) if n)
         self.statusBar().showMessage(
-            f"Imported {path}{'; ' + note if note else ''} (Edit > Undo puts the previous back)",
-            15000,
+            f"Imported {path}{notes} (Edit > Undo puts the previous back)", 15000
         )
+
+    def _ask_table(self, path: str) -> str | None:
+        """Which table a CSV holds, chosen by the user (None: cancelled)."""
+        titles = {KINDS[name].title: name for name in CSV_KINDS}
+        try:
+            likely = list(titles.values()).index(closest_kind(csv_rows(path)[0]))
+        except (InvalidPortfolio, IndexError):
+            likely = 0
+        title, ok = QInputDialog.getItem(
+            self,
+            "Import CSV",
+            f"Which table does {Path(path).name} hold?\n"
+            "Neither its name nor its header row says; the import will name any column that "
+            "does not fit the table you choose.",
+            list(titles),
+            likely,
+            False,
+        )
+        return titles.get(title) if ok else None
 
     def _include_confidential(self) -> bool:
         fields = ", ".join(map(qualified, self.session.portfolio.confidential_fields)) or "none"
@@ -591,14 +619,7 @@ class MainWindow(QMainWindow):
             path = open_path(self, self.settings, "Import Excel or CSV", TABLE_FILTER)
         if not path:
             return
-        path = str(path)
-        if path.lower().endswith(".csv"):
-            kind = kind or Path(path).stem.lower()
-            if kind not in ("blocks", "firms", "deals", "plants"):
-                problem = "(file): name the CSV after its table (blocks.csv, firms.csv, deals.csv, plants.csv)"
-                self._refuse_import(path, InvalidPortfolio(path, [problem]))
-                return
-        self._import(path, kind)
+        self._import(str(path), kind)  # a CSV's table: given, told by its name or header, or asked
 
     def edit_assumptions(self) -> None:
         if not self.session:

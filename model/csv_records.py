@@ -17,7 +17,52 @@ from model.input_limits import Refused
 from model.interchange import InvalidPortfolio
 from model.portfolio import Portfolio
 from model.sheet_files import read_csv_rows
-from model.tabular import SHEETS, _cell, _Cells, _located, _records, header
+from model.tabular import SHEETS, _cell, _Cells, _located, _records, field_of, header
+
+# The tables a CSV may hold (evidence travels with its portfolio, in JSON or Excel).
+CSV_KINDS = tuple(k for k in KINDS if k != "evidence")
+CHOICE_OF_KINDS = "|".join(CSV_KINDS)  # 'blocks|firms|deals|plants'
+
+
+class UnknownTable(InvalidPortfolio):
+    """A CSV whose table cannot be told from its name or its header row: ask which."""
+
+
+def kinds_matching_header(header_row: list[Any]) -> list[str]:
+    """The kinds whose columns a header row could be: every column one of the kind's fields and
+    every field a record must have among them."""
+    named = {field_of(h) for h in header_row} - {""}
+    return [
+        kind
+        for kind in CSV_KINDS
+        if named <= set(fields := KINDS[kind].record.model_fields)
+        and all(f in named for f, info in fields.items() if info.is_required())
+    ]
+
+
+def closest_kind(header_row: list[Any]) -> str:
+    """The kind with most of a header row's columns (the likely answer to 'which table?')."""
+    named = {field_of(h) for h in header_row}
+    return max(CSV_KINDS, key=lambda kind: len(named & set(KINDS[kind].record.model_fields)))
+
+
+def kind_of_csv(path: str | os.PathLike[str], rows: list[list[Any]]) -> tuple[str, str]:
+    """The kind a CSV holds, told by its name ('deals.csv') or else by its header row, and a
+    note when it was the header that told. Raises UnknownTable when neither does."""
+    name = Path(path).stem.lower()
+    if name in CSV_KINDS:
+        return name, ""
+    matches = kinds_matching_header(rows[0] if rows else [])
+    if len(matches) == 1:
+        return matches[0], f"read as {matches[0]}: its header row has that table's columns"
+    header = "its header row fits " + (" and ".join(matches) if matches else "no table")
+    raise UnknownTable(
+        str(path),
+        [
+            f"(file): which table it holds cannot be told from its name ({Path(path).name}) or "
+            f"{header}; use --kind {CHOICE_OF_KINDS}"
+        ],
+    )
 
 
 def csv_rows(path: str | os.PathLike[str]) -> list[list[str]]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from model.csv_records import csv_rows, records_from_rows
+from model.csv_records import CSV_KINDS, csv_rows, kind_of_csv, records_from_rows
 from model.domain import KINDS as RECORD_KINDS
 from model.interchange import (
     InvalidPortfolio,
@@ -46,6 +46,7 @@ class Incoming:
     records: list[BaseModel] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)  # 'kind.field's the file does not carry
     places: dict[str, str] = field(default_factory=dict)  # a CSV record's line, by id
+    kind_note: str = ""  # how a CSV's kind was told when no one said it
 
     @property
     def replaces(self) -> bool:
@@ -53,19 +54,26 @@ class Incoming:
 
 
 def read_import(path: str | os.PathLike[str], kind: str | None = None) -> Incoming:
-    """Read any import file; raises InvalidPortfolio with every problem, ValueError for a CSV
-    without a kind."""
+    """Read any import file; raises InvalidPortfolio with every problem (UnknownTable for a CSV
+    whose kind is neither given nor told by its name or header row)."""
     source = str(path)
     suffix = Path(path).suffix.lower()
     if suffix == ".csv":
-        if kind not in KINDS:
-            raise ValueError(
-                "a .csv file holds one table: say which with --kind blocks|firms|deals|plants"
-            )
-        rows, places = csv_rows(path), {}
+        rows, places, note = csv_rows(path), {}, ""
+        if kind is None:
+            kind, note = kind_of_csv(path, rows)
+        elif kind not in CSV_KINDS:
+            raise ValueError(f"--kind must be one of {', '.join(CSV_KINDS)}")
         records = records_from_rows(rows, kind, source, places)
         left_out = left_out_of_rows(rows, kind)
-        return Incoming(source, kind=kind, records=records, left_out=left_out, places=places)
+        return Incoming(
+            source,
+            kind=kind,
+            records=records,
+            left_out=left_out,
+            places=places,
+            kind_note=note,
+        )
     if suffix == ".xlsx":
         sheets = workbook_sheets(path)
         return Incoming(

@@ -54,7 +54,8 @@ def cmd_validate(args: argparse.Namespace) -> str:
 
     if Path(args.file).suffix.lower() == ".csv":
         incoming = read_import(args.file, args.kind)
-        return f"{args.file}: valid on its own ({len(incoming.records)} {args.kind})"
+        note = f"; {incoming.kind_note}" if incoming.kind_note else ""
+        return f"{args.file}: valid on its own ({len(incoming.records)} {incoming.kind}{note})"
     if Path(args.file).suffix.lower() == ".xlsx":
         portfolio = read_import(args.file).portfolio
     else:

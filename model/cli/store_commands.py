@@ -39,7 +39,8 @@ def cmd_import(args: argparse.Namespace) -> str:
             portfolio, kept = apply_import(incoming, store.load_portfolio())
             store.replace_portfolio(portfolio)  # one transaction: all rows or none
     done = (
-        f"merged {args.kind} from {args.file} into {db}"
+        f"merged {incoming.kind} from {args.file} into {db}"
+        + (f" ({incoming.kind_note})" if incoming.kind_note else "")
         if not incoming.replaces
         else f"imported {args.file} into {db}"
     )

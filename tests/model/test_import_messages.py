@@ -62,3 +62,37 @@ def test_a_required_column_missing_from_a_csv_says_so(capsys, tmp_path):
     code, _, err = run(capsys, "validate", path, "--kind", "plants")
     assert code == 2
     assert err == f"{path}: plants.csv line 2, capacity_tpa: is required\n"
+
+
+PLANTS = "id,name,stage,capacity_tpa (t/yr),status\nsep-9,Separation nine,separation,1500,planned\n"
+
+
+def test_a_csv_header_that_fits_one_table_tells_its_kind(capsys, portfolio_path, tmp_path):
+    path = tmp_path / "new lines.csv"
+    path.write_text(PLANTS)
+    code, out, _ = run(capsys, "validate", path)
+    assert code == 0
+    assert out == (
+        f"{path}: valid on its own (1 plants; read as plants: its header row has that "
+        "table's columns)\n"
+    )
+    code, out, _ = run(capsys, "import", path, "--db", portfolio_path)
+    assert code == 0 and "merged plants from" in out and "its header row has" in out
+    assert load_portfolio(portfolio_path).plants[-1].id == "sep-9"
+
+
+def test_a_csv_whose_table_cannot_be_told_names_kind(capsys, portfolio_path, tmp_path):
+    path = tmp_path / "lines.csv"
+    path.write_text(PLANTS.replace("capacity_tpa (t/yr)", "capacity"))
+    file_bytes = portfolio_path.read_bytes()
+    for command in (["validate", path], ["import", path, "--db", portfolio_path]):
+        code, out, err = run(capsys, *command)
+        assert code == 2 and out == ""
+        assert err == (
+            f"{path}: which table it holds cannot be told from its name (lines.csv) or its "
+            "header row fits no table; use --kind blocks|firms|deals|plants\n"
+        )
+    assert portfolio_path.read_bytes() == file_bytes
+    code, _, err = run(capsys, "validate", path, "--kind", "plants")
+    assert code == 2
+    assert err == f"{path}: lines.csv line 1, column 4: 'capacity' is not a column of plants\n"
