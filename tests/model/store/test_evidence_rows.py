@@ -78,7 +78,7 @@ def test_a_sourced_value_of_a_missing_record_is_refused_by_the_store(demo_store)
 def test_an_import_with_an_orphan_sourced_value_is_refused_naming_the_row():
     data = portfolio_to_dict(demo_portfolio())
     data["evidence"].append(evidence_row("ev-orphan", "blocks", "gone", "nameplate_tpa", 5))
-    where = f"evidence[{len(data['evidence']) - 1}]"
+    where = f"evidence[{len(data['evidence']) - 1}] (id ev-orphan)"
     with pytest.raises(InvalidPortfolio) as refused:
         portfolio_from_dict(data)
     assert any(p.startswith(f"{where}.record_id") and "'gone'" in p for p in refused.value.problems)
@@ -174,5 +174,6 @@ def test_repm_validate_names_the_orphan_row(capsys, tmp_path):
     before = bad.read_bytes()
     code, out, err = run(capsys, "validate", str(bad))
     assert code == 2
-    assert "evidence[2].record_id: a sourced value of block 'gone'" in out + err
+    named = f"evidence[2] (id {data['evidence'][2]['id']}).record_id"
+    assert f"{named}: a sourced value of block 'gone'" in out + err
     assert bad.read_bytes() == before
