@@ -32,6 +32,7 @@ from desktop.incomplete_dialog import IncompleteDialog
 from desktop.labels import MODE_RULES, mode_tooltip
 from desktop.plan_view import PlanView
 from desktop.portfolio_view import CHOOSE, PortfolioView
+from desktop.scenario_choices import NO_SCENARIO, scenario_choices
 from desktop.session import PortfolioSession
 from desktop.status_bar import StatusBar
 from desktop.style import STAGE_LABELS
@@ -58,7 +59,6 @@ XLSX_FILTER = "Excel workbook (*.xlsx)"
 PDF_FILTER = "PDF (*.pdf)"
 TABLE_FILTER = "Excel or CSV (*.xlsx *.csv)"
 MAX_RECENT = 8
-NO_SCENARIO = "(portfolio as is)"
 
 
 class MainWindow(QMainWindow):
@@ -344,11 +344,14 @@ class MainWindow(QMainWindow):
 
     def _sync_scenarios(self) -> None:
         s = self.session
-        self.scenario_combo.blockSignals(True)
-        self.scenario_combo.clear()
-        self.scenario_combo.addItems([NO_SCENARIO, *(x.name for x in s.portfolio.scenarios)])
-        self.scenario_combo.setCurrentText(s.scenario_name or NO_SCENARIO)
-        self.scenario_combo.blockSignals(False)
+        combo = self.scenario_combo
+        combo.blockSignals(True)
+        combo.clear()
+        for text, tip in scenario_choices(s.portfolio):
+            combo.addItem(text)
+            combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        combo.setCurrentText(s.scenario_name or NO_SCENARIO)
+        combo.blockSignals(False)
 
     def _on_scenario(self, name: str) -> None:
         if self.session:

@@ -28,6 +28,7 @@ from model.portfolio import Portfolio
 from model.projection import Projection, compute
 from model.record_columns import MODEL_FIELDS, RecordColumns, columns_of, remember
 from model.scenario import HORIZON_END, HORIZON_START, TARGET_YEAR, Mode, Scenario
+from model.scenarios import find_scenario
 from model.store import Change, Store
 
 RECORD_KINDS = ("blocks", "firms", "deals", "plants")
@@ -103,8 +104,8 @@ class PortfolioSession(QObject):
     def scenario(self) -> Scenario | None:
         if self.scenario_name is None:
             return None
-        try:
-            return self.portfolio.scenario(self.scenario_name)
+        try:  # stored in the portfolio, or built in (the same list as the CLI's --scenario)
+            return find_scenario(self.portfolio, self.scenario_name)
         except KeyError:
             return None
 

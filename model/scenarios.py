@@ -57,6 +57,28 @@ def with_builtins(portfolio: Portfolio) -> list[Scenario]:
     return [*portfolio.scenarios, *(s for s in builtin_scenarios() if s.name not in names)]
 
 
+def changes_nothing(scenario: Scenario) -> bool:
+    """True if the scenario leaves every block, deal, plant, assumption and the target as they
+    are: it then projects what no scenario does, in its mode."""
+    return not (
+        scenario.delay_years
+        or scenario.block_delays
+        or scenario.disruptions
+        or scenario.block_overrides
+        or scenario.deal_overrides
+        or scenario.plant_overrides
+        or scenario.assumption_overrides
+        or scenario.target
+    )
+
+
+def is_builtin(portfolio: Portfolio, name: str) -> bool:
+    """True if `name` is a built-in scenario the portfolio does not store (it cannot be edited
+    until copied)."""
+    stored = {s.name for s in portfolio.scenarios}
+    return name not in stored and name in {s.name for s in builtin_scenarios()}
+
+
 def find_scenario(portfolio: Portfolio, name: str) -> Scenario:
     for scenario in with_builtins(portfolio):
         if scenario.name == name:
