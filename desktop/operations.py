@@ -16,6 +16,7 @@ from model.demand import Demand
 from model.domain import KINDS
 from model.evidence import RECORD_KINDS as EVIDENCE_RECORD_KINDS
 from model.evidence import applied_value, flag_changes, hand_marks, refusal
+from model.field_words import label
 from model.portfolio import Portfolio
 from model.scenario import Scenario, Target
 from model.store import WHOLE_FIGURES, Edit, InvalidEdit
@@ -28,8 +29,26 @@ def run(session: PortfolioSession, text: str, redo: Sequence[Edit], undo: Sequen
     _push(session, text, lambda: store.apply(redo), lambda: store.apply(undo))
 
 
-def _label(record: Any) -> str:
-    return getattr(record, "name", None) or record.id
+def _named(portfolio: Portfolio, kind: str, fields: dict[str, Any]) -> str:
+    """A record as the tables name it: 'block Mt Weld', or for a deal its block and firm
+    ('Nolans deal (KABIL)'); the id only when there is nothing else."""
+    if kind == "deals" and {"block_id", "firm_id"} <= fields.keys():
+        blocks = {b.id: b.name for b in portfolio.blocks}
+        firms = {f.id: f.name for f in portfolio.firms}
+        block, firm = fields["block_id"], fields["firm_id"]
+        return f"{blocks.get(block, block)} deal ({firms.get(firm, firm)})"
+    return f"{KINDS[kind].singular} {fields.get('name') or fields['id']}"
+
+
+def _field_words(kind: str, fields: Any) -> str:
+    """'offtake share, start year': the declared labels, not the attribute names."""
+    words = []
+    for name in fields:
+        try:
+            words.append(label(kind, name))
+        except (KeyError, ValueError):  # not a declared field: say it as stored
+            words.append(name)
+    return ", ".join(words)
 
 
 def _mark_edits(marks: dict[str, int], portfolio: Portfolio) -> tuple[list[Edit], list[Edit]]:
@@ -60,11 +79,11 @@ def set_record_fields(session: PortfolioSession, kind: str, record_id: str, **fi
     old = {name: getattr(current, name) for name in fields}
     if old == fields:
         return
-    names = ", ".join(fields)
+    names = _field_words(kind, fields)
     mark, unmark = _hand_marks(session, kind, record_id, fields)
     run(
         session,
-        f"Set {names} of {KINDS[kind].singular} {_label(current)}",
+        f"Set {names} of {_named(session.portfolio, kind, current.model_dump())}",
         [Edit("update", kind, record_id, fields), *mark],
         [Edit("update", kind, record_id, old), *unmark],
     )
@@ -73,7 +92,7 @@ def set_record_fields(session: PortfolioSession, kind: str, record_id: str, **fi
 def add_record(session: PortfolioSession, kind: str, fields: dict[str, Any]) -> None:
     run(
         session,
-        f"Add {KINDS[kind].singular} {fields.get('name') or fields['id']}",
+        f"Add {_named(session.portfolio, kind, fields)}",
         [Edit("add", kind, fields["id"], fields)],
         [Edit("delete", kind, fields["id"])],
     )
@@ -104,7 +123,7 @@ def delete_record(session: PortfolioSession, kind: str, record_id: str) -> None:
     undo += [Edit("add", "evidence", e.id, e.model_dump()) for e in sourced]
     run(
         session,
-        f"Delete {KINDS[kind].singular} {_label(record)}",
+        f"Delete {_named(session.portfolio, kind, record.model_dump())}",
         [Edit("delete", kind, record_id, cascade=True)],
         undo,
     )
