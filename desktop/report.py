@@ -49,7 +49,7 @@ from model.api import project
 from model.assumptions import CHOICES, SCALARS, TABLES
 from model.band_words import FIGURE_MEANINGS, MODE_FREE, band_figures, band_note, figure_name
 from model.choices import DRAWS, SEED
-from model.concentration import CountryCut, concentration, country_cuts
+from model.concentration import CountryCut, concentration, country_cuts, largest_words
 from model.countries import country_name
 from model.demand import FIELD_LABELS as DEMAND_LABELS
 from model.demand import DemandBalance, demand_balance
@@ -441,13 +441,7 @@ def document_from(
     parts += [
         "<h2>Concentration of supply</h2>",
         f"<p>{year}: HHI {conc.hhi[i]:,.0f} (Herfindahl-Hirschman index: 10,000 is one country, "
-        "above 2,500 highly concentrated); largest single-country dependence "
-        + (
-            f"{esc(country_name(conc.largest[i]))} {conc.largest_share[i]:.0%}"
-            if conc.largest[i]
-            else "none"
-        )
-        + ".</p>",
+        f"above 2,500 highly concentrated); {esc(largest_words(conc, i))}.</p>",
         _table(
             [
                 "Country",

@@ -13,6 +13,8 @@ from model.portfolio import Portfolio
 from model.projection import Projection
 from model.scenario import HORIZON_END, HORIZON_START, Disruption, Mode, Scenario
 
+HOME = "IND"  # India's own output is domestic supply, not a dependence on a foreign country
+
 
 @dataclass(frozen=True)
 class Concentration:
@@ -21,6 +23,8 @@ class Concentration:
     hhi: np.ndarray  # sum of squared percentage shares, 0..10,000 (0 where no magnets)
     largest: list[str]  # country with the largest share each year ('' where no magnets)
     largest_share: np.ndarray
+    largest_foreign: list[str]  # the same, India's own output left out
+    largest_foreign_share: np.ndarray  # of all supply (India's included)
 
     def rows(self) -> list[dict]:
         return [
@@ -29,6 +33,8 @@ class Concentration:
                 "hhi": float(self.hhi[k]),
                 "largest_country": self.largest[k],
                 "largest_share": float(self.largest_share[k]),
+                "largest_foreign_country": self.largest_foreign[k],
+                "largest_foreign_share": float(self.largest_foreign_share[k]),
                 "shares": {c: float(v[k]) for c, v in self.shares.items() if v[k] > 0},
             }
             for k, y in enumerate(self.years.tolist())
@@ -45,19 +51,42 @@ def concentration(result: Projection, *, dytb: bool = False) -> Concentration:
     total = result.deal_dytb.sum(axis=1) if dytb else result.magnets
     if not codes:
         zeros = np.zeros_like(total)
-        return Concentration(result.years, {}, zeros, [""] * total.size, zeros)
+        none = [""] * total.size
+        return Concentration(result.years, {}, zeros, none, zeros, none, zeros)
     stacked = np.vstack([by_country[c] for c in codes])
     shares = np.divide(stacked, total, out=np.zeros_like(stacked), where=total > 0)
     hhi = (100 * shares) ** 2
     top = shares.argmax(axis=0)
     largest = [codes[i] if total[k] > 0 else "" for k, i in enumerate(top.tolist())]
+    foreign = np.where(np.array([c == HOME for c in codes])[:, None], 0.0, shares)
+    top_foreign = foreign.argmax(axis=0)
+    largest_foreign = [
+        codes[i] if foreign[i, k] > 0 else "" for k, i in enumerate(top_foreign.tolist())
+    ]
     return Concentration(
         years=result.years,
         shares=dict(zip(codes, shares, strict=True)),
         hhi=hhi.sum(axis=0),
         largest=largest,
         largest_share=shares.max(axis=0),
+        largest_foreign=largest_foreign,
+        largest_foreign_share=foreign.max(axis=0),
     )
+
+
+def largest_words(c: Concentration, k: int) -> str:
+    """The largest country's share of supply in year index `k`, in the words the app, the
+    briefing and the CLI share; when it is India's own output, the largest foreign one too
+    (India's output is domestic supply, not a dependence)."""
+    code = c.largest[k]
+    if not code:
+        return "largest single-country share of supply: none"
+    text = f"largest single-country share of supply: {country_name(code)} {c.largest_share[k]:.0%}"
+    if code != HOME:
+        return text
+    foreign = c.largest_foreign[k]
+    share = f"{country_name(foreign)} {c.largest_foreign_share[k]:.0%}" if foreign else "none"
+    return f"{text} (domestic); largest foreign: {share}"
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from desktop.analysis.table_fit import fit_columns, readable
 from desktop.charts.base import Chart
 from desktop.charts.projection_chart import stacked_groups
 from desktop.session import PortfolioSession
-from model.concentration import concentration, country_cuts
+from model.concentration import concentration, country_cuts, largest_words
 from model.countries import country_name
 from model.domain import YEAR_MAX
 
@@ -98,11 +98,9 @@ class ConcentrationView(QWidget):
         s = self.session
         self.result = concentration(s.projection)
         i = s.projection.year_index(s.target_year)
-        largest = self.result.largest[i]
         self.heading.setText(
             f"<b>{s.target_year}</b>: HHI {self.result.hhi[i]:,.0f} "
-            f"({hhi_words(self.result.hhi[i])}); largest single-country dependence: "
-            + (f"{country_name(largest)} {self.result.largest_share[i]:.0%}" if largest else "none")
+            f"({hhi_words(self.result.hhi[i])}); {largest_words(self.result, i)}"
             + self._dytb_words(i)
         )
         self._draw_shares()

@@ -170,7 +170,7 @@ def bar_data(bar: Bar) -> dict:
 
 def cmd_concentration(args: argparse.Namespace) -> str:
     from model.api import project
-    from model.concentration import concentration, country_cuts
+    from model.concentration import concentration, country_cuts, largest_words
     from model.fields import PERCENT
 
     portfolio = portfolio_from_args(args)
@@ -214,8 +214,10 @@ def cmd_concentration(args: argparse.Namespace) -> str:
         dytb_rows = [[r[h] for h in headers] for r in data["dytb_years"]]
         dytb_table = render("table", headers, dytb_rows, None, shares)
         dytb_text = "\n\nDy+Tb delivered, by country:\n" + dytb_table
+    summary = f"\n{year}: {largest_words(conc, result.year_index(year))}"
     return (
         render("table", headers, rows, None, shares)
+        + summary
         + dytb_text
         + f"\n\nif one country is cut from {cut_from} (effect in {year}):\n"
         + render("table", cut_headers, cut_rows, None)
