@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -45,6 +45,9 @@ DEFAULT_TICKED = {
 }
 
 
+LABEL_ROOM = 1.3  # y-range headroom so the top line's name sits inside the plot
+TARGET_NAME = "Target"
+DEMAND_NAME = "Demand (India)"
 YEAR_ROWS = 8  # years the table shows without scrolling, when the height allows
 CHART_MIN = 170
 
@@ -58,12 +61,20 @@ class ComparisonView(QWidget):
         self.session = session
         self.list = QListWidget(objectName="scenarioList")
         self.list.setMaximumWidth(210)
+        # Long names ("Half high-temperature grades  (built in)") wrap onto a second line
+        # instead of being cut at 1280 px.
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemChanged.connect(lambda _item: self.refresh())
         copy, edit, delete = QPushButton("Copy…"), QPushButton("Edit…"), QPushButton("Delete")
         copy.setToolTip("Copy the selected scenario (a built-in one too) into the portfolio")
         edit.setToolTip("Edit the selected scenario of this portfolio")
         delete.setToolTip("Delete the selected scenario (Edit > Undo brings it back)")
-        self.list.setToolTip("Tick two or more scenarios to compare them; select one to edit")
+        self.list.setToolTip(
+            "Tick two or more scenarios to compare them; select one to edit. Each swatch is the "
+            "colour of the scenario's line in the chart"
+        )
         copy.clicked.connect(self.copy_selected)
         edit.clicked.connect(self.edit_selected)
         delete.clicked.connect(self.delete_selected)
@@ -75,9 +86,13 @@ class ComparisonView(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.list)
         left_layout.addLayout(buttons)
+        # The scenario list, with colour swatches, names the scenarios' lines; the target and
+        # demand lines carry their names at their right ends (a legend row would take height
+        # the chart lacks at 1280x720).
         self.chart = Chart("Scenarios compared", "Magnets (t/yr)")
-        self.chart.plot.legend = None  # the scenario list, with colour swatches, is the legend
+        self.chart.plot.legend = None
         self.chart.legend.setVisible(False)
+        self.line_labels: dict[str, pg.TextItem] = {}
         self.chart.setObjectName("comparisonPlot")
         self.model = RowsModel([])
         self.table = QTableView(objectName="comparisonTable")
@@ -189,7 +204,7 @@ class ComparisonView(QWidget):
                 edges,
                 self.comparison.target,
                 stepMode="center",
-                name="Target",
+                name=TARGET_NAME,
                 pen=pg.mkPen(style.TARGET, width=1.5, style=Qt.PenStyle.DashLine),
             )
         )
@@ -204,6 +219,12 @@ class ComparisonView(QWidget):
                 pen=pg.mkPen(DEMAND, width=1.5, style=Qt.PenStyle.DotLine),
             )
         )
+        self._label_lines(
+            edges[-1],
+            {TARGET_NAME: (self.comparison.target, style.TARGET), DEMAND_NAME: (demand, DEMAND)},
+        )
+        peak = max(float(np.max(v)) for v in (*self.comparison.magnets.values(), demand))
+        self.chart.fit_height(max(peak, float(np.max(self.comparison.target))), LABEL_ROOM)
         plot.setTitle("Scenarios compared", size="11pt")
         rows = self.comparison.rows()
         imports = {
@@ -234,6 +255,17 @@ class ComparisonView(QWidget):
             keys=[str(r["year"]) for r in rows],
         )
         fit_columns(self.table, widest=150)
+
+    def _label_lines(self, right: float, lines: dict[str, tuple[np.ndarray, str]]) -> None:
+        """Each line's name just above its right end, in its colour, right-aligned so it
+        stays inside the plot."""
+        self.line_labels = {}
+        for name, (values, colour) in lines.items():
+            label = pg.TextItem(name, color=colour, anchor=(1, 1))
+            label.setFont(QFont(label.textItem.font().family(), 8))
+            label.setPos(right, float(values[-1]))
+            self.chart.plot.addItem(label, ignoreBounds=True)
+            self.line_labels[name] = label
 
     def _show_swatches(self, colours: dict[str, str], same: dict[str, str] | None = None) -> None:
         """The list is the chart's legend: a colour swatch for each line drawn, and '= Base'
