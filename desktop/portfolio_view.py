@@ -31,6 +31,7 @@ from desktop.charts.projection_chart import ProjectionChart, kept_order, stacked
 from desktop.columns import TITLES
 from desktop.one_line_label import OneLineLabel
 from desktop.records_view import RecordsView
+from desktop.saved_note import add_saved_note
 from desktop.session import PortfolioSession, moves_numbers, relabels
 from desktop.uncertainty import UncertaintyController
 from desktop.view_tabs import ViewTabs
@@ -105,9 +106,14 @@ class PortfolioView(QSplitter):
         self.comparison.message.connect(self.message)
         self.detail = BlockDetail(session)
         self.detail.anchorClicked.connect(lambda url: self.go_to_cell(url.toString()))
+        detail_box = QWidget()
+        detail_layout = QVBoxLayout(detail_box)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.setSpacing(0)
+        detail_layout.addWidget(self.detail)
         self.left = QSplitter(Qt.Orientation.Vertical, objectName="leftSplitter")
         self.left.addWidget(self.tabs)
-        self.left.addWidget(self.detail)
+        self.left.addWidget(detail_box)
         self.left.setStretchFactor(0, 3)
         self.left.setStretchFactor(1, 1)
         self.left.setSizes([460, 190])
@@ -167,6 +173,13 @@ class PortfolioView(QSplitter):
         top_layout.addLayout(header)
         top_layout.addLayout(notes)
         top_layout.addWidget(self.projection_chart)
+        # While a what-if is pending, each pane that still shows the saved portfolio says so.
+        self.saved_notes = {
+            pane: add_saved_note(pane.layout())
+            for pane in (self.map, self.comparison, self.tornado, self.concentration, self.ranking)
+        }
+        self.saved_notes[self.detail] = add_saved_note(detail_layout)
+        self.saved_notes[self.p_target] = add_saved_note(top_layout, "P(target) and band", at=1)
 
         self.what_if = WhatIfPanel(session)
         self.what_if.message.connect(self.message)
@@ -288,6 +301,8 @@ class PortfolioView(QSplitter):
 
     def _on_preview(self, preview: Projection | None) -> None:
         self.preview = preview
+        for note in self.saved_notes.values():
+            note.setVisible(preview is not None)
         self.refresh_charts()
 
     def _on_projection_changed(self) -> None:

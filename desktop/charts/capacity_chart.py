@@ -78,7 +78,7 @@ class CapacityChart(Chart):
     def show_projection(self, p: Projection, before: Projection | None = None) -> None:
         """Lines are created once, then only their data changes (cheap on every what-if step).
         `before`: the projection without the what-if under way; its magnets are drawn as the
-        projection chart draws them (a grey dash-dot line, 'Before what-if')."""
+        projection chart draws them (a violet dash-dot line, 'Before what-if')."""
         if not self._lines:
             self._build()
         self._show_dytb_line(counts_dytb(p))

@@ -82,7 +82,7 @@ class DemandChart(Chart):
 
     def show_balance(self, found: DemandBalance, before: DemandBalance | None = None) -> None:
         """`before`: the balance without the what-if under way, its domestic output drawn as
-        the projection chart draws the magnets before a what-if (a grey dash-dot line)."""
+        the projection chart draws the magnets before a what-if (a violet dash-dot line)."""
         if not self._items:
             self._build()
         self.balance = found

@@ -23,6 +23,7 @@ from model.projection import Projection
 
 MAX_GROUPS = 10  # more stacks than this are unreadable: the rest become "Other"
 BAR_WIDTH = 0.72
+GHOST_WIDTH = 4.0  # the pre-what-if line; the P50 (2.2, dotted) is drawn over it
 LEGEND_4_COLUMNS = 640  # px of chart width from which four legend columns fit
 
 
@@ -205,7 +206,9 @@ class ProjectionChart(Chart):
                     [0],
                     stepMode="center",
                     name="Before what-if",
-                    pen=pg.mkPen(style.GHOST, width=2, style=Qt.PenStyle.DashDotLine),
+                    # Wider than the P50 drawn over it: where the two coincide the violet
+                    # still shows on both sides of the black dots.
+                    pen=pg.mkPen(style.GHOST, width=GHOST_WIDTH, style=Qt.PenStyle.DashDotLine),
                 ),
             )
         if has_band:

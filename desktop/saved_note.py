@@ -1,0 +1,32 @@
+"""One line, the same in every pane that keeps showing the saved portfolio while a what-if is
+under way (detail, analysis views, P(target)): the official must never read two figures without
+knowing which is which. The panes that follow the what-if mark it themselves instead."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QBoxLayout, QLabel
+
+SAVED_NOTE = "Saved portfolio — the what-if is not applied"
+SAVED_TIP = (
+    "This pane shows the portfolio as saved. The projection, Capacity and Demand charts show "
+    "the what-if under way; Apply writes it, Reset drops it."
+)
+STYLE = (
+    "QLabel { background: #E8EEF7; border: 1px solid #7A8FB0; color: #1F3A66; padding: 1px 4px; }"
+)
+
+
+class SavedNote(QLabel):
+    """Hidden until a what-if is pending; `what` names the figures it is about, if not the pane."""
+
+    def __init__(self, what: str = ""):
+        text = f"{what}: {SAVED_NOTE[0].lower()}{SAVED_NOTE[1:]}" if what else SAVED_NOTE
+        super().__init__(text, objectName="savedNote", toolTip=SAVED_TIP, visible=False)
+        self.setStyleSheet(STYLE)
+
+
+def add_saved_note(layout: QBoxLayout, what: str = "", at: int = 0) -> SavedNote:
+    """A note in `layout` (a pane's own, on top by default), hidden until a what-if is pending."""
+    note = SavedNote(what)
+    layout.insertWidget(at, note)
+    return note
