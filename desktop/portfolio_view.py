@@ -179,7 +179,8 @@ class PortfolioView(QSplitter):
             for pane in (self.map, self.comparison, self.tornado, self.concentration, self.ranking)
         }
         self.saved_notes[self.detail] = add_saved_note(detail_layout)
-        self.saved_notes[self.p_target] = add_saved_note(top_layout, "P(target) and band", at=1)
+        # Under the headline, on the figure's row (no height of its own: the bars keep theirs).
+        self.saved_notes[self.p_target] = add_saved_note(figure_row)
 
         self.what_if = WhatIfPanel(session)
         self.what_if.message.connect(self.message)
