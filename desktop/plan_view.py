@@ -226,7 +226,7 @@ class PlanView(QWidget):
         layout.addWidget(self.comparison)
         layout.addWidget(self.left_out)
         layout.addWidget(self.save_button)
-        scroll = QScrollArea(widgetResizable=True)
+        self.scroll = scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -384,6 +384,13 @@ class PlanView(QWidget):
         self.outcome = outcome
         self.stale = False
         self.show_outcome(outcome)
+        QTimer.singleShot(0, self, self.scroll_to_result)  # once the new rows are laid out
+
+    def scroll_to_result(self) -> None:
+        """The result in view after a run (the inputs fill a 720-px screen): the status line at
+        the top of the scrolling part, the chosen deals below it."""
+        self.scroll.widget().layout().activate()
+        self.scroll.verticalScrollBar().setValue(self.status.y() - 6)
 
     # --- showing ---------------------------------------------------------------------------
 

@@ -182,3 +182,21 @@ def test_no_plan_names_the_limit_and_the_app_box_not_a_cli_flag(window, qtbot):
     assert "India (domestic supply) already supplies" in said
     assert f'tick "{view.uncosted.text()}"' in said
     assert "--" not in said  # no CLI flag in the app
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768)])
+def test_after_a_run_the_result_is_in_view(window, qtbot, size):
+    window.resize(*size)
+    window.view.tabs.show_title("Plan")
+    view = window.plan_view
+    view.uncosted.setChecked(True)
+    view.deals_on.setChecked(True)
+    view.max_deals.setValue(2)
+    run_and_wait(qtbot, view)
+    port = view.scroll.viewport()
+
+    def top_in_view(widget) -> bool:
+        y = widget.mapTo(port, widget.rect().topLeft()).y()
+        return widget.isVisible() and y >= 0 and y + 40 <= port.height()
+
+    qtbot.waitUntil(lambda: top_in_view(view.status) and top_in_view(view.chosen), timeout=5000)
