@@ -167,6 +167,11 @@ class TableRecord(SQLModel):
             _assignments += 1
 
 
+def ramp() -> Any:
+    """Years from first output to nameplate (equation 1): blocks and plants alike."""
+    return whole("Ramp", unit="yr", low=1, high=50, default=1)
+
+
 class Block(TableRecord):
     id: str = ident()
     name: str = text("Name", ..., unique=True, max_length=200)
@@ -197,7 +202,7 @@ class Block(TableRecord):
         "Dy+Tb share", low=0, high=1, decimals=4, percent=True, optional=True
     )
     first_year: Year | None = year("First year")
-    ramp_years: int = whole("Ramp", unit="yr", low=1, high=50, default=1)
+    ramp_years: int = ramp()
     resource_treo_t: float | None = number("Resource", unit="t TREO", low=0, optional=True)
     acquisition_cost_musd: float | None = number(
         "Cost", unit=fields.MONEY, low=0, decimals=1, optional=True, confidential=True
@@ -271,7 +276,7 @@ class Plant(TableRecord):
         new=0.0,
     )
     first_year: Year | None = year("First year")
-    ramp_years: int = whole("Ramp", unit="yr", low=1, high=50, default=1)
+    ramp_years: int = ramp()
     status: PlantStatus = choice("Status", new=PlantStatus.planned)
     capex_musd: float | None = number(
         "Capex",
