@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from desktop.report import BriefingFigures, compute_figures, document_from, write_pdf
 from desktop.session import PortfolioSession
 from desktop.worker import TaskRunner
+from model.choices import DRAWS
 from model.optimise import PlanResult
 
 
@@ -25,7 +26,7 @@ class BriefingExport(QObject):
         path: str | Path,
         include_confidential: bool,
         parent: QWidget,
-        draws: int = 5000,
+        draws: int = DRAWS,
         today: date | None = None,
         plan: PlanResult | None = None,  # the Plan tab's plan: the recommended-plan page
     ):

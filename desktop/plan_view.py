@@ -40,6 +40,7 @@ from desktop.process_worker import ProcessTaskRunner
 from desktop.session import PortfolioSession
 from desktop.style import STAGE_LABELS
 from model.assumptions import crore_to_usd_m, usd_m_to_crore
+from model.choices import MAX_SAMPLE_DRAWS, SAMPLE_DRAWS
 from model.countries import country_name
 from model.domain import YEAR_MAX, YEAR_MIN
 from model.optimise_model import Constraints
@@ -143,7 +144,9 @@ class PlanView(QWidget):
         self.uncosted.setToolTip(
             "Else deals and options without a cost are left out of budgeted plans"
         )
-        self.draws = QSpinBox(objectName="planDraws", minimum=50, maximum=5000, value=500)
+        self.draws = QSpinBox(
+            objectName="planDraws", minimum=50, maximum=MAX_SAMPLE_DRAWS, value=SAMPLE_DRAWS
+        )
         self.draws.setToolTip("Highest chance: Monte Carlo draws the plan is chosen on")
         self.run_button = QPushButton("Run", objectName="planRun")
         self.cancel_button = QPushButton("Cancel", objectName="planCancel", enabled=False)

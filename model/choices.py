@@ -29,3 +29,4 @@ SEED = 1
 MAX_DRAWS = 100_000
 MAX_SAMPLE_DRAWS = 5000  # the plan optimiser's sample (a programme row per draw), as the Plan tab
 OBJECTIVES = ("max-expected", "min-cost", "max-probability")  # of the plan optimiser
+SAMPLE_DRAWS = 500  # max-probability: the Monte Carlo draws a plan is chosen on

@@ -22,11 +22,11 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from model.assumptions import usd_m_to_crore
-from model.choices import OBJECTIVES
+from model.choices import OBJECTIVES, SAMPLE_DRAWS
 from model.montecarlo import Cancelled, Progress
 from model.optimise_milp import Solution, formulate, solve
 from model.optimise_model import Constraints, PlanRequestError, Problem, build_problem
-from model.plan import Plan, PlanFigures, evaluate, rank_order
+from model.plan import EVALUATION_DRAWS, Plan, PlanFigures, evaluate, rank_order
 from model.plan_limits import CLI_UNCOSTED, NoPlan, diagnose, left_out_note, no_plan_words
 from model.portfolio import Portfolio
 from model.scenario import HORIZON_END, HORIZON_START, Scenario
@@ -200,9 +200,9 @@ def optimise(
     scenario: Scenario | None = None,
     start: int = HORIZON_START,
     end: int = HORIZON_END,
-    draws: int = 500,
+    draws: int = SAMPLE_DRAWS,
     seed: int | None = 1,
-    evaluation_draws: int = 5000,
+    evaluation_draws: int = EVALUATION_DRAWS,
     time_limit: float = 60.0,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from model.choices import MAX_SAMPLE_DRAWS, OBJECTIVES
+from model.choices import MAX_SAMPLE_DRAWS, OBJECTIVES, SAMPLE_DRAWS
 from model.cli.common import (
     UsageError,
     add_draws_args,
@@ -214,7 +214,7 @@ def add_optimise(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--include-uncosted", action="store_true", help="count unknown costs as 0 (else left out)"
     )
-    add_draws_args(p, "max-probability: draws to optimise on", 500, most=MAX_SAMPLE_DRAWS)
+    add_draws_args(p, "max-probability: draws to optimise on", SAMPLE_DRAWS, most=MAX_SAMPLE_DRAWS)
     p.add_argument("--time-limit", type=number(0, above=True), default=60.0, metavar="SECONDS")
     p.add_argument("--save-scenario", metavar="NAME")
     p.add_argument(

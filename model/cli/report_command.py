@@ -10,9 +10,10 @@ import argparse
 import importlib.util
 import os
 
-from model.choices import TARGET_YEAR
+from model.choices import OBJECTIVES, TARGET_YEAR
 from model.cli.common import (
     add_draws_args,
+    add_scenario_args,
     add_source_args,
     add_years_args,
     calendar_year,
@@ -71,8 +72,7 @@ def add_report(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help="write a PDF briefing")
     add_source_args(p)
     p.add_argument("--out", required=True, metavar="FILE.pdf")
-    p.add_argument("--scenario", metavar="NAME", help="a stored or built-in scenario")
-    p.add_argument("--mode", choices=("expected", "committed", "all"), default=None)
+    add_scenario_args(p)
     add_years_args(p)
     p.add_argument(
         "--year",
@@ -84,7 +84,7 @@ def add_report(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--include-confidential", action="store_true")
     p.add_argument(
         "--plan-objective",
-        choices=("max-expected", "min-cost", "max-probability"),
+        choices=OBJECTIVES,
         help="add a recommended-plan page (repm optimise) for --year",
     )
     p.add_argument("--plan-budget-musd", type=number(0), metavar="B")
