@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from model import fields as f
-from model.domain import KINDS
+from model.domain import KINDS, TABLE_KINDS
 
 # Editor kinds
 TEXT, CHOICE, NUMBER, YEAR, INTEGER, COUNTRY, FIRM, BLOCK, ROLES, READONLY = [
@@ -103,6 +103,5 @@ def columns_of(record: type[BaseModel], lead: tuple[str, ...] = ()) -> list[Colu
 
 
 COLUMNS: dict[str, list[Column]] = {name: columns_of(k.record, k.lead) for name, k in KINDS.items()}
-# The evidence register is shown beside each figure (detail panel, tooltips), not as a table.
-TITLES = {name: k.title for name, k in KINDS.items() if name != "evidence"}
+TITLES = {name: KINDS[name].title for name in TABLE_KINDS}
 UNKNOWN = "unknown"

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from model.blas import one_thread
-from model.domain import KINDS
+from model.domain import KINDS, TABLE_KINDS
 from model.fields import MONEY, meta, unique
 from model.inputs import ProjectionInputs, build_inputs
 from model.portfolio import Portfolio
@@ -31,7 +31,6 @@ from model.scenario import HORIZON_END, HORIZON_START, TARGET_YEAR, Mode, Scenar
 from model.scenarios import find_scenario
 from model.store import Change, Store
 
-RECORD_KINDS = ("blocks", "firms", "deals", "plants")
 # Fields shown in the analysis views' labels and per-USD figures: an edit of one makes them stale.
 # The records' names and money figures come from the declarations; a firm's kind is a label too.
 LABEL_FIELDS = frozenset(
@@ -46,7 +45,7 @@ def moves_numbers(change: Change) -> bool:
     """Can this change move a projected number? (A firm's notes cannot; a nameplate can.)"""
     if change.table in ("*", "assumptions", "target"):
         return True
-    if change.table not in RECORD_KINDS:
+    if change.table not in TABLE_KINDS:
         return False
     if change.action != "update" or not change.fields:
         return change.table != "firms"
@@ -165,7 +164,7 @@ class PortfolioSession(QObject):
         rows: dict[str, list[int]] = {}  # indices of records replaced in place, by kind
         moved = False
         for change in changes:
-            if change.table in RECORD_KINDS:
+            if change.table in TABLE_KINDS:
                 records = update.setdefault(
                     change.table, list(getattr(self.portfolio, change.table))
                 )

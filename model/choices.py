@@ -7,6 +7,10 @@ from enum import StrEnum
 
 YEAR_MIN, YEAR_MAX = 1950, 2100  # any year a record, a scenario or a horizon may name
 
+# The record kinds with a table of their own in the desktop and a CSV file each (the evidence
+# register, the fifth kind, is shown beside each figure instead); model.domain.KINDS has them all.
+TABLE_KINDS = ("blocks", "firms", "deals", "plants")
+
 # The years a projection covers unless the user picks others: the default of the API, the
 # analyses, the command line and the desktop (declared here only).
 HORIZON_START, HORIZON_END = 2025, 2040

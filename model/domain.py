@@ -18,6 +18,7 @@ from pydantic.fields import FieldInfo
 from sqlmodel import SQLModel
 
 from model import fields
+from model.choices import TABLE_KINDS  # noqa: F401 (re-exported: the kinds with a table)
 from model.countries import parse_country
 from model.fields import (
     choice,

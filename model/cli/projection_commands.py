@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from model.choices import TABLE_KINDS
 from model.cli.common import (
     UsageError,
     add_horizon_args,
@@ -91,7 +92,7 @@ def add_validate(sub: argparse._SubParsersAction) -> None:
         "validate", help="check a .json, .xlsx or .csv file as import would; list every problem"
     )
     p.add_argument("file")
-    p.add_argument("--kind", choices=["blocks", "firms", "deals", "plants"], help="for .csv")
+    p.add_argument("--kind", choices=TABLE_KINDS, help="for .csv")
     p.set_defaults(run=cmd_validate)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from model.choices import TABLE_KINDS
 from model.cli.common import UsageError, warn, whole
 from model.export_target import export_target_problem
 from model.files import private_output
@@ -124,7 +125,7 @@ def cmd_restore(args: argparse.Namespace) -> str:
 def add_import(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", help="load a .json, .xlsx or .csv file into a portfolio store")
     p.add_argument("file")
-    p.add_argument("--kind", choices=["blocks", "firms", "deals", "plants"], help="for .csv")
+    p.add_argument("--kind", choices=TABLE_KINDS, help="for .csv")
     p.add_argument("--db", required=True, metavar="PORTFOLIO")
     p.add_argument("--replace", action="store_true", help="replace a non-empty portfolio")
     p.add_argument("--keep", type=whole(1), default=DEFAULT_KEEP, help="backups to keep")
@@ -137,7 +138,7 @@ def add_export(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("db", metavar="PORTFOLIO")
     p.add_argument("--to", required=True, metavar="FILE")
-    p.add_argument("--kind", choices=["blocks", "firms", "deals", "plants"], help="for .csv")
+    p.add_argument("--kind", choices=TABLE_KINDS, help="for .csv")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.add_argument(
         "--include-confidential",

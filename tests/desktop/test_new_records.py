@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from model.domain import KINDS
+from model.domain import KINDS, TABLE_KINDS
 from model.fields import meta
 
-TABLES = ("blocks", "firms", "deals", "plants")
 SET_BY_ADD = {"id", "name"}  # unique per table: new_record makes them up
 
 
-@pytest.mark.parametrize("kind", TABLES)
+@pytest.mark.parametrize("kind", TABLE_KINDS)
 def test_every_required_field_declares_what_a_new_record_starts_with(kind):
     fields = KINDS[kind].fields
     for name, info in fields.items():
@@ -20,7 +19,7 @@ def test_every_required_field_declares_what_a_new_record_starts_with(kind):
             assert meta(info).new is not None, f"{kind}.{name}: declare new=... (model/domain.py)"
 
 
-@pytest.mark.parametrize("kind", TABLES)
+@pytest.mark.parametrize("kind", TABLE_KINDS)
 def test_add_makes_a_record_with_the_declared_starting_values(window, kind):
     store, view = window.session.store, window.view.views[kind]
     before = {r.id for r in store.list(kind)}
