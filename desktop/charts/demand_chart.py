@@ -236,11 +236,9 @@ class DemandDialog(QDialog):
         self.path = QLineEdit(", ".join(f"{y}: {t:g}" for y, t in sorted(demand.path.items())))
         self.path.setPlaceholderText("e.g. 2027: 5000, 2028: 5600")
         self.source = QLineEdit(demand.source)
-        form.addRow("Base year", self.base_year)
-        form.addRow("Demand in the base year (t)", self.base_t)
-        form.addRow("Horizon year", self.horizon_year)
-        form.addRow("Demand in the horizon year (t)", self.horizon_t)
-        form.addRow("China's share of imports", self.china)
+        for field in ("base_year", "base_t", "horizon_year", "horizon_t"):
+            form.addRow(FIELD_LABELS[field], getattr(self, field))
+        form.addRow(FIELD_LABELS["china_share"], self.china)
         form.addRow("Per-year overrides", self.path)
         form.addRow("Source", self.source)
         buttons = QDialogButtonBox(
