@@ -43,6 +43,7 @@ from model.assumptions import crore_to_usd_m, usd_m_to_crore
 from model.choices import MAX_SAMPLE_DRAWS, SAMPLE_DRAWS
 from model.countries import country_name
 from model.domain import YEAR_MAX, YEAR_MIN
+from model.fields import MONEY
 from model.optimise_model import Constraints
 from model.optimise_process import PlanOutcome, import_optimiser, run_plan
 from model.plan import open_deals, plan_scenario, plant_options
@@ -57,7 +58,7 @@ OBJECTIVES = {
     "min-cost": "Cheapest plan that reaches the target",
     "max-probability": "Highest chance of meeting the target",
 }
-CRORE, USD_M = "INR crore", "USD m"
+CRORE, USD_M = "INR crore", MONEY
 SPARE_DELAY_MS = 300  # the tab paints first; then a worker starts ahead of the first Run
 MUST, RULE_OUT = 3, 4  # columns of the choices table
 
@@ -201,15 +202,15 @@ class PlanView(QWidget):
         buttons.setContentsMargins(9, 4, 9, 6)  # a row of its own below the scrolling part
 
         self.choices = _table(
-            "planChoices", ["Deal or option", "Kind", "Cost (USD m)", "Must", "Rule out"]
+            "planChoices", ["Deal or option", "Kind", f"Cost ({USD_M})", "Must", "Rule out"]
         )
         self.status = QLabel(objectName="planStatus", wordWrap=True)
-        self.chosen = _table("planChosen", ["Chosen", "Kind", "USD m", "INR crore"])
+        self.chosen = _table("planChosen", ["Chosen", "Kind", USD_M, CRORE])
         self.chart = PlanChart()
         self.shares = QLabel(objectName="planShares", wordWrap=True)
         self.comparison = QLabel(objectName="planComparison", wordWrap=True)
         self.left_out = _table(
-            "planWhyNot", ["Left out", "Would add (t)", "Cost (USD m)", "Why not"]
+            "planWhyNot", ["Left out", "Would add (t)", f"Cost ({USD_M})", "Why not"]
         )
         self.save_button = QPushButton("Save as Scenario…", objectName="planSave", enabled=False)
         self.save_button.clicked.connect(lambda: self.save_as_scenario())

@@ -70,6 +70,13 @@ CHART_SIZE = (1100, 520)
 esc = html.escape
 
 
+def _headers(kind: str, *fields: str, units: bool = True) -> list[str]:
+    """Headers of declared fields as the desktop's columns read them ('Nameplate (t/yr)'), or
+    their labels alone where each cell states its unit."""
+    columns = {c.field: c for c in COLUMNS[kind]}
+    return [columns[f].header if units else columns[f].label for f in fields]
+
+
 def _table(headers: list[str], rows: list[list], numeric: set[int] | None = None) -> str:
     numeric = numeric or set()
     head = "".join(f"<th>{esc(h)}</th>" for h in headers)
@@ -466,7 +473,11 @@ def document_from(
         + f". Source: {esc(plain_source(shown.target.source))}</p>",
         "<h2>Blocks and their sources</h2>",
         _table(
-            ["Block", "Country", "Stage", "Nameplate (t/yr)", "Cost (USD m)", "Source", "As of"],
+            [
+                "Block",
+                *_headers("blocks", "country", "stage", "nameplate_tpa", "acquisition_cost_musd"),
+                *_headers("blocks", "source", "as_of"),
+            ],
             [
                 [
                     b.name,
@@ -483,7 +494,11 @@ def document_from(
         ),
         "<h2>Domestic plants</h2>",
         _table(
-            ["Plant", "Firm", "Stage", "Capacity", "Status", "First year", "Source"],
+            [
+                "Plant",
+                *_headers("plants", "firm_id", "stage", "capacity_tpa", units=False),
+                *_headers("plants", "status", "first_year", "source"),
+            ],
             [
                 [
                     pl.name,

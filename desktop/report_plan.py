@@ -11,6 +11,7 @@ import html
 
 from model.assumptions import usd_m_to_crore
 from model.countries import country_name
+from model.fields import MONEY
 from model.optimise import PlanResult
 from model.plan import PlanFigures
 from model.plan_cost_words import cost_sentence
@@ -78,7 +79,7 @@ def plan_page(result: PlanResult, portfolio: Portfolio, include_confidential: bo
     )
     parts.append(
         "<table border='1' cellspacing='0' cellpadding='3'><tr><th>Decision</th>"
-        "<th>USD m</th><th>INR crore</th></tr>"
+        f"<th>{MONEY}</th><th>INR crore</th></tr>"
         + (body or "<tr><td>nothing new</td><td></td><td></td></tr>")
         + "</table>"
     )
