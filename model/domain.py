@@ -168,6 +168,11 @@ class TableRecord(SQLModel):
             _assignments += 1
 
 
+def record_name() -> Any:
+    """A record's name: required, unique within its kind (blocks, firms, plants alike)."""
+    return text("Name", ..., unique=True, max_length=200)
+
+
 def ramp() -> Any:
     """Years from first output to nameplate (equation 1): blocks and plants alike."""
     return whole("Ramp", unit="yr", low=1, high=50, default=1)
@@ -175,7 +180,7 @@ def ramp() -> Any:
 
 class Block(TableRecord):
     id: str = ident()
-    name: str = text("Name", ..., unique=True, max_length=200)
+    name: str = record_name()
     country: str = country(new="AUS")
     lat: float | None = number("Lat", unit="°", low=-90, high=90, decimals=2, optional=True)
     lon: float | None = number("Lon", unit="°", low=-180, high=180, decimals=2, optional=True)
@@ -223,7 +228,7 @@ class Block(TableRecord):
 
 class Firm(TableRecord):
     id: str = ident()
-    name: str = text("Name", ..., unique=True, max_length=200)
+    name: str = record_name()
     kind: FirmKind = choice("Kind", new=FirmKind.private)
     roles: list[FirmRole] = listing("Roles", tip="comma-separated")
     notes: str = text("Notes")
@@ -267,7 +272,7 @@ class Deal(TableRecord):
 class Plant(TableRecord):
     id: str = ident()
     firm_id: str | None = reference("Firm", "firms", optional=True)
-    name: str = text("Name", ..., unique=True, max_length=200)
+    name: str = record_name()
     stage: PlantStage = choice("Stage", new=PlantStage.magnet)
     capacity_tpa: float = number(
         "Capacity",
