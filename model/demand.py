@@ -22,7 +22,7 @@ from pydantic import Field, model_validator
 
 from model.demand_presets import PRESETS
 from model.domain import YEAR_MAX, YEAR_MIN, Record
-from model.fields import PERCENT, YEAR
+from model.fields import PERCENT, YEAR, bounds
 
 UNIT = "t sintered NdFeB (rare-earth) magnets/yr"
 
@@ -57,8 +57,9 @@ class Demand(Record):
         for year, value in (*self.path.items(), *self.china_share_path.items()):
             if not (YEAR_MIN <= year <= YEAR_MAX) or not np.isfinite(value) or value < 0:
                 raise ValueError(f"path entry {year}: {value} is not a year and a value >= 0")
-        if any(v > 1 for v in self.china_share_path.values()):
-            raise ValueError("china_share_path values are shares between 0 and 1")
+        low, high = bounds(Demand.model_fields["china_share"])  # a year's share: the same range
+        if any(v > high for v in self.china_share_path.values()):
+            raise ValueError(f"china_share_path values are shares between {low} and {high}")
         return self
 
     def at(self, year: int) -> float:
