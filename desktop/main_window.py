@@ -41,7 +41,7 @@ from desktop.window_size import DEFAULT_SIZE, first_run_geometry, fits
 from model.band_words import FIGURE_MEANINGS, MODE_FREE, figure_name
 from model.csv_records import CSV_KINDS, UnknownTable, closest_kind, csv_rows
 from model.demand import demand_balance
-from model.domain import KINDS, YEAR_MAX
+from model.domain import KINDS, YEAR_MAX, YEAR_MIN
 from model.export_target import is_portfolio_file
 from model.field_words import qualified
 from model.files import private_output
@@ -168,9 +168,9 @@ class MainWindow(QMainWindow):
         self.mode_combo = QComboBox(objectName="modeCombo")
         self.mode_combo.addItems([m.value for m in Mode])
         self.mode_combo.setToolTip(mode_tooltip())
-        self.start_spin = QSpinBox(objectName="horizonStart", minimum=2000, maximum=YEAR_MAX)
-        self.end_spin = QSpinBox(objectName="horizonEnd", minimum=2000, maximum=YEAR_MAX)
-        self.year_spin = QSpinBox(objectName="targetYear", minimum=2000, maximum=YEAR_MAX)
+        self.start_spin = QSpinBox(objectName="horizonStart", minimum=YEAR_MIN, maximum=YEAR_MAX)
+        self.end_spin = QSpinBox(objectName="horizonEnd", minimum=YEAR_MIN, maximum=YEAR_MAX)
+        self.year_spin = QSpinBox(objectName="targetYear", minimum=YEAR_MIN, maximum=YEAR_MAX)
         self.group_combo = QComboBox(objectName="groupCombo")
         self.group_combo.addItems(["country", "block"])
         self.scenario_combo.setToolTip(
