@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from pydantic import Field, model_validator
 
-from model.demand_presets import PRESETS
+from model.demand_presets import DEFAULT, PRESETS
 from model.domain import YEAR_MAX, YEAR_MIN, Record
 from model.fields import PERCENT, YEAR, bounds
 
@@ -37,10 +37,10 @@ IMPORTS_NOTE = (
 class Demand(Record):
     """India's demand path for sintered rare-earth magnets, editable like the target path."""
 
-    base_year: int = Field(default=2025, ge=YEAR_MIN, le=YEAR_MAX)
-    base_t: float = Field(default=4000.0, ge=0, allow_inf_nan=False)
-    horizon_year: int = Field(default=2030, ge=YEAR_MIN, le=YEAR_MAX)
-    horizon_t: float = Field(default=8000.0, ge=0, allow_inf_nan=False)
+    base_year: int = Field(default=DEFAULT.base_year, ge=YEAR_MIN, le=YEAR_MAX)
+    base_t: float = Field(default=DEFAULT.base_t, ge=0, allow_inf_nan=False)
+    horizon_year: int = Field(default=DEFAULT.horizon_year, ge=YEAR_MIN, le=YEAR_MAX)
+    horizon_t: float = Field(default=DEFAULT.horizon_t, ge=0, allow_inf_nan=False)
     path: dict[int, float] = Field(default_factory=dict, description="year -> t, overrides")
     china_share: float = Field(default=0.93, ge=0, le=1, allow_inf_nan=False)
     china_share_path: dict[int, float] = Field(default_factory=dict)
@@ -88,13 +88,13 @@ FIELD_FORMATS = {"base_year": YEAR, "horizon_year": YEAR, "china_share": PERCENT
 
 
 def apply_preset(demand: Demand, name: str) -> Demand:
-    """The demand with a preset's base and 2030 figures (its path overrides cleared)."""
+    """The demand with a preset's base and horizon figures (its path overrides cleared)."""
     preset = PRESETS[name]
     return demand.model_copy(
         update={
-            "base_year": 2025,
+            "base_year": preset.base_year,
             "base_t": preset.base_t,
-            "horizon_year": 2030,
+            "horizon_year": preset.horizon_year,
             "horizon_t": preset.horizon_t,
             "path": {},
             "source": preset.source,
