@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from model.choices import TABLE_KINDS
 from model.csv_cells import neutralise
 from model.domain import KINDS
 from model.files import private_output
@@ -20,7 +21,7 @@ from model.sheet_files import read_csv_rows
 from model.tabular import SHEETS, _cell, _Cells, _located, _records, field_of, header
 
 # The tables a CSV may hold (evidence travels with its portfolio, in JSON or Excel).
-CSV_KINDS = tuple(k for k in KINDS if k != "evidence")
+CSV_KINDS = TABLE_KINDS  # the kinds with a table of their own: not the evidence register
 CHOICE_OF_KINDS = "|".join(CSV_KINDS)  # 'blocks|firms|deals|plants'
 
 
