@@ -23,6 +23,7 @@ import numpy as np
 
 from model.assumptions import usd_m_to_crore
 from model.choices import OBJECTIVES, SAMPLE_DRAWS
+from model.country_cap import CLI_IMPORTED, cap_sentence, of_what
 from model.montecarlo import Cancelled, Progress
 from model.optimise_milp import Solution, formulate, solve
 from model.optimise_model import Constraints, PlanRequestError, Problem, build_problem
@@ -56,13 +57,23 @@ class PlanResult:
     iterations: int = 0
     left_out_names: list[str] = field(default_factory=list)  # names of left_out_uncosted
     no_plan: NoPlan | None = None  # why no plan meets the limits (status infeasible)
+    constraints: Constraints = field(default_factory=Constraints)  # the limits it was found under
 
-    def all_notes(self, uncosted_switch: str = CLI_UNCOSTED) -> list[str]:
+    @property
+    def country_limit(self) -> str:
+        """The form of the country limit the plan was found under, in one sentence."""
+        c = self.constraints
+        return cap_sentence(c.max_country_share, c.cap_imported_only)
+
+    def all_notes(
+        self, uncosted_switch: str = CLI_UNCOSTED, imported_switch: str = CLI_IMPORTED
+    ) -> list[str]:
         """Every note, in the words of where the user is: `uncosted_switch` says how to count
-        unknown costs as 0 there (the CLI's flag by default; the Plan view names its box)."""
+        unknown costs as 0 there, `imported_switch` how to limit imported supply only (the CLI's
+        flags by default; the Plan view names its boxes)."""
         notes = list(self.notes)
         if self.no_plan is not None:
-            notes.insert(0, no_plan_words(self.no_plan, uncosted_switch))
+            notes.insert(0, no_plan_words(self.no_plan, uncosted_switch, imported_switch))
         if self.left_out_names:  # what was left out comes before the plan it shaped
             notes.insert(0, left_out_note(self.left_out_names, uncosted_switch))
         return notes
@@ -84,6 +95,10 @@ class PlanResult:
             "binding_stage": self.binding_stage,
             "p_target_in_sample": self.p_target_in_sample,
             "left_out_uncosted": self.left_out_uncosted,
+            "country_limit": {
+                "max_share": self.constraints.max_country_share,
+                "of": of_what(self.constraints.cap_imported_only),
+            },
             "notes": self.all_notes(),
             "greedy": greedy,
         }
@@ -322,6 +337,7 @@ def optimise(
         iterations=iterations,
         left_out_names=left_out_names,
         no_plan=no_plan,
+        constraints=c,
     )
 
 

@@ -6,8 +6,10 @@ approximation one binary z_k per Monte Carlo draw (target met) with its own s_dk
 
 Why it is exact under merit order: for fixed x, y the programme may separate any feed up to the
 capacity, and the most NdPr it can get is what merit order separates (the fractional knapsack by
-yield); downstream caps are monotone, so its best M equals the model's M. Country and MoU shares
-and the pro-rata rule are not encoded exactly: the caller judges every solution with the model
+yield); downstream caps are monotone, so its best M equals the model's M. The country limit (over
+all supply, or over imported supply only: model/country_cap.py) and the MoU share are linear rows
+on each deal's oxide, but the programme may choose which feed to separate, so they and the
+pro-rata rule are not exact: the caller judges every solution with the model
 and cuts off the ones the model refuses (model/optimise.py).
 
 Heavy rare earths (equation 8, when some output must be high-temperature grade): rows
@@ -26,6 +28,7 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_matrix
 
+from model.country_cap import HOME
 from model.optimise_model import SHARE_TOLERANCE, Problem
 
 # Ties: among plans equally good, the cheaper, then the one with fewer deals and options.
@@ -153,10 +156,15 @@ def _expected_block(p: Problem, b: Builder, x: np.ndarray, y: np.ndarray) -> np.
     deal_of_col = np.concatenate([direct, sep_deals])
     c = p.constraints
     if c.max_country_share is not None:
-        for country in np.unique(p.country[deal_of_col]):
+        # All supply: oxide_c <= s * all oxide. Imports only: oxide_c <= s * foreign oxide for
+        # each foreign c (India's own deals get no coefficient and no row of their own).
+        counted = np.ones(deal_of_col.size)
+        if c.cap_imported_only:
+            counted = np.array([p.inputs.countries[k] != HOME for k in p.country[deal_of_col]])
+        cap = c.max_country_share + SHARE_TOLERANCE  # as loose as the judge: a relaxation
+        for country in np.unique(p.country[deal_of_col][counted > 0]):
             mine = (p.country[deal_of_col] == country).astype(float)
-            cap = c.max_country_share + SHARE_TOLERANCE  # as loose as the judge: a relaxation
-            b.add_row(oxide_cols, oxide_coef * (mine - cap), hi=0.0)
+            b.add_row(oxide_cols, oxide_coef * counted * (mine - cap), hi=0.0)
     if c.min_mou_share is not None:
         partner = p.mou[deal_of_col].astype(float)
         floor = max(c.min_mou_share - SHARE_TOLERANCE, 0.0)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from model.country_cap import capped_shares
 from model.geo import mou_countries
 from model.inputs import ProjectionInputs, build_inputs
 from model.montecarlo import Draws, Setup, draw, setup, simulate
@@ -33,6 +34,9 @@ class PlanRequestError(ValueError):
 class Constraints:
     budget_musd: float | None = None
     max_country_share: float | None = None
+    # The country limit over imported supply only (each foreign country's share of imports;
+    # India's own output not counted), else over all supply (India counts as a country).
+    cap_imported_only: bool = False
     min_mou_share: float | None = None
     max_deals: int | None = None
     include: tuple[str, ...] = ()
@@ -108,7 +112,8 @@ class Problem:
         if total <= 0:
             return True  # no magnets: no country supplies any share
         by_country = {code: float(v[self.k]) / total for code, v in result.by_country().items()}
-        largest = max(by_country.values(), default=0.0)
+        capped = capped_shares(by_country, c.cap_imported_only)
+        largest = max(capped.values(), default=0.0)
         if c.max_country_share is not None and largest > c.max_country_share + SHARE_TOLERANCE:
             return False
         if c.min_mou_share is not None:

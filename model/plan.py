@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from model.api import project
+from model.country_cap import capped_shares
 from model.domain import BUILT_OPTION, OPEN_DEALS, DealStatus, PlantStatus
 from model.geo import mou_countries
 from model.inputs import build_inputs
@@ -117,6 +118,11 @@ class PlanFigures:
     def magnets_in_year(self) -> float:
         return self.magnets_t[str(self.year)]
 
+    @property
+    def import_shares(self) -> dict[str, float]:
+        """Each foreign country's share of imported supply in `year` (India's output left out)."""
+        return capped_shares(self.country_shares, imported_only=True)
+
     def as_dict(self) -> dict:
         return {
             "chosen_deals": list(self.plan.closed),
@@ -124,6 +130,7 @@ class PlanFigures:
             "cost_musd": self.cost_musd,
             "magnets_t": self.magnets_t,
             "country_shares": self.country_shares,
+            "import_shares": self.import_shares,
             "p_target": self.p_target,
             "mou_share": self.mou_share,
             "bottleneck": self.bottleneck,

@@ -107,6 +107,7 @@ def constraint_sets(draw, objective: str):
     return Constraints(
         budget_musd=budget,
         max_country_share=draw(st.none() | st.floats(0.3, 1.0)),
+        cap_imported_only=draw(st.booleans()),
         min_mou_share=draw(st.none() | st.floats(0.0, 0.7)),
         max_deals=draw(st.none() | st.integers(0, 4)),
         include_uncosted=draw(st.booleans()),
@@ -137,7 +138,13 @@ def allowed(portfolio_, plan: Plan, c: Constraints, costs_matter: bool) -> bool:
 def shares_hold(shares: dict, c: Constraints) -> bool:
     if not shares:
         return True
-    if c.max_country_share is not None and max(shares.values()) > c.max_country_share + 1e-6:
+    limited = shares  # the country limit over all supply, or each foreign share of imports
+    if c.cap_imported_only:
+        foreign = {k: v for k, v in shares.items() if k != "IND"}
+        imported = sum(foreign.values())
+        limited = {k: v / imported for k, v in foreign.items()} if imported > 0 else {}
+    largest = max(limited.values(), default=0.0)
+    if c.max_country_share is not None and largest > c.max_country_share + 1e-6:
         return False
     mou = sum(v for k, v in shares.items() if k in mou_countries())
     return c.min_mou_share is None or mou >= c.min_mou_share - 1e-6
