@@ -6,8 +6,10 @@ largest country share and the MoU share with no new deal), then each limit relax
 the optimiser is run again without it, and a limit whose removal gives a plan is named. For the
 largest-country share, a bisection finds a limit near the lowest that gives a plan within the
 other limits (a re-solve that runs out of time counts as no plan, so the figure said is one that
-is proven to work, not a proven lowest). Domestic supply counts as a country (India) in the shares, as everywhere in the model
-(equation 7): the share limit is over all of the year's magnets, not only imported ones.
+is proven to work, not a proven lowest; when no limit below 100% was found to work, the note
+says that only dropping the limit does, and the highest limit proven to leave no plan). The
+country limit is in the form the request chose (model/country_cap.py): over all supply, where
+India's own output counts as a country, or over imported supply only.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import numpy as np
 
 from model.assumptions import usd_m_to_crore
 from model.countries import country_name
+from model.country_cap import CLI_IMPORTED, capped_shares
+from model.country_cap import limit_name as country_limit_name
 from model.geo import mou_countries
 from model.optimise_model import Constraints, Problem
 
@@ -42,13 +46,15 @@ class NoPlan:
     year: int
     inr_per_usd: float
     constraints: Constraints
-    largest: tuple[str, float] | None = None  # (country, share) with no new deal
+    largest: tuple[str, float] | None = None  # (country, share the limit reads) with no new deal
     mou_share: float | None = None  # with no new deal
     insisted_cost_musd: float = 0.0
     insisted_deals: int = 0
     left_out_uncosted: int = 0
     fixes: list[str] = field(default_factory=list)  # limits that, relaxed alone, give a plan
     workable_country_share: float | None = None  # a limit that gives a plan (the others kept)
+    # When no limit below 100% was found to give a plan: the highest one proven to give none.
+    country_share_without_plan: float | None = None
 
 
 def _active(c: Constraints, left_out: int) -> list[str]:
@@ -76,6 +82,7 @@ def diagnose(p: Problem, feasible: Callable[[Constraints], bool | None]) -> NoPl
         if total > 0
         else {}
     )
+    capped = capped_shares(shares, c.cap_imported_only)  # what the country limit reads
     partners = mou_countries()
     new = p.open_deal & (p.x_lo > 0.5)
     built = p.option & (p.y_lo > 0.5)
@@ -83,7 +90,7 @@ def diagnose(p: Problem, feasible: Callable[[Constraints], bool | None]) -> NoPl
         year=p.year,
         inr_per_usd=p.portfolio.assumptions.inr_per_usd,
         constraints=c,
-        largest=max(shares.items(), key=lambda kv: kv[1]) if shares else None,
+        largest=max(capped.items(), key=lambda kv: kv[1]) if capped else None,
         mou_share=sum(s for code, s in shares.items() if code in partners) if shares else None,
         insisted_cost_musd=float(p.deal_cost @ new + p.plant_cost @ built),
         insisted_deals=int(new.sum()),
@@ -94,13 +101,18 @@ def diagnose(p: Problem, feasible: Callable[[Constraints], bool | None]) -> NoPl
             facts.fixes.append(key)
     if "country" in facts.fixes and c.max_country_share is not None:
         lo, hi = c.max_country_share, 1.0
+        proven = None  # the highest limit tried that is proven to give no plan
         for _ in range(BISECTION_STEPS):
             mid = (lo + hi) / 2
-            if feasible(replace(c, max_country_share=mid)):
+            found = feasible(replace(c, max_country_share=mid))
+            if found:
                 hi = mid
             else:
                 lo = mid
+                proven = mid if found is False else proven
         facts.workable_country_share = hi
+        if hi >= 1.0 and proven is not None:
+            facts.country_share_without_plan = proven
     return facts
 
 
@@ -113,27 +125,34 @@ def _up(share: float) -> str:
     return f"{np.ceil(share * 100 - 1e-9):.0f}%"
 
 
+def _down(share: float) -> str:
+    """A share rounded down to a whole percent: a limit set there leaves no plan either."""
+    return f"{np.floor(share * 100 + 1e-9):.0f}%"
+
+
 def limit_name(key: str, facts: NoPlan, uncosted_switch: str) -> str:
+    """What to change, in words: dropping a limit, or counting unknown costs as 0."""
     c = facts.constraints
     if key == "country":
-        return f"the limit of {c.max_country_share:.0%} from one country"
+        return "dropping " + country_limit_name(c.max_country_share or 0.0, c.cap_imported_only)
     if key == "mou":
-        return f"the minimum of {c.min_mou_share:.0%} from MoU partners"
+        return f"dropping the minimum of {c.min_mou_share:.0%} from MoU partners"
     if key == "budget":
-        return f"the budget of {_money(c.budget_musd or 0.0, facts.inr_per_usd)}"
+        return f"dropping the budget of {_money(c.budget_musd or 0.0, facts.inr_per_usd)}"
     if key == "deals":
-        return f"the limit of {c.max_deals} new deal{'' if c.max_deals == 1 else 's'}"
+        return f"dropping the limit of {c.max_deals} new deal{'' if c.max_deals == 1 else 's'}"
     if key == "include":
-        return "the deals and options you insist on"
+        return "letting the plan leave out the deals and options you insist on"
     return (
-        f"leaving out the {facts.left_out_uncosted} of unknown cost ({uncosted_switch} to "
-        "count them as 0)"
+        f"counting the {facts.left_out_uncosted} of unknown cost as 0 ({uncosted_switch}) "
+        "instead of leaving them out"
     )
 
 
-def no_plan_words(facts: NoPlan, uncosted_switch: str) -> str:
+def no_plan_words(facts: NoPlan, uncosted_switch: str, imported_switch: str = CLI_IMPORTED) -> str:
     """Which limit leaves no plan, and by how much. `uncosted_switch` says how to count unknown
-    costs as 0 where the user is ("use --include-uncosted", 'tick "Count unknown costs as 0"')."""
+    costs as 0 where the user is ("use --include-uncosted", 'tick "Count unknown costs as 0"'),
+    `imported_switch` how to limit imported supply only."""
     c = facts.constraints
     y = facts.year
     said = []
@@ -147,37 +166,51 @@ def no_plan_words(facts: NoPlan, uncosted_switch: str) -> str:
         said.append(
             f"you insist on {facts.insisted_deals} new deals, over the limit of {c.max_deals}"
         )
+    without = (
+        "with only the deals you insist on" if facts.insisted_deals else "without any new deal"
+    )
     if c.max_country_share is not None and facts.largest is not None:
         code, share = facts.largest
-        if share > c.max_country_share + 1e-6:
+        if share > c.max_country_share + 1e-6 and c.cap_imported_only:
+            said.append(
+                f"{country_name(code)} already supplies {share:.0%} of {y} imported supply "
+                f"{without}, over {country_limit_name(c.max_country_share, True)}"
+            )
+        elif share > c.max_country_share + 1e-6:
             domestic = " (domestic supply)" if code == "IND" else ""
             said.append(
                 f"{country_name(code)}{domestic} already supplies {share:.0%} of {y} magnets "
-                f"without any new deal, over the limit of {c.max_country_share:.0%} for one "
-                "country (domestic supply counts as a country)"
+                f"{without}, over {country_limit_name(c.max_country_share, False)} (domestic "
+                f"supply counts as a country; {imported_switch} to limit imported supply only)"
             )
     mou = facts.mou_share
     if c.min_mou_share is not None and mou is not None and mou < c.min_mou_share - 1e-6:
         said.append(
-            f"MoU partners supply {mou:.0%} of {y} magnets without any new deal, under the "
+            f"MoU partners supply {mou:.0%} of {y} magnets {without}, under the "
             f"minimum of {c.min_mou_share:.0%}"
         )
     if facts.fixes:
         names = [limit_name(k, facts, uncosted_switch) for k in facts.fixes]
         relax = (
-            f"relaxing {names[0]} gives a plan"
+            f"{names[0]} gives a plan"
             if len(names) == 1
-            else "relaxing any one of these gives a plan: "
+            else "any one of these on its own gives a plan: "
             + "; ".join(names[:-1])
             + f"; or {names[-1]}"
         )
         said.append(relax)
     else:
-        said.append("no single limit relaxed on its own gives a plan: relax two or more")
-    if facts.workable_country_share is not None:
+        said.append("no single limit dropped on its own gives a plan: drop or widen two or more")
+    imports = "of imports " if c.cap_imported_only else ""
+    if facts.country_share_without_plan is not None:
         said.append(
-            f"with the other limits kept, raising the limit from one country to "
-            f"{_up(facts.workable_country_share)} gives a plan"
+            f"with the other limits kept, no share limit below 100% works: even "
+            f"{_down(facts.country_share_without_plan)} {imports}from one country leaves no plan"
+        )
+    elif facts.workable_country_share is not None and facts.workable_country_share < 1.0:
+        said.append(
+            f"with the other limits kept, allowing up to {_up(facts.workable_country_share)} "
+            f"{imports}from one country gives a plan"
         )
     return " ".join(["No plan meets every limit."] + [f"{s[0].upper()}{s[1:]}." for s in said])
 

@@ -51,7 +51,7 @@ def test_the_country_share_it_says_works_gives_a_plan():
     c = Constraints(max_country_share=0.2, max_deals=2)
     result = _run(c)
     said = words(result.no_plan, APP)
-    found = re.search(r"raising the limit from one country to (\d+)% gives a plan", said)
+    found = re.search(r"allowing up to (\d+)% from one country gives a plan", said)
     assert found, said
     share = int(found.group(1)) / 100
     assert 0.2 < share <= 1.0
