@@ -43,9 +43,12 @@ def cmd_optimise(args: argparse.Namespace) -> str:
     if args.save_scenario is not None and args.demo:
         raise UsageError("--save-scenario needs --db or --portfolio (the demo is read-only)")
     scenario = scenario_from_args(portfolio, args)
+    if args.cap_imported_only and args.max_country_share is None:
+        raise UsageError("--cap-imported-only needs --max-country-share (the limit it changes)")
     constraints = Constraints(
         budget_musd=_budget(args, portfolio),
         max_country_share=args.max_country_share,
+        cap_imported_only=args.cap_imported_only,
         min_mou_share=args.min_mou_share,
         max_deals=args.max_deals,
         include=tuple(args.include),
@@ -158,6 +161,7 @@ def _table(result: PlanResult, data: dict, saved: str | None, portfolio: Portfol
         f"objective {result.objective}, year {result.year}: {result.status}",
         f"target {result.target_t:,.0f} t magnets",
         *data["notes"],  # what was left out comes before the plan it shaped
+        result.country_limit,
     ]
     if result.plan is None and result.no_plan is None:  # else the notes say which limit
         lines.append("no plan found")
@@ -184,6 +188,9 @@ def _table(result: PlanResult, data: dict, saved: str | None, portfolio: Portfol
             + ("" if p is None else f"; P(target) {percent(p)}"),
             f"  country shares: {shares or '-'}",
         ]
+        if result.constraints.cap_imported_only:  # the shares the limit was on
+            imports = ", ".join(f"{k} {percent(v)}" for k, v in figures["import_shares"].items())
+            lines.append(f"  shares of imports: {imports or '-'}")
     if result.shortfall_t is not None:
         lines.append(
             f"short of the target by {result.shortfall_t:,.0f} t; {result.binding_stage} binds"
@@ -207,6 +214,12 @@ def add_optimise(sub: argparse._SubParsersAction) -> None:
     budget.add_argument("--budget-musd", type=number(0), metavar="B")
     budget.add_argument("--budget-crore", type=number(0), metavar="B")
     p.add_argument("--max-country-share", type=share, metavar="S")
+    p.add_argument(
+        "--cap-imported-only",
+        action="store_true",
+        help="--max-country-share limits each foreign country's share of imported supply "
+        "(India's own output not counted); else every country's share of all supply",
+    )
     p.add_argument("--min-mou-share", type=share, metavar="M")
     p.add_argument("--max-deals", type=whole(0), metavar="N")
     p.add_argument("--include", nargs="+", default=[], metavar="ID")

@@ -103,6 +103,15 @@ def test_optimise_table_and_save_scenario_in_a_json_file_and_a_store(capsys, tmp
         (["--year", "2030", "--objective", "max-expected", "--include", "x"], "--include x"),
         (["--year", "2030", "--objective", "max-expected", "--max-deals", "-1"], "--max-deals"),
         (["--year", "2030", "--objective", "min-cost", "--save-scenario", "P"], "read-only"),
+        (
+            ["--year", "2030", "--objective", "max-expected", "--cap-imported-only"],
+            "--cap-imported-only needs --max-country-share",
+        ),
+        (
+            ["--year", "2030", "--objective", "max-expected", "--cap-imported-only"]
+            + ["--max-country-share", "1.4"],
+            "--max-country-share",
+        ),
     ],
 )
 def test_optimise_refuses_in_one_line(capsys, argv, message):
