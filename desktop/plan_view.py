@@ -137,6 +137,9 @@ class PlanView(QWidget):
         self.budget_unit.currentTextChanged.connect(self._convert_budget)
         self.share_on = QCheckBox("Largest country share at most", objectName="planShareOn")
         self.share = self._percent("planShare", 40)
+        self.share_imports = QCheckBox("of imports only", objectName="planShareImportsOnly")
+        self.share_imports.setEnabled(False)  # a form of the country limit: only with it on
+        self.share_on.toggled.connect(self.share_imports.setEnabled)
         self.mou_on = QCheckBox("Share from MoU partners at least", objectName="planMouOn")
         self.mou = self._percent("planMou", 30)
         self.deals_on = QCheckBox("New deals at most", objectName="planDealsOn")
@@ -169,6 +172,11 @@ class PlanView(QWidget):
             ),
             (self.share_on, "Limit the largest share of the year's magnets from one country"),
             (self.share, "The most the year's magnets may come from one country"),
+            (
+                self.share_imports,
+                "Limit each foreign country's share of imported supply (India's own output "
+                "not counted), instead of every country's share of all supply",
+            ),
             (self.mou_on, "Require a share of the year's magnets from India's MoU partners"),
             (self.mou, "The least share of the year's magnets from India's MoU partners"),
             (self.deals_on, "Limit how many new deals the plan may close"),
@@ -188,6 +196,7 @@ class PlanView(QWidget):
         controls.addWidget(self.budget_unit, 2, 2)
         controls.addWidget(self.share_on, 3, 0)
         controls.addWidget(self.share, 3, 1)
+        controls.addWidget(self.share_imports, 3, 2)
         controls.addWidget(self.mou_on, 4, 0)
         controls.addWidget(self.mou, 4, 1)
         controls.addWidget(self.deals_on, 5, 0)
@@ -328,6 +337,7 @@ class PlanView(QWidget):
         return Constraints(
             budget_musd=self.budget_musd(),
             max_country_share=self.share.value() / 100 if self.share_on.isChecked() else None,
+            cap_imported_only=self.share_on.isChecked() and self.share_imports.isChecked(),
             min_mou_share=self.mou.value() / 100 if self.mou_on.isChecked() else None,
             max_deals=self.max_deals.value() if self.deals_on.isChecked() else None,
             include=tuple(sorted(must)),
@@ -408,6 +418,10 @@ class PlanView(QWidget):
         """How to count unknown costs as 0 here: this view's box, not the CLI's flag."""
         return f'tick "{self.uncosted.text()}"'
 
+    def imported_switch(self) -> str:
+        """How to limit imported supply only here: this view's box beside the country limit."""
+        return f'tick "{self.share_imports.text()}" beside the country share'
+
     def show_outcome(self, outcome: PlanOutcome) -> None:
         r = outcome.result
         words = {
@@ -422,7 +436,7 @@ class PlanView(QWidget):
                 f"No plan reaches the target: short by {r.shortfall_t:,.0f} t; "
                 f"{STAGE_LABELS.get(r.binding_stage or '', r.binding_stage)} binds."
             )
-        lines += r.all_notes(self.uncosted_switch())
+        lines += r.all_notes(self.uncosted_switch(), self.imported_switch())
         self.status.setText("<br>".join(lines))
         self.save_button.setEnabled(r.plan is not None)
         self.chosen.setRowCount(0)
@@ -466,10 +480,17 @@ class PlanView(QWidget):
         chance = "" if r.plan.p_target is None else f"P(target in {r.year}) {r.plan.p_target:.0%}"
         if r.p_target_in_sample is not None:
             chance += f" on fresh draws ({r.p_target_in_sample:.0%} on the draws it was chosen on)"
+        imports = ""
+        if r.constraints.cap_imported_only:  # the shares the limit was on
+            of_imports = sorted(r.plan.import_shares.items(), key=lambda kv: -kv[1])
+            imports = "<br>Shares of imports: " + (
+                ", ".join(f"{country_name(c)} {s:.0%}" for c, s in of_imports) or "none"
+            )
         self.shares.setText(
             f"<b>Plan</b>: {r.plan.magnets_in_year:,.0f} t in {r.year} (target {r.target_t:,.0f} t); "
             f"{chance}; cost {self._money(r.plan)}.<br>Country shares in {r.year}: "
-            f"{shares or 'none'}; from MoU partners {r.plan.mou_share:.0%}."
+            f"{shares or 'none'}; from MoU partners {r.plan.mou_share:.0%}.{imports}"
+            f"<br>{r.country_limit}"
         )
         g = r.greedy
         gain = r.plan.magnets_in_year - g.magnets_in_year

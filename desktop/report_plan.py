@@ -30,10 +30,14 @@ STATUS_WORDS = {
 esc = html.escape
 # How a reader of the briefing counts unknown costs as 0: the Plan tab's box, or repm's flag.
 BRIEFING_UNCOSTED = 'tick "Count unknown costs as 0" in the Plan tab (or use --include-uncosted)'
+BRIEFING_IMPORTED = (
+    'tick "of imports only" beside the country share in the Plan tab (or use --cap-imported-only)'
+)
 
 
-def _shares(figures: PlanFigures) -> str:
-    ordered = sorted(figures.country_shares.items(), key=lambda kv: -kv[1])
+def _shares(figures: PlanFigures, of_imports: bool = False) -> str:
+    shares = figures.import_shares if of_imports else figures.country_shares
+    ordered = sorted(shares.items(), key=lambda kv: -kv[1])
     return ", ".join(f"{esc(country_name(c))} {s:.0%}" for c, s in ordered) or "none"
 
 
@@ -49,12 +53,13 @@ def plan_page(result: PlanResult, portfolio: Portfolio, include_confidential: bo
     parts = [
         f"<h2>Recommended plan for {result.year}</h2>",
         f"<p>Objective: {OBJECTIVE_WORDS[result.objective]}. Result: "
-        f"{STATUS_WORDS[result.status]}. Target {result.target_t:,.0f} t magnets.</p>",
+        f"{STATUS_WORDS[result.status]}. Target {result.target_t:,.0f} t magnets. "
+        f"{esc(result.country_limit)}</p>",
     ]
     if result.plan is None:
         parts.append(
             "<p>No plan to recommend: "
-            + esc(" ".join(result.all_notes(BRIEFING_UNCOSTED)))
+            + esc(" ".join(result.all_notes(BRIEFING_UNCOSTED, BRIEFING_IMPORTED)))
             + "</p>"
         )
         return parts
@@ -97,20 +102,28 @@ def plan_page(result: PlanResult, portfolio: Portfolio, include_confidential: bo
     chance = "" if plan.p_target is None else f"; P(target met) {plan.p_target:.0%}"
     greedy = result.greedy
     g_chance = "" if greedy.p_target is None else f"; P(target met) {greedy.p_target:.0%}"
+    imports = result.constraints.cap_imported_only  # the shares the limit was on, beside
+    plan_imports = f" Shares of imports: {_shares(plan, True)}." if imports else ""
+    greedy_imports = f" Shares of imports: {_shares(greedy, True)}." if imports else ""
     parts += [
         f"<p>{cost_line}</p>",
         f"<p><b>The plan</b>: {plan.magnets_in_year:,.0f} t expected in {result.year}{chance}. "
-        f"Country shares: {_shares(plan)}; from India's MoU partners {plan.mou_share:.0%}.</p>",
+        f"Country shares: {_shares(plan)}; from India's MoU partners {plan.mou_share:.0%}."
+        f"{plan_imports}</p>",
         f"<p><b>Deals in ranking order</b> with the same budget ({len(greedy.plan.closed)} "
         f"deals): {greedy.magnets_in_year:,.0f} t{g_chance}. Country shares: "
-        f"{_shares(greedy)}.</p>",
+        f"{_shares(greedy)}.{greedy_imports}</p>",
     ]
     if result.shortfall_t is not None:
         parts.append(
             f"<p>No plan reaches the target: short by {result.shortfall_t:,.0f} t; "
             f"{esc(str(result.binding_stage))} binds.</p>"
         )
-    notes = [n for n in result.all_notes(BRIEFING_UNCOSTED) if deal_costs_shown or "cost" not in n]
+    notes = [
+        n
+        for n in result.all_notes(BRIEFING_UNCOSTED, BRIEFING_IMPORTED)
+        if deal_costs_shown or "cost" not in n
+    ]
     if notes:
         parts.append("<p class='small'>" + esc(" ".join(notes)) + "</p>")
     parts.append(

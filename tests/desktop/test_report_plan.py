@@ -69,3 +69,17 @@ def test_briefing_says_unknown_not_confidential_for_a_deal_without_a_cost(qapp):
     page = text[text.index("Recommended plan") :]
     assert "confidential" not in page.split("The plan")[0]
     assert "unknown" in page and f"{len(closed)} deal" in page
+
+
+def test_plan_page_says_which_form_of_the_country_limit_the_plan_was_found_under():
+    from desktop.report_plan import plan_page
+    from tests.model.test_country_cap import _portfolio
+
+    p = _portfolio()
+    for imported_only, said in ((False, "60% of all supply"), (True, "60% of imported supply")):
+        c = Constraints(max_country_share=0.6, max_deals=2, cap_imported_only=imported_only)
+        result = optimise(p, 2030, "max-expected", c, evaluation_draws=0)
+        page = " ".join(plan_page(result, p, include_confidential=True))
+        assert f"Country limit: at most {said}" in page
+        # with the imports form, the shares it limited (Malawi 150 t and Brazil 120 t of 270 t)
+        assert ("Shares of imports: Malawi 56%, Brazil 44%" in page) == imported_only
