@@ -281,7 +281,11 @@ class MainWindow(QMainWindow):
         self.plan_view = PlanView(session)
         self.plan_view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.view.add_view(
-            self.plan_view, "Plan", "The best plan of deals and plant options for a year", CHOOSE
+            self.plan_view,
+            "Plan",
+            "The best plan of deals and plant options for a year",
+            CHOOSE,
+            detail=False,
         )
 
     def _fill_view_menu(self) -> None:

@@ -102,11 +102,15 @@ class PortfolioView(QSplitter):
         ):
             self.add_view(widget, title, ANALYSIS_TIPS[title], group)
         self.analysis = self.tabs  # one set of tabs: tables and analysis views side by side
+        # Views about the whole portfolio, not the selected block: under them the detail panel
+        # is hidden and they get its height (the splitter keeps its sizes for the views that
+        # show it, and saves them so).
+        self.without_detail: set[QWidget] = {self.capacity_chart, self.demand, self.comparison}
         self._stale = self._analysis_views()
         self.comparison.message.connect(self.message)
         self.detail = BlockDetail(session)
         self.detail.anchorClicked.connect(lambda url: self.go_to_cell(url.toString()))
-        detail_box = QWidget()
+        self.detail_box = detail_box = QWidget(objectName="detailBox")
         detail_layout = QVBoxLayout(detail_box)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.setSpacing(0)
@@ -212,6 +216,8 @@ class PortfolioView(QSplitter):
         self.uncertainty.runner.progress.connect(self.mc_progress.setValue)
         self.band_toggle.toggled.connect(lambda _on: self.refresh_charts())
         self.analysis.currentChanged.connect(lambda _i: self._refresh_analysis())
+        self.analysis.currentChanged.connect(lambda _i: self._place_detail())
+        self._place_detail()
         session.projectionChanged.connect(self._on_projection_changed)
         session.viewSettingsChanged.connect(self._on_view_settings_changed)
         session.portfolioChanged.connect(self._on_portfolio_changed)
@@ -224,10 +230,21 @@ class PortfolioView(QSplitter):
         inner = {"demand": self.demand.split, "concentration": self.concentration.split}
         return {"main": self, "left": self.left, "right": self.right, **inner}
 
-    def add_view(self, widget: QWidget, title: str, tip: str = "", group: str = "") -> None:
+    def add_view(
+        self, widget: QWidget, title: str, tip: str = "", group: str = "", detail: bool = True
+    ) -> None:
         """A view in the left tabs, under `group` (one of GROUP_TIPS), or a top-level tab of
-        its own when no group is named (tables, analysis views, later ones too)."""
+        its own when no group is named (tables, analysis views, later ones too). `detail`:
+        whether the selected block's details show under it."""
         self.tabs.add(widget, title, tip, group, GROUP_TIPS.get(group, ""))
+        if not detail:
+            self.without_detail.add(widget)
+            self._place_detail()
+
+    def _place_detail(self) -> None:
+        """The detail panel under the views that follow the selected block; hidden (its
+        height given to the view) under those about the whole portfolio."""
+        self.detail_box.setVisible(self.tabs.currentWidget() not in self.without_detail)
 
     def go_to_cell(self, link: str) -> None:
         """Open a 'cell:kind/id/field' link (from the detail panel): that cell, selected."""
