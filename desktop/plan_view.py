@@ -59,6 +59,11 @@ OBJECTIVES = {
     "max-probability": "Highest chance of meeting the target",
 }
 CRORE, USD_M = "INR crore", MONEY
+NOT_RUN = "No plan yet: press Run to choose deals and plant options within the limits above."
+NO_PLAN = "No plan to show: change the limits above and press Run again."
+PLACEHOLDER_STYLE = (
+    "QLabel { color: #555; border: 1px dashed #AAA; border-radius: 3px; padding: 18px 12px; }"
+)
 SPARE_DELAY_MS = 300  # the tab paints first; then a worker starts ahead of the first Run
 MUST, RULE_OUT = 3, 4  # columns of the choices table
 
@@ -227,17 +232,21 @@ class PlanView(QWidget):
             "Keep this plan as a scenario (its deals closed, options built), to compare and brief"
         )
 
+        # Until a plan is found, one line in place of the result's empty tables and chart.
+        self.placeholder = QLabel(objectName="planPlaceholder", wordWrap=True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet(PLACEHOLDER_STYLE)
+        self.results = (self.chosen, self.chart, self.shares, self.comparison, self.left_out)
+
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addLayout(controls)
         layout.addWidget(QLabel("<b>Must close / rule out</b> (open deals and plant options)"))
         layout.addWidget(self.choices)
         layout.addWidget(self.status)
-        layout.addWidget(self.chosen)
-        layout.addWidget(self.chart)
-        layout.addWidget(self.shares)
-        layout.addWidget(self.comparison)
-        layout.addWidget(self.left_out)
+        layout.addWidget(self.placeholder)
+        for widget in self.results:
+            layout.addWidget(widget)
         layout.addWidget(self.save_button)
         self.scroll = scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(body)
@@ -249,6 +258,7 @@ class PlanView(QWidget):
         self.year.setValue(session.target_year)
         self.progress.setVisible(False)
         self.status.setText("Set the objective and limits, then Run.")
+        self.show_placeholder(NOT_RUN)
         self.fill_choices()
         session.portfolioChanged.connect(self._on_portfolio_changed)
 
@@ -381,6 +391,13 @@ class PlanView(QWidget):
         self._idle()
         self.status.setText("Cancelled: no plan.")
 
+    def show_placeholder(self, text: str) -> None:
+        """`text` in place of the result (none to show); an empty `text`: the result shown."""
+        self.placeholder.setText(text)
+        self.placeholder.setVisible(bool(text))
+        for widget in self.results:
+            widget.setVisible(not text)
+
     def _idle(self) -> None:
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
@@ -444,7 +461,9 @@ class PlanView(QWidget):
             self.shares.setText("")
             self.comparison.setText("")
             self.left_out.setRowCount(0)
+            self.show_placeholder(NO_PLAN)
             return
+        self.show_placeholder("")
         p = self.session.portfolio
         deals = {d.id: d for d in p.deals}
         blocks = {b.id: b for b in p.blocks}
