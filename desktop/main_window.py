@@ -32,6 +32,7 @@ from desktop.incomplete_dialog import IncompleteDialog
 from desktop.labels import MODE_RULES, mode_tooltip
 from desktop.plan_view import PlanView
 from desktop.portfolio_view import CHOOSE, PortfolioView
+from desktop.saved_note import status_note
 from desktop.scenario_choices import NO_SCENARIO, scenario_choices
 from desktop.session import PortfolioSession
 from desktop.status_bar import StatusBar
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel(objectName="statusSummary")
         self.status_label.setTextFormat(Qt.TextFormat.RichText)
         self.status_label.linkActivated.connect(lambda _link: self.show_incomplete())
+        self.status_saved = status_note()  # shown while a what-if is pending
+        self.statusBar().addPermanentWidget(self.status_saved)
         self.statusBar().addPermanentWidget(self.status_label)
         self.evidence_dock: EvidenceDock | None = None  # made when a portfolio first opens
         self._show_empty()
@@ -205,6 +208,7 @@ class MainWindow(QMainWindow):
         label.setObjectName("emptyLabel")
         label.setMargin(40)
         self.setCentralWidget(label)
+        self.status_saved.setVisible(False)
         self.setWindowTitle("REPM planner")
 
     # --- opening portfolios --------------------------------------------------------------
@@ -258,6 +262,10 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.undo_stack)
         self.view = PortfolioView(session)
         self.view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.view.what_if.previewChanged.connect(
+            lambda preview: self.status_saved.setVisible(preview is not None)
+        )
+        self.status_saved.setVisible(False)
         self._add_plan_view(session)
         self.evidence_dock = add_evidence_register(self, session)
         self._fill_view_menu()

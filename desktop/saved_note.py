@@ -27,6 +27,15 @@ class SavedNote(QLabel):
         self.setStyleSheet(STYLE)
 
 
+def status_note() -> SavedNote:
+    """The status bar's, before its figures: short, as the bar has one line for everything."""
+    note = SavedNote()
+    note.setObjectName("statusSavedNote")
+    note.setText("Saved portfolio:")
+    note.setToolTip(f"The status bar's figures are the saved portfolio's. {SAVED_TIP}")
+    return note
+
+
 def add_saved_note(layout: QBoxLayout, what: str = "", at: int = 0) -> SavedNote:
     """A note in `layout` (a pane's own, on top by default), hidden until a what-if is pending."""
     note = SavedNote(what)

@@ -82,3 +82,21 @@ def test_the_line_before_the_what_if_stands_out_from_the_p50(window, qtbot):
     assert ghost.style() != p50.style()
     # Wider than the P50 drawn over it, so it shows on both sides where the two coincide.
     assert ghost.widthF() > p50.widthF()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1280, 720)])
+def test_the_status_bar_says_its_figures_are_the_saved_portfolios(window, width, height):
+    window.resize(width, height)
+    view = window.view
+    note = window.status_saved
+    assert not note.isVisible()
+    before = window.status_label.text()
+    start_what_if(view)
+    assert note.isVisible() and note.text() == "Saved portfolio:"
+    assert window.status_label.text() == before  # the saved figures, as the Demand tab says
+    assert note.geometry().right() < window.status_label.geometry().left()  # read before them
+    summary = window.status_label
+    assert summary.width() >= summary.sizeHint().width()  # not cut to make room for the note
+    assert summary.geometry().right() <= window.statusBar().width()
+    view.what_if.reset()
+    assert not note.isVisible()
