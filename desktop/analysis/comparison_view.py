@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QTabBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -50,6 +51,11 @@ TARGET_NAME = "Target"
 DEMAND_NAME = "Demand (India)"
 YEAR_ROWS = 8  # years the table shows without scrolling, when the height allows
 CHART_MIN = 170
+QUANTITIES = {
+    "Magnets (t/yr)": "Each ticked scenario's magnets per year, beside the target",
+    "Imports (t/yr)": "Each ticked scenario's imports per year: India's demand minus its magnets",
+}
+DEMAND_TIP = "India's demand for sintered rare-earth magnets (Demand tab), t/yr"
 
 
 class ComparisonView(QWidget):
@@ -100,6 +106,22 @@ class ComparisonView(QWidget):
         readable(self.table)
         rows = self.table.verticalHeader()
         rows.setDefaultSectionSize(rows.fontMetrics().height() + 6)  # compact: more years shown
+        # Magnets and imports of every ticked scenario side by side would need twice the
+        # columns: at 1280 px the table would scroll sideways. One of the two at a time, chosen
+        # by a tab, so every scenario's column shows whole.
+        self.quantity = QTabBar(objectName="comparisonQuantity")
+        self.quantity.setDocumentMode(True)
+        self.quantity.setDrawBase(False)
+        self.quantity.setExpanding(False)
+        for label, tip in QUANTITIES.items():
+            self.quantity.setTabToolTip(self.quantity.addTab(label), tip)
+        self.quantity.currentChanged.connect(lambda _i: self._fill_table())
+        self.table_box = QWidget()
+        box = QVBoxLayout(self.table_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.quantity)
+        box.addWidget(self.table)
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(left)
         top.addWidget(self.chart)
@@ -110,14 +132,14 @@ class ComparisonView(QWidget):
         # moves the divider).
         self.split = QSplitter(Qt.Orientation.Vertical, objectName="comparisonSplitter")
         self.split.addWidget(top)
-        self.split.addWidget(self.table)
+        self.split.addWidget(self.table_box)
         self.split.setChildrenCollapsible(False)
         self.split.splitterMoved.connect(self._on_divider_moved)
         self._divider_moved = False
         # Small minimums: the tab area's own minimum is the largest of its views', and the
         # detail panel below it needs the room. resizeEvent gives the chart CHART_MIN.
         self.chart.setMinimumHeight(100)
-        self.table.setMinimumHeight(self._table_height(2))
+        self.table_box.setMinimumHeight(self._table_height(2))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.split)
@@ -125,11 +147,12 @@ class ComparisonView(QWidget):
         self._fill_list()
 
     def _table_height(self, rows: int) -> int:
-        """Height for the header, `rows` rows and the horizontal scroll bar."""
+        """Height for the table's tabs, header, `rows` rows and the horizontal scroll bar."""
+        tabs = self.quantity.sizeHint().height()
         header = self.table.horizontalHeader().minimumHeight()
         row = self.table.verticalHeader().defaultSectionSize()
         scroll = self.table.horizontalScrollBar().sizeHint().height()
-        return header + rows * row + scroll + 2 * self.table.frameWidth()
+        return tabs + header + rows * row + scroll + 2 * self.table.frameWidth()
 
     def _on_divider_moved(self, _pos: int, _index: int) -> None:
         self._divider_moved = True
@@ -226,33 +249,37 @@ class ComparisonView(QWidget):
         peak = max(float(np.max(v)) for v in (*self.comparison.magnets.values(), demand))
         self.chart.fit_height(max(peak, float(np.max(self.comparison.target))), LABEL_ROOM)
         plot.setTitle("Scenarios compared", size="11pt")
-        rows = self.comparison.rows()
-        imports = {
+        self.demand = demand
+        self.imports = {
             n: balance(s.portfolio.demand, self.comparison.years, v).imports
             for n, v in self.comparison.magnets.items()
         }
+        self._fill_table()
+
+    def _fill_table(self) -> None:
+        """The year table: each ticked scenario's magnets, or its imports (the tab chosen),
+        beside the target or the demand; a scenario's column is titled by its name only (the
+        quantity and unit are the tab's), the whole title in its tooltip."""
+        if self.comparison is None:
+            return
+        names, years = list(self.comparison.magnets), self.comparison.years.tolist()
+        if self.quantity.currentIndex() == 0:
+            given = ("Target (t)", "The target for the year (t magnets/yr)", self.comparison.target)
+            series = self.comparison.magnets
+            tip = "Magnets under '{}' (t/yr)"
+        else:
+            given = ("Demand (t)", DEMAND_TIP, self.demand)
+            series = self.imports
+            tip = "Imports under '{}': demand minus its magnets, when positive (t/yr)"
         self.model.set_headers(
-            [
-                "Year",
-                "Target (t)",
-                *(f"{n} (t)" for n in names),
-                "Demand (t)",
-                *(f"Imports, {n} (t)" for n in names),
-            ],
-            [
-                "Year",
-                "The target for the year",
-                *(f"Magnets under '{n}'" for n in names),
-                "India's demand for sintered rare-earth magnets (Demand tab)",
-                *(f"Imports under '{n}': demand minus its magnets, when positive" for n in names),
-            ],
+            ["Year", given[0], *names], ["Year", given[1], *(tip.format(n) for n in names)]
         )
         self.model.set_rows(
             [
-                [*r.values(), float(demand[k]), *(float(imports[n][k]) for n in names)]
-                for k, r in enumerate(rows)
+                [year, float(given[2][k]), *(float(series[n][k]) for n in names)]
+                for k, year in enumerate(years)
             ],
-            keys=[str(r["year"]) for r in rows],
+            keys=[str(year) for year in years],
         )
         fit_columns(self.table, widest=150)
 

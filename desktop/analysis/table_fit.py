@@ -1,8 +1,11 @@
 """Result tables that show every column whole within the width they get (a 1280 px laptop
 too): headers wrap onto up to three lines, numbers keep their width, and when the columns
 together are wider than the table, the text columns (names, firms) wrap their cells onto more
-lines instead of being cut or pushed off to the right. Refitted whenever the table's width
-changes; a horizontal scroll bar appears only when even the narrowest fit is too wide."""
+lines instead of being cut or pushed off to the right. When even that is too wide (a
+comparison of many scenarios), the headers that are wider than their numbers narrow too, down to
+their numbers' width, and show what fits of their title, ended with '…' (the whole title in the
+header's tooltip). Refitted whenever the table's width changes; a horizontal scroll bar appears
+only when even the narrowest fit is too wide."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import itertools
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
+from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QTableView
 
 HEADER_LINES = 3
 HEADER_PAD = 16  # the header section's margins and a little air
@@ -21,7 +24,8 @@ COMBINATIONS = 2000  # of text column widths tried at most: a refit stays a few 
 
 def readable(table: QTableView, widest: int = 200) -> None:
     """Wrapping headers, no row numbers, and columns kept fitted to the table's width."""
-    header = table.horizontalHeader()
+    header = ElidingHeader(table)
+    table.setHorizontalHeader(header)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | WRAP)
     header.setMinimumHeight(HEADER_LINES * header.fontMetrics().lineSpacing() + 8)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -58,6 +62,38 @@ def wrapped_lines(metrics: QFontMetrics, text: str, width: int) -> int:
     return max(1, round(box.height() / metrics.lineSpacing()))
 
 
+def elide_lines(metrics: QFontMetrics, text: str, width: int, lines: int = HEADER_LINES) -> str:
+    """`text` wrapped at its spaces into at most `lines` lines of `width`, the last one ended
+    with '…' when the rest does not fit (a word wider than the width is cut the same way)."""
+    words, shown = text.split(" "), []
+    while words and len(shown) < lines:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line = f"{line} {words.pop(0)}"
+        shown.append(line)
+    if words:
+        shown[-1] = " ".join([shown[-1], *words]) + " "  # '…' even when it ends on a word
+    elide = Qt.TextElideMode.ElideRight
+    return "\n".join(metrics.elidedText(line, elide, width).rstrip() for line in shown)
+
+
+class ElidingHeader(QHeaderView):
+    """A horizontal header whose titles wrap onto its lines and, narrowed below what they need,
+    end with '…' instead of being cut off mid-line (the whole title in the tooltip)."""
+
+    def __init__(self, parent: QTableView):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(True)
+        self.setHighlightSections(True)
+
+    def initStyleOptionForIndex(self, option: QStyleOptionHeader, logical: int) -> None:  # noqa: N802
+        super().initStyleOptionForIndex(option, logical)
+        lines = max(1, (self.height() - 8) // self.fontMetrics().lineSpacing())
+        room = self.sectionSize(logical) - HEADER_PAD
+        if option.text and wrapped_lines(self.fontMetrics(), option.text, room) > lines:
+            option.text = elide_lines(self.fontMetrics(), option.text, room, lines)
+
+
 class _Refit(QObject):
     def __init__(self, table: QTableView, widest: int):
         super().__init__(table)
@@ -84,17 +120,22 @@ class _Refit(QObject):
         self._width = self.room()
         header_metrics = table.horizontalHeader().fontMetrics()
         pad = 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 10
-        need, least, text = {}, {}, {}
+        need, least, text, heads, cells = {}, {}, {}, {}, {}
         for c in range(model.columnCount()):
             title = str(model.headerData(c, Qt.Orientation.Horizontal) or "")
-            head = header_width(header_metrics, title)
+            heads[c] = header_width(header_metrics, title)
             shown = [str(model.index(r, c).data() or "") for r in range(model.rowCount())]
             column = TextColumn(shown, table.fontMetrics(), pad)
-            need[c] = least[c] = max(head, min(self.widest, column.one_line))
+            cells[c] = min(self.widest, column.one_line)
             values = [model.index(r, c).data(Qt.ItemDataRole.UserRole) for r in range(3)]
             if any(isinstance(v, str) for v in values):  # names and words: may wrap
                 text[c] = column
-                least[c] = max(head, min(need[c], column.longest_word))
+                cells[c] = min(cells[c], column.longest_word)
+        head = header_cap(heads, cells, self._width, header_metrics)
+        for c in heads:
+            one_line = min(self.widest, text[c].one_line) if c in text else cells[c]
+            need[c] = max(head[c], one_line)
+            least[c] = max(head[c], cells[c])
         widths = shrink_to(need, least, text, self._width)
         for c, width in widths.items():
             table.setColumnWidth(c, width)
@@ -104,6 +145,27 @@ class _Refit(QObject):
         for r in range(model.rowCount()):  # a wrapped row gets its lines and some air
             taller = table.sizeHintForRow(r) + 6 if wraps else 0
             rows.resizeSection(r, max(rows.defaultSectionSize(), taller))
+
+
+def header_cap(
+    heads: dict[int, int], cells: dict[int, int], room: int, metrics: QFontMetrics
+) -> dict[int, int]:
+    """Each column's header width: what its title needs on its lines, unless the columns at
+    their narrowest are then wider than `room`: the widest titles narrow alike (their ends
+    elided), never below the column's cells or a few letters."""
+    few = 3 * metrics.averageCharWidth() + metrics.horizontalAdvance("…") + HEADER_PAD
+    if sum(max(heads[c], cells[c]) for c in heads) <= room:
+        return dict(heads)
+
+    def widths(cap: int) -> dict[int, int]:
+        return {c: min(heads[c], max(cap, few)) for c in heads}
+
+    low, high = 0, max(heads.values(), default=0)
+    while low < high:  # the widest cap at which the columns fit
+        cap = (low + high + 1) // 2
+        fits = sum(max(w, cells[c]) for c, w in widths(cap).items()) <= room
+        low, high = (cap, high) if fits else (low, cap - 1)
+    return widths(low)
 
 
 class TextColumn:

@@ -82,15 +82,19 @@ def test_scenarios_side_by_side_show_demand_and_imports(window):
     view = window.findChild(ComparisonView)
     view.set_ticked({"Base", "Committed deals only"})
     view.refresh()
+    view.quantity.setCurrentIndex(view.quantity.count() - 1)  # the table's Imports tab
+    assert view.quantity.tabText(view.quantity.currentIndex()).startswith("Imports")
     model = view.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert "Demand (t)" in headers and "Imports, Base (t)" in headers
+    assert "Demand (t)" in headers and "Base" in headers
+    base = headers.index("Base")
+    assert "Imports under 'Base'" in model.headerData(base, Qt.Orientation.Horizontal, 3)
     session = view.session
     expected = demand_balance(session.projection, session.portfolio.demand)
     row = 5  # 2030 with the default horizon from 2025
     demand = model.index(row, headers.index("Demand (t)")).data(Qt.ItemDataRole.UserRole)
     assert demand == pytest.approx(expected.demand[row])
-    imports = model.index(row, headers.index("Imports, Base (t)")).data(Qt.ItemDataRole.UserRole)
+    imports = model.index(row, base).data(Qt.ItemDataRole.UserRole)
     assert imports == pytest.approx(expected.imports[row])
 
 
