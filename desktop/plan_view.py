@@ -88,6 +88,17 @@ def _table(name: str, headers: list[str]) -> QTableWidget:
     return table
 
 
+def fit_rows(table: QTableWidget) -> None:
+    """As tall as its rows, so the view's one scroll bar shows them all: no table scrolling
+    inside the scrolling view, no last row (the total) half cut."""
+    table.resizeRowsToContents()
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    bar = table.horizontalScrollBar()
+    extra = bar.sizeHint().height() if bar.maximum() > 0 else 0
+    height = table.horizontalHeader().height() + rows + extra + 2 * table.frameWidth()
+    table.setFixedHeight(max(height, 60))
+
+
 class PlanChart(Chart):
     """The plan's expected magnets against the portfolio as it stands and the target."""
 
@@ -488,6 +499,7 @@ class PlanView(QWidget):
         self.chosen.setItem(total, 0, _item("Total (known costs)"))
         self.chosen.setItem(total, 2, _item(f"{r.plan.cost_musd:,.1f}", r.plan.cost_musd))
         self.chosen.setItem(total, 3, _item(f"{usd_m_to_crore(r.plan.cost_musd, rate):,.0f}", 0))
+        fit_rows(self.chosen)
         years = outcome.years
         plan = np.array([r.plan.magnets_t[str(y)] for y in years.tolist()])
         target = np.array([p.target.at(int(y)) for y in years.tolist()])
@@ -528,6 +540,7 @@ class PlanView(QWidget):
             cost = "unknown" if item.cost_musd is None else f"{item.cost_musd:,.1f}"
             self.left_out.setItem(row, 2, _item(cost, item.cost_musd))
             self.left_out.setItem(row, 3, _item(item.reason))
+        fit_rows(self.left_out)
 
     def _on_portfolio_changed(self, _changes) -> None:
         # Rebuilding the list of open deals costs ~0.3 s at 10,000 blocks: while the tab is

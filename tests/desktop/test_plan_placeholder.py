@@ -1,5 +1,6 @@
 """Before a plan is found the Plan tab says what to do where the result will be, instead of an
-empty grid and an empty chart; the plan found replaces that line."""
+empty grid and an empty chart; the plan found replaces that line, its tables whole (no table
+scrolling inside the scrolling view)."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -20,3 +21,8 @@ def test_a_line_says_what_to_do_until_a_plan_is_found(window, qtbot):
     assert not view.placeholder.isVisible()
     assert view.chosen.isVisible() and view.chosen.rowCount() > 1
     assert view.chart.isVisible()
+    for table in (view.chosen, view.left_out):
+        assert not table.verticalScrollBar().isVisible()
+        last = table.rowCount() - 1  # the chosen table's total
+        bottom = table.rowViewportPosition(last) + table.rowHeight(last)
+        assert bottom <= table.viewport().height()
