@@ -61,6 +61,7 @@ screenshot: $(VENV)/.installed sysdeps
 	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python -m desktop.screenshot docs/screenshot.png 1366x768
 	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python -m desktop.screenshot docs/screenshot-1366x768-concentration.png 1366x768 Concentration
 	xvfb-run -a -s "-screen 0 1280x720x24" $(BIN)/python -m desktop.screenshot docs/screenshot-1280x720-ranking.png 1280x720 "Deal ranking"
+	xvfb-run -a -s "-screen 0 1280x720x24" $(BIN)/python -m desktop.screenshot docs/screenshot-1280x720-scenarios.png 1280x720 Scenarios
 	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python -m desktop.screenshot docs/screenshot-1366x768-plan.png 1366x768 Plan
 	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python -m desktop.screenshot docs/screenshot-1366x768-evidence.png 1366x768 "Evidence register"
 
