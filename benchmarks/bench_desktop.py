@@ -140,7 +140,8 @@ def plan_runs(n: int = 3) -> tuple[list[float], list[float]]:
     ahead.prepare()
     ahead_times = []
     for _ in range(n):
-        until(ahead.spare_ready)
+        if not ahead.wait_ready(120):
+            raise RuntimeError("the spare plan worker did not start")
         ahead_times.append(one(ahead))
     ahead.shutdown()
     return fresh_times, ahead_times

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
+import time
 from collections.abc import Callable
 from multiprocessing.connection import wait
 from multiprocessing.process import BaseProcess
@@ -33,6 +34,7 @@ from model.optimise_process import echo, import_optimiser, wait_for_task
 CONTEXT = multiprocessing.get_context("spawn")
 GRACE_S = 0.5  # after terminate, before kill
 START_WAIT_S = 30.0  # the most a run waits for its spare's process to be started
+READY_POLL_S = 0.005  # wait_ready: how often it looks
 
 
 class Worker:
@@ -121,6 +123,19 @@ class ProcessTaskRunner(Runner):
         """A spare worker is waiting with its imports done."""
         spare = self.spare
         return spare is not None and spare.poll_ready()
+
+    def wait_ready(self, timeout_s: float) -> bool:
+        """Block this thread until a spare worker is ready (its imports done); False at once when
+        none is coming (prepare() not called, shut down, or it failed to start), else after
+        `timeout_s`. For scripts and tests: the window never waits, it runs on what is there."""
+        deadline = time.monotonic() + timeout_s
+        while not self.spare_ready():
+            spare = self.spare
+            failed = spare is not None and spare.launched.is_set() and not spare.alive()
+            if not self._keep_spare or self._closed or failed or time.monotonic() > deadline:
+                return False
+            time.sleep(READY_POLL_S)  # a spare follows a run from the run's thread
+        return True
 
     def _start_spare(self) -> None:
         with self._lock:

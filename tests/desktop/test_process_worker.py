@@ -57,7 +57,7 @@ def test_cancel_at_once_leaves_no_worker_and_no_result(qtbot):
 def spare_runner(qtbot) -> ProcessTaskRunner:
     runner = ProcessTaskRunner(warm=import_optimiser)
     runner.prepare()
-    qtbot.waitUntil(runner.spare_ready, timeout=120_000)
+    assert runner.wait_ready(120)
     return runner
 
 
@@ -81,7 +81,7 @@ def test_a_run_on_the_ready_spare_delivers_the_plan_found_here(qtbot):
     (outcome,) = got.args
     assert outcome.result.as_dict() == here.result.as_dict()
     # The spare is used up; the next one is started in the background, its own process.
-    qtbot.waitUntil(runner.spare_ready, timeout=120_000)
+    assert runner.wait_ready(120)
     assert runner.spare.process.pid != spare.pid
     qtbot.waitUntil(lambda: ended(spare), timeout=5_000)
     runner.shutdown()
@@ -100,7 +100,7 @@ def test_cancel_ends_the_run_and_the_next_run_starts_on_a_new_spare(qtbot):
     cancelled = runner.process
     runner.cancel()
     assert ended(cancelled) and not runner.busy
-    qtbot.waitUntil(runner.spare_ready, timeout=120_000)  # a new spare, started after Cancel
+    assert runner.wait_ready(120)  # a new spare, started after Cancel
     assert runner.spare.process is not cancelled
     qtbot.wait(300)
     assert results == []  # the cancelled run says nothing
@@ -119,3 +119,13 @@ def test_shutdown_leaves_no_worker_and_starts_no_spare(qtbot):
     qtbot.waitUntil(lambda: not workers(), timeout=10_000)
     qtbot.wait(500)  # the run thread is over: it starts no new spare after a shutdown
     assert not workers() and runner.spare is None
+
+
+def test_wait_ready_says_whether_a_spare_is_ready_or_coming(qtbot):
+    runner = ProcessTaskRunner(warm=import_optimiser)
+    assert not runner.wait_ready(120) and runner.spare is None  # none asked for: none coming
+    runner.prepare()
+    assert runner.wait_ready(120) and runner.spare.ready and runner.spare.alive()
+    assert runner.wait_ready(120)  # still there: a spare waits for its run
+    runner.shutdown()
+    assert not runner.wait_ready(120) and runner.spare is None
