@@ -15,6 +15,7 @@ from model.cli.common import (
     add_horizon_args,
     add_scenario_args,
     add_source_args,
+    add_year_arg,
     calendar_year,
     portfolio_from_args,
     scenario_from_args,
@@ -277,12 +278,7 @@ def _add_common_args(p: argparse.ArgumentParser, *, mode: bool = True, year: boo
     add_source_args(p)
     add_scenario_args(p, mode=mode)
     if year:
-        p.add_argument(
-            "--year",
-            type=calendar_year,
-            default=None,
-            help=f"the year that matters (default {TARGET_YEAR})",
-        )
+        add_year_arg(p, f"the year that matters (default {TARGET_YEAR})")
     add_horizon_args(p)
 
 

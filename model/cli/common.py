@@ -1,5 +1,5 @@
-"""What every `repm` command shares: the usage error, the checked argument types, source and
-horizon arguments, loading."""
+"""What every `repm` command shares: the usage error, the checked argument types, the arguments
+several commands take (source, scenario, horizon, year, format, unknown costs), loading."""
 
 from __future__ import annotations
 
@@ -125,18 +125,47 @@ def add_source_args(parser: argparse.ArgumentParser) -> None:
     source.add_argument("--demo", action="store_true", help="the built-in demo portfolio")
 
 
-def add_scenario_args(parser: argparse.ArgumentParser, *, mode: bool = True) -> None:
-    """--scenario (stored or built in) and, where the command projects, --mode."""
-    parser.add_argument(
-        "--scenario", metavar="NAME", help="a scenario stored in the portfolio or built in"
-    )
+def add_scenario_args(
+    parser: argparse.ArgumentParser,
+    *,
+    mode: bool = True,
+    help: str = "a scenario stored in the portfolio or built in",
+) -> None:
+    """--scenario (stored or built in: scenario_from_args) and, where the command projects,
+    --mode."""
+    parser.add_argument("--scenario", metavar="NAME", help=help)
     if mode:
         parser.add_argument("--mode", choices=[m.value for m in Mode], default=None)
 
 
+def add_year_arg(
+    parser: argparse.ArgumentParser,
+    help: str | None = None,
+    *,
+    default: int | None = None,
+    required: bool = False,
+) -> None:
+    """--year: the one year a command reports on (inside the horizon: check_years)."""
+    parser.add_argument("--year", type=calendar_year, default=default, required=required, help=help)
+
+
+def add_format_arg(
+    parser: argparse.ArgumentParser, formats: tuple[str, ...] = ("table", "json", "csv")
+) -> None:
+    """--format: how the output is written (default a table)."""
+    parser.add_argument("--format", choices=formats, default="table")
+
+
+def add_uncosted_arg(
+    parser: argparse.ArgumentParser, help: str = "count unknown costs as 0 (else left out)"
+) -> None:
+    """--include-uncosted: a plan may take deals whose cost is not known, counted as free."""
+    parser.add_argument("--include-uncosted", action="store_true", help=help)
+
+
 def add_horizon_args(parser: argparse.ArgumentParser) -> None:
     add_years_args(parser)
-    parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    add_format_arg(parser)
 
 
 def add_years_args(parser: argparse.ArgumentParser) -> None:

@@ -9,6 +9,7 @@ import argparse
 
 from model.cli.common import (
     UsageError,
+    add_format_arg,
     add_horizon_args,
     add_scenario_args,
     add_source_args,
@@ -102,7 +103,7 @@ def add_evidence(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("evidence", help="list each figure's sourced values and the one in use")
     add_source_args(p)
     p.add_argument("--record", metavar="ID", help="only this record's figures ('india': demand)")
-    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    add_format_arg(p)
     p.set_defaults(run=cmd_evidence)
 
 

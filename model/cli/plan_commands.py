@@ -12,9 +12,12 @@ from model.choices import MAX_SAMPLE_DRAWS, OBJECTIVES, SAMPLE_DRAWS
 from model.cli.common import (
     UsageError,
     add_draws_args,
+    add_format_arg,
+    add_scenario_args,
     add_source_args,
+    add_uncosted_arg,
+    add_year_arg,
     add_years_args,
-    calendar_year,
     number,
     portfolio_from_args,
     scenario_from_args,
@@ -26,6 +29,13 @@ from model.cli.output import json_text
 if TYPE_CHECKING:
     from model.optimise import PlanResult
     from model.portfolio import Portfolio
+
+
+def _add_budget_args(p: argparse.ArgumentParser) -> None:
+    """--budget-musd or --budget-crore (one of them): the most the plan may cost."""
+    budget = p.add_mutually_exclusive_group()
+    budget.add_argument("--budget-musd", type=number(0), metavar="B")
+    budget.add_argument("--budget-crore", type=number(0), metavar="B")
 
 
 def _budget(args: argparse.Namespace, portfolio: Portfolio) -> float | None:
@@ -207,12 +217,10 @@ def _table(result: PlanResult, data: dict, saved: str | None, portfolio: Portfol
 def add_optimise(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("optimise", help="the best plan of deals and plant options for a year")
     add_source_args(p)
-    p.add_argument("--scenario", metavar="NAME", help="optimise on top of this scenario")
-    p.add_argument("--year", type=calendar_year, required=True)
+    add_scenario_args(p, mode=False, help="optimise on top of this scenario (stored or built in)")
+    add_year_arg(p, required=True)
     p.add_argument("--objective", choices=OBJECTIVES, required=True)
-    budget = p.add_mutually_exclusive_group()
-    budget.add_argument("--budget-musd", type=number(0), metavar="B")
-    budget.add_argument("--budget-crore", type=number(0), metavar="B")
+    _add_budget_args(p)
     p.add_argument("--max-country-share", type=share, metavar="S")
     p.add_argument(
         "--cap-imported-only",
@@ -224,9 +232,7 @@ def add_optimise(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-deals", type=whole(0), metavar="N")
     p.add_argument("--include", nargs="+", default=[], metavar="ID")
     p.add_argument("--exclude", nargs="+", default=[], metavar="ID")
-    p.add_argument(
-        "--include-uncosted", action="store_true", help="count unknown costs as 0 (else left out)"
-    )
+    add_uncosted_arg(p)
     add_draws_args(p, "max-probability: draws to optimise on", SAMPLE_DRAWS, most=MAX_SAMPLE_DRAWS)
     p.add_argument("--time-limit", type=number(0, above=True), default=60.0, metavar="SECONDS")
     p.add_argument("--save-scenario", metavar="NAME")
@@ -236,7 +242,7 @@ def add_optimise(sub: argparse._SubParsersAction) -> None:
         help="show plan costs that include deal costs",
     )
     add_years_args(p)
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    add_format_arg(p, ("table", "json"))
     p.set_defaults(run=cmd_optimise)
 
 
@@ -276,13 +282,11 @@ def cmd_bounds(args: argparse.Namespace) -> str:
 def add_bounds(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("bounds", help="the least offtake share of one deal that reaches the target")
     add_source_args(p)
-    p.add_argument("--scenario", metavar="NAME")
+    add_scenario_args(p, mode=False)
     p.add_argument("--deal", required=True, metavar="ID")
-    p.add_argument("--year", type=calendar_year, required=True)
-    budget = p.add_mutually_exclusive_group()
-    budget.add_argument("--budget-musd", type=number(0), metavar="B")
-    budget.add_argument("--budget-crore", type=number(0), metavar="B")
-    p.add_argument("--include-uncosted", action="store_true")
+    add_year_arg(p, required=True)
+    _add_budget_args(p)
+    add_uncosted_arg(p)
     add_years_args(p)
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    add_format_arg(p, ("table", "json"))
     p.set_defaults(run=cmd_bounds)

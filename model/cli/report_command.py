@@ -15,8 +15,9 @@ from model.cli.common import (
     add_draws_args,
     add_scenario_args,
     add_source_args,
+    add_uncosted_arg,
+    add_year_arg,
     add_years_args,
-    calendar_year,
     number,
     portfolio_from_args,
     scenario_from_args,
@@ -74,12 +75,7 @@ def add_report(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     add_scenario_args(p)
     add_years_args(p)
-    p.add_argument(
-        "--year",
-        type=calendar_year,
-        default=TARGET_YEAR,
-        help="the target year the briefing leads with",
-    )
+    add_year_arg(p, "the target year the briefing leads with", default=TARGET_YEAR)
     add_draws_args(p, "Monte Carlo draws, of the chance of the target and the deal ranking")
     p.add_argument("--include-confidential", action="store_true")
     p.add_argument(
@@ -88,5 +84,5 @@ def add_report(sub: argparse._SubParsersAction) -> None:
         help="add a recommended-plan page (repm optimise) for --year",
     )
     p.add_argument("--plan-budget-musd", type=number(0), metavar="B")
-    p.add_argument("--include-uncosted", action="store_true", help="plan: unknown costs as 0")
+    add_uncosted_arg(p, "plan: count unknown costs as 0 (else left out)")
     p.set_defaults(run=cmd_report)
