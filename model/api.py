@@ -37,7 +37,10 @@ def project(
     end: int = HORIZON_END,
 ) -> Projection:
     """Project magnets per year. `mode` defaults to the scenario's mode, else 'expected';
-    `scenario` is a Scenario or the name of one stored in the portfolio."""
+    `scenario` is a Scenario or the name of one stored in the portfolio or built in (as the
+    CLI's --scenario); an unknown name raises `UnknownScenario` (a KeyError) naming the known."""
     if isinstance(scenario, str):
-        scenario = portfolio.scenario(scenario)
+        from model.scenarios import find_scenario  # it imports this module
+
+        scenario = find_scenario(portfolio, scenario)
     return compute(build_inputs(portfolio, scenario, mode=mode, start=start, end=end))

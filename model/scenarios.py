@@ -79,12 +79,22 @@ def is_builtin(portfolio: Portfolio, name: str) -> bool:
     return name not in stored and name in {s.name for s in builtin_scenarios()}
 
 
+class UnknownScenario(KeyError):
+    """No scenario of that name is stored in the portfolio or built in."""
+
+    def __str__(self) -> str:  # the message as it is, not quoted as a KeyError's key
+        return str(self.args[0])
+
+
 def find_scenario(portfolio: Portfolio, name: str) -> Scenario:
-    for scenario in with_builtins(portfolio):
+    """The scenario a name means, wherever a name is given (`model.project`, the CLI's
+    --scenario, the desktop): the portfolio's own, else the built-in of that name."""
+    scenarios = with_builtins(portfolio)
+    for scenario in scenarios:
         if scenario.name == name:
             return scenario
-    known = ", ".join(s.name for s in with_builtins(portfolio))
-    raise KeyError(f"no scenario named '{name}' (known: {known})")
+    known = ", ".join(s.name for s in scenarios)
+    raise UnknownScenario(f"no scenario named '{name}' (known: {known})")
 
 
 @dataclass(frozen=True)
