@@ -28,3 +28,13 @@ def test_an_unknown_name_is_an_attribute_error_naming_the_package(package):
     module = __import__(package, fromlist=["_"])
     with pytest.raises(AttributeError, match=f"^module '{package}' has no attribute 'Nope'$"):
         module.Nope  # noqa: B018
+
+
+@pytest.mark.parametrize("package", ["model", "model.store"])
+def test_every_public_name_is_found_in_the_module_it_is_listed_under(package):
+    module = __import__(package, fromlist=["_"])
+    # __all__ stays a literal list (what linters and type checkers read): the same names
+    assert module.__all__ == sorted(module._WHERE)
+    for name in module.__all__:
+        value = getattr(module, name)
+        assert getattr(__import__(module._WHERE[name], fromlist=["_"]), name) is value
