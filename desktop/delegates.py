@@ -68,7 +68,7 @@ class NumberEdit(QLineEdit):
 
 
 class RecordDelegate(QStyledItemDelegate):
-    refused = Signal(str)
+    refused = Signal(str, QModelIndex)  # why, and the cell (the note is placed beside it)
 
     def __init__(
         self,
@@ -146,7 +146,12 @@ class RecordDelegate(QStyledItemDelegate):
         else:
             editor.setText("" if value is None else str(value))
 
-    def editor_value(self, editor: QWidget, column: Column) -> tuple[bool, Any]:
+    def editor_value(
+        self,
+        editor: QWidget,
+        column: Column,
+        index: QModelIndex = QModelIndex(),  # noqa: B008
+    ) -> tuple[bool, Any]:
         """(ok, value) read from an editor as typed; ok is False when the text is not a number.
         Whether the rules allow the value is asked afterwards (`setModelData`)."""
         if column.editor == COUNTRY:
@@ -157,7 +162,7 @@ class RecordDelegate(QStyledItemDelegate):
             try:
                 return True, editor.value()
             except NotANumber as exc:
-                self.refused.emit(f"{header(column)}: {exc}")
+                self.refused.emit(f"{header(column)}: {exc}", index)
                 return False, None
         if isinstance(editor, QSpinBox):
             if column.optional and editor.value() == editor.minimum():
@@ -170,7 +175,7 @@ class RecordDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
         column = self.columns[index.column()]
-        ok, value = self.editor_value(editor, column)
+        ok, value = self.editor_value(editor, column, index)
         if not ok:
             return
         record_id = index.data(ID_ROLE)
@@ -178,7 +183,7 @@ class RecordDelegate(QStyledItemDelegate):
             self.session.portfolio, self.kind, record_id, {column.field: value}
         )
         if problems:  # refused before anything is written, in the rules' words
-            self.refused.emit("; ".join(problems))
+            self.refused.emit("; ".join(problems), index)
             return
         stored = getattr(record, column.field)
         model.setData(index, stored, Qt.ItemDataRole.EditRole)

@@ -74,7 +74,12 @@ class PortfolioView(QSplitter):
         self.setObjectName("portfolioView")
         self.session = session
         self.preview: Projection | None = None
-        self.deal_id = ""  # the deal the panels show the block of, when a deal is selected
+        # The current record, one truth for every view (see `_set_current`): the block that
+        # Blocks highlights and every panel shows, and the deal Deals highlights ('' when none;
+        # when there is one it is on that block).
+        self.block_id = ""
+        self.deal_id = ""
+        self._syncing = False  # the tables being set to the current record: not a user's choice
         self._stack_order: dict[str, list[str]] = {}  # by stacking: see groups()
 
         # Left: the record tables and, in tabs of their own, the analysis views (full height,
@@ -274,7 +279,31 @@ class PortfolioView(QSplitter):
     # --- selection, linked across views ----------------------------------------------------------
 
     def select_block(self, block_id: str) -> None:
-        self.deal_id = ""
+        """A block chosen in Blocks: the current deal stays only if it is on that block."""
+        if self._syncing:
+            return
+        deal_id = self.deal_id if block_id and self._block_of(self.deal_id) == block_id else ""
+        self._set_current(block_id, deal_id)
+
+    def _on_deal_selected(self, deal_id: str) -> None:
+        """A deal chosen in Deals: its block becomes the current block everywhere. When the
+        highlight goes (filtered out, deleted) the block stays current."""
+        if self._syncing:
+            return
+        if not deal_id:
+            self.deal_id = ""
+            return
+        self._set_current(self._block_of(deal_id), deal_id)
+
+    def _set_current(self, block_id: str, deal_id: str) -> None:
+        """Make (block, deal) current: highlighted in Blocks and Deals, shown by every panel."""
+        self.block_id, self.deal_id = block_id, deal_id
+        self._syncing = True
+        try:
+            self.views["blocks"].select(block_id)
+            self.views["deals"].select(deal_id)
+        finally:
+            self._syncing = False
         self._show_block(block_id)
 
     def _show_block(self, block_id: str) -> None:
@@ -295,18 +324,14 @@ class PortfolioView(QSplitter):
     def show_deal(self, deal_id: str) -> None:
         self.views["deals"].select(deal_id)
 
-    def _on_deal_selected(self, deal_id: str) -> None:
-        self.deal_id = deal_id
-        self._show_block(self._deal_block())
-
-    def _deal_block(self) -> str:
-        deal = next((d for d in self.session.portfolio.deals if d.id == self.deal_id), None)
+    def _block_of(self, deal_id: str) -> str:
+        deal = next((d for d in self.session.portfolio.deals if d.id == deal_id), None)
         return deal.block_id if deal else ""
 
     def _follow_selected_deal(self) -> None:
-        """A deal moved to another block (an edit, undo, import): the panels follow it."""
-        if self.deal_id and self._deal_block() != self.detail.block_id:
-            self._show_block(self._deal_block())
+        """A deal moved to another block (an edit, undo, import): the block follows it."""
+        if self.deal_id and self._block_of(self.deal_id) not in ("", self.block_id):
+            self._set_current(self._block_of(self.deal_id), self.deal_id)
 
     # --- charts ----------------------------------------------------------------------------
 

@@ -64,7 +64,8 @@ def column_tip(column: Column) -> str:
         low, high = column.low, column.high
         if is_percent(column):
             parts.append(
-                f"Type a percentage, {100 * low:g}-{100 * high:g} (30 and 30% both mean 30 %)."
+                f"Type a percentage, {100 * low:g}-{100 * high:g} (30 and 30% both mean 30 %;"
+                " up to 1 % needs its sign, 0.5%: a bare 0.5 may be a fraction from a file)."
             )
         elif high < OPEN_HIGH:
             parts.append(f"From {low:,g} to {high:,g}{column.unit}.")

@@ -7,6 +7,8 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
+    QSignalBlocker,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -37,6 +39,8 @@ from model.store import InvalidEdit
 
 # The column that says which record a row is (the one after the id): kept in view when scrolling.
 FROZEN_FIELD = {kind: columns[1].field for kind, columns in COLUMNS.items()}
+NOTE_MAX_WIDTH = 360  # a longer reason wraps: one glance reads it
+NOTE_PADDING = 4
 
 
 class RecordsView(QWidget):
@@ -61,6 +65,9 @@ class RecordsView(QWidget):
         self.table.setObjectName(f"{kind}View")
         self.delegate = RecordDelegate(session, kind, self.model.columns, self.table)
         self.table.setItemDelegate(self.delegate)
+        # The frozen name column edits in its own view, so with its own delegate (frozen_table.py).
+        self.frozen_delegate = RecordDelegate(session, kind, self.model.columns, self.table)
+        self.table.set_frozen_delegate(self.frozen_delegate)
         self.table.setModel(self.proxy)
         # Keep the file's order until a header is clicked (and do not sort 1,000 rows at start).
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -81,12 +88,13 @@ class RecordsView(QWidget):
         header.moveSection(header.visualIndex(self.model.column_of("id")), header.count() - 1)
         self.name_column = self.model.column_of(FROZEN_FIELD[kind])
         self.table.freeze(self.name_column)
-        self.refusal = QLabel(self.table.viewport(), objectName="refusalNote")
+        # A child of this view, not of the table's viewport: a note about the last row has
+        # the room above it, and it stays above the frozen name column.
+        self.refusal = QLabel(self, objectName="refusalNote")
         self.refusal.setWordWrap(True)
-        self.refusal.setMaximumWidth(360)
         self.refusal.setStyleSheet(
             "QLabel { background: #FFF4F4; color: #8A0018; border: 1px solid #B00020; "
-            "padding: 4px; }"
+            f"padding: {NOTE_PADDING}px; }}"
         )
         self.refusal.hide()
         self.last_refusal = self.refusal
@@ -94,6 +102,10 @@ class RecordsView(QWidget):
         self._refusal_timer.timeout.connect(self.hide_refusal)
         self._refused_cell = QPersistentModelIndex()  # the cell the note is about
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        # A reset (add, delete, undo, import) drops Qt's highlight: the record keeps it.
+        self._kept = ""
+        self.model.modelAboutToBeReset.connect(self._keep_selection)
+        self.model.modelReset.connect(self._restore_selection)
         # The note goes with its cause: on Esc, on leaving the cell, on any edit or undo.
         self.table.selectionModel().currentChanged.connect(self._on_cell_left)
         self.table.installEventFilter(self)
@@ -123,6 +135,7 @@ class RecordsView(QWidget):
         self.block_for_new_deal = ""  # the selected block, set by the portfolio view
         self.model.editRefused.connect(self._refused)
         self.delegate.refused.connect(self._refused)
+        self.frozen_delegate.refused.connect(self._refused)
 
     # --- selection -------------------------------------------------------------------------
 
@@ -133,8 +146,12 @@ class RecordsView(QWidget):
         return self.model.record(self.proxy.mapToSource(index).row()).id
 
     def select(self, record_id: str) -> None:
+        """Highlight the record's row ('' or an unknown id: no row)."""
         row = self.model.row_of(record_id)
         if row < 0:
+            self.table.selectionModel().clear()
+            return
+        if record_id == self.selected_id():  # already its row: the cell the user is on stays
             return
         index = self.proxy.mapFromSource(self.model.index(row, self.name_column))
         if not index.isValid():  # hidden by the filter: clear it so the selection shows
@@ -146,6 +163,19 @@ class RecordsView(QWidget):
         )
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
+
+    def _keep_selection(self) -> None:
+        self._kept = self.selected_id()
+
+    def _restore_selection(self) -> None:
+        kept, self._kept = self._kept, ""
+        if not kept:
+            return
+        if self.model.row_of(kept) < 0:  # the record went: nothing is selected now
+            self.selectionChangedTo.emit("")
+            return
+        with QSignalBlocker(self):  # the same record: the panels already show it
+            self.select(kept)
 
     def source_index(self, record_id: str, field: str):
         """The proxy index of one cell (tests and the what-if panel use it)."""
@@ -180,23 +210,46 @@ class RecordsView(QWidget):
         self.hide_refusal()  # another tab opened: the note would be stale when it comes back
         super().hideEvent(event)
 
-    def _refused(self, text: str) -> None:
+    def _refused(self, text: str, cell: QModelIndex | None = None) -> None:
         """Say why next to the cell being edited (and in the status bar), without blocking."""
         self.message.emit(text)
         self.refusal.setText(text)
-        self.refusal.adjustSize()
-        cell = self.table.visualRect(self.table.currentIndex())
-        viewport = self.table.viewport().rect()
-        x = min(max(cell.right() + 4, 0), max(0, viewport.width() - self.refusal.width()))
-        y = min(max(cell.top(), 0), max(0, viewport.height() - self.refusal.height()))
-        if cell.isValid() and x < cell.right():  # no room on the right: below the cell
-            x, y = max(0, min(cell.left(), x)), min(cell.bottom() + 2, y + cell.height())
-        self.refusal.move(x, y)
+        valid = cell is not None and cell.isValid()
+        self.refusal.setGeometry(self._note_place(cell if valid else self.table.currentIndex()))
         self.refusal.show()
         self.refusal.raise_()
         self._refusal_timer.start()
         # Armed once the editor has closed: Tab out of a refused cell keeps the note in view.
         QTimer.singleShot(0, self, self._arm)
+
+    def _note_place(self, index: QModelIndex) -> QRect:
+        """Where the note is read whole: right of the cell, else below it, else above it (a
+        new record's row is the last one); wrapped to fit this view's width."""
+        room = self.rect().adjusted(2, 2, -2, -2)
+        note = self.refusal
+        margins = note.contentsMargins()
+        padding = margins.left() + margins.right() + 2 * NOTE_PADDING
+        natural = note.fontMetrics().horizontalAdvance(note.text()) + padding + 2
+        width = max(1, min(natural, NOTE_MAX_WIDTH, room.width()))
+        height = note.heightForWidth(width)
+        if height < 0:
+            height = note.sizeHint().height()
+        cell = self.table.cell_rect(index)
+        if not cell.isValid():  # nothing being edited (Add refused): at the top of the table
+            return QRect(room.left(), self.table.y(), width, height)
+        cell.translate(self.table.pos())
+
+        def inside(x: int, y: int) -> QRect:
+            x = min(max(x, room.left()), room.right() + 1 - width)
+            y = min(max(y, room.top()), room.bottom() + 1 - height)
+            return QRect(x, y, width, height)
+
+        if cell.right() + 4 + width <= room.right():
+            return inside(cell.right() + 4, cell.top())
+        below, above = room.bottom() - cell.bottom(), cell.top() - room.top()
+        if below >= height + 2 or below >= above:
+            return inside(cell.left(), cell.bottom() + 2)
+        return inside(cell.left(), cell.top() - 2 - height)
 
     def _on_portfolio_changed(self, _changes: list) -> None:
         self.hide_refusal()

@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from tests.desktop.helpers import edit_cell
+from desktop.columns import COLUMNS, NUMBER
+from tests.desktop.helpers import assert_note_beside, edit_cell
 
 
 def deals_tab(window):
@@ -64,9 +65,7 @@ def test_out_of_range_is_refused_with_the_reason_next_to_the_cell(window, typed,
     edit_cell(view, "kabil-mt-weld", "offtake_share", lambda e: e.setText(typed))
     assert offtake(window, "kabil-mt-weld") == pytest.approx(0.05)
     assert view.refusal.isVisible() and reason in view.refusal.text()
-    cell = view.table.visualRect(view.source_index("kabil-mt-weld", "offtake_share"))
-    note = view.refusal.geometry()
-    assert abs(note.top() - cell.top()) <= cell.height() + 4  # beside or just below the cell
+    assert_note_beside(view, view.source_index("kabil-mt-weld", "offtake_share"))
     assert reason in window.statusBar().currentMessage()
 
 
@@ -116,3 +115,64 @@ def test_name_column_stays_at_the_left(window):
     frozen = view.table.frozen
     shown = [c for c in range(view.model.columnCount()) if not frozen.isColumnHidden(c)]
     assert shown == [view.model.column_of("block_id")] and frozen.isVisible()
+
+
+PERCENT_FIELDS = [
+    (kind, column.field)
+    for kind, columns in COLUMNS.items()
+    for column in columns
+    if column.percent and column.editor == NUMBER
+]
+
+
+def test_every_share_column_is_checked():
+    assert ("deals", "offtake_share") in PERCENT_FIELDS
+    assert ("blocks", "dytb_share") in PERCENT_FIELDS
+
+
+@pytest.mark.parametrize(
+    ("kind", "field", "typed", "meant"),
+    [(kind, field, "0.25", "25") for kind, field in PERCENT_FIELDS]
+    + [("deals", "offtake_share", "1", "100"), ("deals", "offtake_share", ".5", "50")],
+)
+def test_a_bare_fraction_in_a_percent_cell_is_refused_with_both_readings(
+    window, kind, field, typed, meant
+):
+    view = window.view.views[kind]
+    window.view.tabs.setCurrentWidget(view)
+    record = getattr(window.session.portfolio, kind)[0]
+    before = getattr(record, field)
+    view.select(record.id)
+    edit_cell(view, record.id, field, lambda e: e.setText(typed))
+    assert getattr(window.session.store.get(kind, record.id), field) == before  # nothing written
+    text = view.refusal.text()
+    assert view.refusal.isVisible()
+    assert f"is {typed} meant as {meant} %?" in text
+    assert f"type {meant} for {meant} %, or {typed}% (with the sign)" in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored", "shown"),
+    [
+        ("0.25%", 0.0025, "0.25 %"),
+        ("0.25 %", 0.0025, "0.25 %"),
+        ("1.5", 0.015, "1.5 %"),
+        ("25", 0.25, "25.0 %"),
+    ],
+)
+def test_what_is_stored_is_what_the_cell_shows(window, typed, stored, shown):
+    deals = deals_tab(window)
+    edit_cell(deals, "kabil-mt-weld", "offtake_share", lambda e: e.setText(typed))
+    assert offtake(window, "kabil-mt-weld") == pytest.approx(stored)
+    assert deals.source_index("kabil-mt-weld", "offtake_share").data() == shown
+    assert not deals.refusal.isVisible()
+
+
+def test_reopening_a_fine_share_keeps_it(window):
+    """The editor shows 0.25 %, not 0.2 %: confirming it unchanged does not round it."""
+    deals = deals_tab(window)
+    edit_cell(deals, "kabil-mt-weld", "offtake_share", lambda e: e.setText("0.25%"))
+    seen = {}
+    edit_cell(deals, "kabil-mt-weld", "offtake_share", lambda e: seen.setdefault("t", e.text()))
+    assert seen["t"] == "0.25 %"
+    assert offtake(window, "kabil-mt-weld") == pytest.approx(0.0025)
