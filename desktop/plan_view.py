@@ -46,7 +46,7 @@ from model.domain import YEAR_MAX, YEAR_MIN
 from model.fields import MONEY
 from model.optimise_model import Constraints
 from model.optimise_process import PlanOutcome, import_optimiser, run_plan
-from model.plan import open_deals, plan_scenario, plant_options
+from model.plan import OUTSIDE_SHARE_LIMITS, open_deals, plan_scenario, plant_options
 from model.plan_cost_words import cost_sentence
 from model.store import InvalidEdit
 
@@ -530,6 +530,7 @@ class PlanView(QWidget):
             f"<b>Rank order</b> (deals in the order of the deal ranking, same budget): "
             f"{len(g.plan.closed)} deals, {g.magnets_in_year:,.0f} t{g_chance}, cost "
             f"{self._money(g)}. The plan gives {gain:+,.0f} t."
+            + ("" if g.extra.get("meets_constraints", True) else f" It is {OUTSIDE_SHARE_LIMITS}.")
         )
         self.left_out.setRowCount(len(outcome.left_out))
         for row, item in enumerate(outcome.left_out):

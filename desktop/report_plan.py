@@ -13,7 +13,7 @@ from model.assumptions import usd_m_to_crore
 from model.countries import country_name
 from model.fields import MONEY
 from model.optimise import PlanResult
-from model.plan import PlanFigures
+from model.plan import OUTSIDE_SHARE_LIMITS, PlanFigures
 from model.plan_cost_words import cost_sentence
 from model.portfolio import Portfolio
 
@@ -105,6 +105,8 @@ def plan_page(result: PlanResult, portfolio: Portfolio, include_confidential: bo
     imports = result.constraints.cap_imported_only  # the shares the limit was on, beside
     plan_imports = f" Shares of imports: {_shares(plan, True)}." if imports else ""
     greedy_imports = f" Shares of imports: {_shares(greedy, True)}." if imports else ""
+    held = greedy.extra.get("meets_constraints", True)
+    outside = "" if held else f" It is {OUTSIDE_SHARE_LIMITS}."
     parts += [
         f"<p>{cost_line}</p>",
         f"<p><b>The plan</b>: {plan.magnets_in_year:,.0f} t expected in {result.year}{chance}. "
@@ -112,7 +114,7 @@ def plan_page(result: PlanResult, portfolio: Portfolio, include_confidential: bo
         f"{plan_imports}</p>",
         f"<p><b>Deals in ranking order</b> with the same budget ({len(greedy.plan.closed)} "
         f"deals): {greedy.magnets_in_year:,.0f} t{g_chance}. Country shares: "
-        f"{_shares(greedy)}.{greedy_imports}</p>",
+        f"{_shares(greedy)}.{greedy_imports}{outside}</p>",
     ]
     if result.shortfall_t is not None:
         parts.append(

@@ -23,6 +23,8 @@ from model.projection import compute
 from model.scenario import HORIZON_END, HORIZON_START, DealOverride, Mode, PlantOverride, Scenario
 
 EVALUATION_DRAWS = 5000  # Monte Carlo draws behind every plan's P(target)
+# The rank-order plan is not held to the share limits: said beside it when it breaks one.
+OUTSIDE_SHARE_LIMITS = "outside the share limits set for the plan (it is not held to them)"
 
 
 @dataclass(frozen=True)

@@ -165,6 +165,7 @@ def _money(figures: dict, inr_per_usd: float) -> str:
 def _table(result: PlanResult, data: dict, saved: str | None, portfolio: Portfolio) -> str:
     from model.number_text import percent
     from model.optimise import item_names
+    from model.plan import OUTSIDE_SHARE_LIMITS
 
     names = item_names(portfolio)
     lines = [
@@ -201,6 +202,8 @@ def _table(result: PlanResult, data: dict, saved: str | None, portfolio: Portfol
         if result.constraints.cap_imported_only:  # the shares the limit was on
             imports = ", ".join(f"{k} {percent(v)}" for k, v in figures["import_shares"].items())
             lines.append(f"  shares of imports: {imports or '-'}")
+        if figures.get("meets_constraints") is False:
+            lines.append(f"  {OUTSIDE_SHARE_LIMITS}")
     if result.shortfall_t is not None:
         lines.append(
             f"short of the target by {result.shortfall_t:,.0f} t; {result.binding_stage} binds"

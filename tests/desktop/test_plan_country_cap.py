@@ -58,6 +58,10 @@ def test_the_imports_only_box_gives_the_plan_worked_out_on_paper(
     assert said in text
     assert ("Shares of imports: " + str(shares_of_imports) in text) == imports_only
     assert ("Shares of imports" in text) == imports_only
+    # The rank order takes Australia then Malawi: within 60% of all supply (India 48%), but
+    # Australia is 77% of imports, and the comparison says the rank order breaks the limit.
+    outside = "outside the share limits set for the plan" in view.comparison.text()
+    assert outside == imports_only
 
 
 def test_no_plan_in_the_app_names_its_box_not_the_cli_flag(small_window, qtbot):

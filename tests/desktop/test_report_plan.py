@@ -83,3 +83,5 @@ def test_plan_page_says_which_form_of_the_country_limit_the_plan_was_found_under
         assert f"Country limit: at most {said}" in page
         # with the imports form, the shares it limited (Malawi 150 t and Brazil 120 t of 270 t)
         assert ("Shares of imports: Malawi 56%, Brazil 44%" in page) == imported_only
+        # the rank order (Australia, Malawi) has Australia at 77% of imports
+        assert ("outside the share limits set for the plan" in page) == imported_only

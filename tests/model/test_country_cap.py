@@ -139,3 +139,5 @@ def test_repm_optimise_takes_the_form_of_the_limit(capsys, tmp_path, flag, close
     assert code == 0, err
     assert f"at most 60% of {of} from any one" in out
     assert ("shares of imports: BRA 44.4 %, MWI 55.6 %" in out) == bool(flag)
+    # rank order: Australia then Malawi, 77% of imports from Australia
+    assert ("outside the share limits set for the plan" in out) == bool(flag)
