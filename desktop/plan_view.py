@@ -585,7 +585,8 @@ class PlanView(QWidget):
         )
         scenario = scenario.model_copy(
             update={
-                "description": f"Plan: {OBJECTIVES[r.objective].lower()} in {r.year} ({r.status})"
+                "description": f"Plan: {OBJECTIVES[r.objective].lower()} in {r.year} "
+                f"({r.status}). {r.country_limit}"
             }
         )
         try:

@@ -109,7 +109,7 @@ def _save(args, portfolio: Portfolio, result: PlanResult, scenario) -> str:
     saved = saved.model_copy(
         update={
             "description": f"Plan from repm optimise --objective {result.objective} "
-            f"--year {result.year} (status {result.status})"
+            f"--year {result.year} (status {result.status}). {result.country_limit}"
         }
     )
     if args.db:

@@ -62,6 +62,9 @@ def test_the_imports_only_box_gives_the_plan_worked_out_on_paper(
     # Australia is 77% of imports, and the comparison says the rank order breaks the limit.
     outside = "outside the share limits set for the plan" in view.comparison.text()
     assert outside == imports_only
+    assert view.save_as_scenario("Plan")  # the saved plan keeps the form it was found under
+    saved = {s.name: s for s in small_window.session.portfolio.scenarios}["Plan"]
+    assert said in saved.description
 
 
 def test_no_plan_in_the_app_names_its_box_not_the_cli_flag(small_window, qtbot):

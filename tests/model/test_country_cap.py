@@ -141,3 +141,16 @@ def test_repm_optimise_takes_the_form_of_the_limit(capsys, tmp_path, flag, close
     assert ("shares of imports: BRA 44.4 %, MWI 55.6 %" in out) == bool(flag)
     # rank order: Australia then Malawi, 77% of imports from Australia
     assert ("outside the share limits set for the plan" in out) == bool(flag)
+
+
+def test_a_saved_plan_keeps_the_form_of_the_limit_in_its_description(capsys, tmp_path):
+    from model.api import load_portfolio
+
+    path = tmp_path / "small.json"
+    write_interchange(_portfolio(), path)
+    argv = ["optimise", "--portfolio", path, "--year", YEAR, "--objective", "max-expected"]
+    argv += ["--max-deals", "2", "--max-country-share", "0.6", "--cap-imported-only"]
+    code, _out, err = run(capsys, *argv, "--save-scenario", "Imports plan")
+    assert code == 0, err
+    saved = {s.name: s for s in load_portfolio(path).scenarios}["Imports plan"]
+    assert "at most 60% of imported supply" in saved.description
