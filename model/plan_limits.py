@@ -120,9 +120,14 @@ def _money(musd: float, inr_per_usd: float) -> str:
     return f"INR {usd_m_to_crore(musd, inr_per_usd):,.0f} crore (USD {musd:,.1f} m)"
 
 
-def _up(share: float) -> str:
-    """A share rounded up to a whole percent: a limit set there is met."""
-    return f"{np.ceil(share * 100 - 1e-9):.0f}%"
+def _up(share: float) -> str | None:
+    """A share below 100% rounded up to a whole percent (a limit set there is met), or to 0.1 or
+    0.01 of a percent when a whole one would read 100%; None if even that would."""
+    for digits in (0, 1, 2):
+        up = np.ceil(share * 100 * 10**digits - 1e-9) / 10**digits
+        if up < 100:
+            return f"{up:.{digits}f}%"
+    return None
 
 
 def _down(share: float) -> str:
@@ -207,7 +212,7 @@ def no_plan_words(facts: NoPlan, uncosted_switch: str, imported_switch: str = CL
             f"with the other limits kept, no share limit below 100% works: even "
             f"{_down(facts.country_share_without_plan)} {imports}from one country leaves no plan"
         )
-    elif facts.workable_country_share is not None and facts.workable_country_share < 1.0:
+    elif facts.workable_country_share is not None and _up(facts.workable_country_share):
         said.append(
             f"with the other limits kept, allowing up to {_up(facts.workable_country_share)} "
             f"{imports}from one country gives a plan"

@@ -75,3 +75,28 @@ def test_the_way_to_count_unknown_costs_is_said_where_the_user_is(tester):
     app = " ".join(result.all_notes(APP))
     assert "--include-uncosted" in cli and APP not in cli
     assert APP in app and "--include-uncosted" not in app
+
+
+@pytest.mark.parametrize(
+    ("workable", "proven_none", "said", "not_said"),
+    [
+        (0.5501, None, "allowing up to 56% from one country gives a plan", "100%"),
+        (0.996875, None, "allowing up to 99.7% from one country gives a plan", "to 100%"),
+        (1.0, None, "Dropping the limit of 40% from one country gives a plan.", "allowing"),
+        (1.0, 0.98125, "no share limit below 100% works: even 98% from one country", "allowing"),
+    ],
+)
+def test_the_country_share_that_works_reads_plainly(workable, proven_none, said, not_said):
+    """Facts as the diagnosis leaves them; no limit is ever said to be 'raised to 100%'."""
+    from model.plan_limits import NoPlan
+
+    facts = NoPlan(
+        year=YEAR,
+        inr_per_usd=88.72,
+        constraints=Constraints(max_country_share=0.4),
+        fixes=["country"],
+        workable_country_share=workable,
+        country_share_without_plan=proven_none,
+    )
+    text = words(facts, APP)
+    assert said in text and not_said not in text
