@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 from model.portfolio import Portfolio
 from model.scenario import Scenario
 from model.scenarios import builtin_scenarios
+from model.stage_words import STAGE_NAMES
 
 PALETTE = [
     "#0072B2",
@@ -39,13 +40,7 @@ STAGE_COLOURS = {
     "dytb": "#D55E00",  # heavy rare earths (equation 8)
 }
 STAGE_SYMBOLS = {"feed": "o", "separation": "t", "metal": "s", "magnet": "d", "dytb": "star"}
-STAGE_LABELS = {
-    "feed": "mine feed",
-    "separation": "separation",
-    "metal": "metal",
-    "magnet": "magnet",
-    "dytb": "Dy/Tb (heavy rare earths)",
-}
+STAGE_LABELS = STAGE_NAMES  # one wording of the chain's stages (model/stage_words.py)
 
 
 def colour(i: int) -> str:

@@ -31,6 +31,7 @@ from model.plan import open_deals
 from model.portfolio import Portfolio
 from model.projection import compute
 from model.scenario import HORIZON_END, HORIZON_START, Mode, Scenario
+from model.stage_words import stage_name
 
 STEP = 0.001  # the bound's resolution (share of the block's output)
 
@@ -71,7 +72,7 @@ class Bounds:
         return (
             f"{target}: not reachable even at {percent(self.max_offtake_share)} of "
             f"{self.block_name}, "
-            f"short by {self.shortfall_t:,.0f} t, bottleneck {self.bottleneck}"
+            f"short by {self.shortfall_t:,.0f} t, bottleneck {stage_name(self.bottleneck or '')}"
         )
 
 

@@ -58,6 +58,7 @@ def test_not_reachable_names_the_shortfall_and_the_bottleneck():
     assert b.max_offtake_share == pytest.approx(0.6)  # what the other deal leaves
     assert b.shortfall_t == pytest.approx(6000.0 - 100 * (0.6 + 0.4) * 3)
     assert b.bottleneck == "feed"
+    assert b.sentence().endswith("bottleneck mine feed")  # the status bar's words for the stage
 
 
 def test_latest_first_year():
