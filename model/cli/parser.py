@@ -19,6 +19,7 @@ from model.cli import plan_commands as plan
 from model.cli import projection_commands as projection
 from model.cli import report_command as report
 from model.cli import store_commands as store
+from model.cli import what_if_command as what_if
 from model.cli.common import EXIT_BAD_INPUT, OneLineParser, UsageError, check_years
 from model.store.errors import StoreError
 
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     analysis.add_rank(sub)
     plan.add_optimise(sub)
     plan.add_bounds(sub)
+    what_if.add_what_if(sub)
     evidence.add_evidence(sub)
     evidence.add_demand(sub)
     if report.qt_available():  # the PDF is drawn by Qt; imported only when `report` runs

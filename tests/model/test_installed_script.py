@@ -36,6 +36,10 @@ RUNS = {
         ["bounds", "--demo", "--deal", "kabil-mt-weld", "--year", "2030"],
         "to reach 6,000 t in 2030",
     ),
+    "what-if": (
+        ["what-if", "--demo", "--block", "longonjo", "--offtake", "0.15", "--delay", "2"],
+        "if it closes:",
+    ),
     "evidence": (["evidence", "--demo", "--record", "irel-domestic"], "irel-domestic"),
     "demand": (["demand", "--demo", "--to", "2027", "--format", "csv"], "year,demand_t"),
     "report": (["report", "--demo", "--draws", "50", "--out", "{tmp}/brief.pdf"], "wrote"),
