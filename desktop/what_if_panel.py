@@ -32,6 +32,7 @@ from model.projection import Projection, compute
 from model.scenario import BlockOverride
 from model.store import InvalidEdit
 from model.what_if import WhatIf, live_deals, store_edits, what_if_inputs
+from model.what_if_change import Change, Closed, change_in, closed_inputs, closed_projections
 
 _BLOCK_COLUMNS = {c.field: c for c in COLUMNS["blocks"]}
 NO_BLOCK = "Select a block (or one of its deals) to try changes."
@@ -48,6 +49,8 @@ FIELD_RANGES = {  # as the block declaration says (model/domain.py)
     for name in ("first_year", "nameplate_tpa")
 }
 OFFTAKE_RANGE = bounds(BlockOverride.model_fields["offtake_share"])  # India's total share
+MISSING = "—"  # what a spin box shows for a figure the record does not have
+DELAY_NEEDS = "A delay moves the first year: the block needs one first"
 
 
 class Control:
@@ -64,6 +67,26 @@ class Control:
         self.slider.valueChanged.connect(self._from_slider)
         spin.valueChanged.connect(self._from_spin)
         self._on_change = on_change
+        self.tip = ""
+
+    def set_tip(self, tip: str) -> None:
+        for widget in (self.spin, self.slider):
+            widget.setToolTip(tip)
+
+    def show_missing(self, note: str) -> None:
+        """The record lacks this figure: the spin box says so, nothing can be moved."""
+        self._quiet(True)
+        self.spin.setSpecialValueText(MISSING)
+        self.spin.setValue(self.spin.minimum())
+        self.slider.setValue(self.slider.minimum())
+        self._quiet(False)
+        self.setEnabled(False)
+        self.set_tip(note)
+
+    def show_known(self) -> None:
+        self.spin.setSpecialValueText("")
+        self.setEnabled(True)
+        self.set_tip(self.tip)
 
     def _quiet(self, quiet: bool) -> None:
         for widget in (self.spin, self.slider):
@@ -142,8 +165,9 @@ class WhatIfPanel(QGroupBox):
         ]
         for row, (label, control, tip) in enumerate(rows):
             text = QLabel(label)
-            for widget in (text, control.slider, control.spin):
-                widget.setToolTip(tip)
+            text.setToolTip(tip)
+            control.tip = tip
+            control.set_tip(tip)
             grid.addWidget(text, row, 0)
             grid.addWidget(control.slider, row, 1)
             grid.addWidget(control.spin, row, 2)
@@ -160,7 +184,10 @@ class WhatIfPanel(QGroupBox):
 
         self.delta = QLabel(" ")
         self.delta.setObjectName("whatIfDelta")
-        self.delta.setToolTip("Change in magnets produced in the target year if this were agreed")
+        self.delta.setToolTip(
+            "Magnets produced in the target year before and with the what-if, and the change, "
+            "in the mode the chart uses"
+        )
         font = self.delta.font()
         font.setPointSize(font.pointSize() + 2)
         font.setBold(True)
@@ -178,6 +205,16 @@ class WhatIfPanel(QGroupBox):
         buttons.addWidget(self.delta, 1)
         buttons.addWidget(self.reset_button)
         buttons.addWidget(self.apply_button)
+        # The same change with the block's deals closed: the expected mode counts a candidate
+        # deal at 10 %, which understates what a concession costs once it is signed.
+        self.closed = QLabel(" ", objectName="whatIfClosed")
+        self.closed.setToolTip(
+            "The same change if the block's deals close (their chance of closing 1, the "
+            "project's own risk kept): what the concession costs once signed"
+        )
+        self.closed.setFixedHeight(self.closed.fontMetrics().lineSpacing() + 2)
+        self.closed_preview: Closed | None = None
+        self._closed_base: tuple = ()  # (inputs, block id, projection with its deals closed)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -187,11 +224,12 @@ class WhatIfPanel(QGroupBox):
         layout.addLayout(grid)
         layout.addWidget(self.bound_text)
         layout.addLayout(buttons)
+        layout.addWidget(self.closed)
         self.preview: Projection | None = None
         self._set_enabled(False)
         session.projectionChanged.connect(self._on_projection_changed)
         session.portfolioChanged.connect(self._on_portfolio_changed)
-        session.viewSettingsChanged.connect(lambda: self.delta.setText(self.delta_text()))
+        session.viewSettingsChanged.connect(self._show_change)
         session.viewSettingsChanged.connect(self._show_bound)
 
     # --- which block -----------------------------------------------------------------------
@@ -223,8 +261,16 @@ class WhatIfPanel(QGroupBox):
         block = portfolio.block(self.block_id)
         deals = live_deals(portfolio, block.id)
         offtake = sum(portfolio.deals[i].offtake_share for i in deals)
+        # A missing figure gets a placeholder that is never shown nor applied: its controls
+        # say it is missing and cannot be moved.
         first = block.first_year if block.first_year is not None else s.start
-        plate = block.nameplate_tpa or 0.0
+        plate = block.nameplate_tpa if block.nameplate_tpa is not None else 0.0
+        missing = {
+            "first": block.first_year is None,
+            "delay": block.first_year is None,
+            "plate": block.nameplate_tpa is None,
+        }
+        self.touched -= {key for key, gone in missing.items() if gone}
         self._base = {"offtake": offtake, "first": first, "plate": plate, "delay": 0}
         low, high = FIELD_RANGES["first_year"]
         shown_first = self.first_year.value() if "first" in self.touched else first
@@ -235,10 +281,14 @@ class WhatIfPanel(QGroupBox):
         self.nameplate.set_range(
             0, min(FIELD_RANGES["nameplate_tpa"][1], max(2 * plate, 2 * shown_plate, 1000.0))
         )
+        self._set_enabled(True)
         for control in (self.offtake, self.first_year, self.nameplate, self.delay):
             if control.key not in self.touched:
                 control.set_value(self._base[control.key])
-        self._set_enabled(True)
+            if missing.get(control.key):
+                control.show_missing(self._missing_note(block, control.key))
+            else:
+                control.show_known()
         self.offtake.setEnabled(bool(deals))
         notes = self._notes(block, deals)
         self.title.setText("<br>".join(notes[:2]))
@@ -262,13 +312,31 @@ class WhatIfPanel(QGroupBox):
                 f"Scenario '{esc(scenario.name)}' changes this block (chart: the scenario; "
                 "Apply: the portfolio)."
             )
+        lacks = [
+            name
+            for name, value in (
+                ("first year", block.first_year),
+                ("nameplate", block.nameplate_tpa),
+            )
+            if value is None
+        ]
+        if lacks:
+            producing = "Producing already; no" if block.stage.value == "producing" else "No"
+            them = "it" if len(lacks) == 1 else "them"
+            notes.append(
+                f"{producing} {' or '.join(lacks)}: enter {them} in the Blocks table to try "
+                "changes."
+            )
         if not deals:
             notes.append("No live deal on this block: add one in Deals to try an offtake.")
-        if block.first_year is None and block.stage.value == "producing":
-            notes.append("Producing already: its first year only matters if you move it.")
-        elif block.first_year is None:
-            notes.append("First year unknown: moving it sets one.")
         return notes
+
+    @staticmethod
+    def _missing_note(block, key: str) -> str:
+        if key == "delay":
+            return f"{DELAY_NEEDS}: enter a first year in the Blocks table to try a delay"
+        name = "first year" if key == "first" else "nameplate"
+        return f"No {name} for {block.name}: enter one in the Blocks table to try changes"
 
     def _show_bound(self) -> None:
         """The least offtake that reaches the target in the target year, for the block's main
@@ -318,22 +386,49 @@ class WhatIfPanel(QGroupBox):
         s = self.session
         inputs = what_if_inputs(s.inputs, s.portfolio, s.scenario(), what_if)
         with one_thread():
-            self._publish(compute(inputs))
+            preview = compute(inputs)
+            closed = closed_projections(
+                s.inputs, s.portfolio, s.scenario(), what_if, self._closed_before()
+            )
+        self._publish(preview, closed)
 
-    def _publish(self, preview: Projection | None) -> None:
-        self.preview = preview
+    def _closed_before(self) -> Projection | None:
+        """The projection with the block's deals closed and no what-if: the same for every
+        step of a drag, so computed once per block and base."""
+        s = self.session
+        cached = self._closed_base
+        if cached and cached[0] is s.inputs and cached[1] == self.block_id:
+            return cached[2]
+        closed = closed_inputs(s.inputs, s.portfolio, self.block_id)
+        if closed is None:
+            return None
+        with one_thread():
+            projection = compute(closed[0])
+        self._closed_base = (s.inputs, self.block_id, projection)
+        return projection
+
+    def _publish(self, preview: Projection | None, closed: Closed | None = None) -> None:
+        self.preview, self.closed_preview = preview, closed
         self.apply_button.setEnabled(preview is not None)
         self.reset_button.setEnabled(bool(self.touched))
-        self.delta.setText(self.delta_text())
+        self._show_change()
         self.previewChanged.emit(preview)
 
-    def delta_text(self) -> str:
+    def change(self) -> Change | None:
+        """The pending what-if's figures in the target year (None: nothing pending)."""
         if self.preview is None:
-            return " "
-        year = self.session.target_year
-        i = self.preview.year_index(year)
-        delta = self.preview.magnets[i] - self.session.projection.magnets[i]
-        return f"{delta:+,.0f} t/yr magnets in {year}"
+            return None
+        s = self.session
+        return change_in(
+            s.target_year, s.inputs.mode, s.projection, self.preview, self.closed_preview
+        )
+
+    def _show_change(self) -> None:
+        """While a what-if is pending: the total before and with it, and the change if the
+        block's deals close."""
+        change = self.change()
+        self.delta.setText(" " if change is None else change.total_line())
+        self.closed.setText(" " if change is None else change.closed_line())
 
     def _on_portfolio_changed(self, changes: list) -> None:
         if not any(moves_numbers(c) for c in changes):  # else projectionChanged follows
@@ -349,7 +444,7 @@ class WhatIfPanel(QGroupBox):
         if self.touched:
             self._changed()
         else:
-            self.delta.setText(self.delta_text())
+            self._show_change()
 
     # --- apply -----------------------------------------------------------------------------
 
@@ -360,6 +455,7 @@ class WhatIfPanel(QGroupBox):
         s = self.session
         year = s.target_year
         before = float(s.projection.magnets[s.projection.year_index(year)])
+        pending = self.change()  # its figure if the deals close: Apply does not close them
         block_fields, deal_fields = store_edits(s.portfolio, what_if)
         touched, self.touched = self.touched, set()  # the record will hold these values now
         try:
@@ -369,9 +465,12 @@ class WhatIfPanel(QGroupBox):
             self.message.emit(f"What-if not applied: {exc}")
             return
         after = float(s.projection.magnets[s.projection.year_index(year)])
+        closed = ""
+        if pending is not None and pending.closed_delta_t is not None:
+            closed = f". {pending.closed_line()}"
         self.message.emit(
             f"Applied: {after - before:+,.0f} t/yr magnets in {year} "
-            f"({before:,.0f} t -> {after:,.0f} t)"
+            f"({before:,.0f} t -> {after:,.0f} t, {s.inputs.mode}){closed}"
         )
         self.reset()
 

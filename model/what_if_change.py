@@ -59,29 +59,32 @@ class Change:
         }
 
     def total_line(self) -> str:
-        """'2,428 t -> 2,375 t in 2030 (-53 t)'."""
-        return f"{self.before_t:,.0f} t -> {self.after_t:,.0f} t in {self.year} ({_signed(self.delta_t)})"
+        """'2,428 t -> 2,375 t in 2030 (-53 t, expected)'."""
+        mode = MODE_WORDS.get(self.mode, self.mode)
+        return (
+            f"{self.before_t:,.0f} t -> {self.after_t:,.0f} t in {self.year} "
+            f"({_signed(self.delta_t)}, {mode})"
+        )
 
     def closed_line(self) -> str:
-        """Why the figure is what it is, and what the what-if costs if the deals close."""
-        if self.closed_delta_t is None:
+        """What the what-if costs if the block's deals close, and how they count now; without
+        that figure, the stage that binds."""
+        if self.closed_before_t is None or self.closed_after_t is None:
             return f"Bottleneck in {self.year}: {stage_name(self.bottleneck)}."
         one = len(self.chances) == 1
         if self.mode == Mode.expected.value:
             chances = ", ".join(percent(c) for c in self.chances)
-            counted = (
-                f"Counts the deal at its {chances} chance of closing"
-                if one
-                else f"Counts its deals at their chances of closing ({chances})"
-            )
+            counted = f"now counted at its {chances} chance" if one else f"now counted at {chances}"
         else:
-            deals = "this unsigned deal" if one else "its unsigned deals"
-            counted = f"The {self.mode} mode leaves {deals} out"
-        assert self.closed_before_t is not None and self.closed_after_t is not None
+            counted = f"the {self.mode} mode leaves {'it' if one else 'them'} out"
+        change = self.closed_after_t - self.closed_before_t
         return (
-            f"{counted}; if {'it closes' if one else 'they close'}: {_signed(self.closed_delta_t)} "
-            f"({self.closed_before_t:,.0f} t -> {self.closed_after_t:,.0f} t)"
+            f"If {'the deal closes' if one else 'its deals close'} ({counted}): "
+            f"{_signed(change)} ({self.closed_before_t:,.0f} t -> {self.closed_after_t:,.0f} t)"
         )
+
+
+MODE_WORDS = {"all": "all deals"}  # how the mode's figure is named after a change
 
 
 def _signed(tonnes: float) -> str:
@@ -105,44 +108,58 @@ def closed_inputs(
     return inputs.with_arrays(deal_weight=weight), tuple(float(c) for c in chances)
 
 
+@dataclass(frozen=True)
+class Closed:
+    """Projections with the block's deals closed, before and with the what-if."""
+
+    chances: tuple[float, ...]  # each deal's chance of closing as counted in the mode
+    before: Projection
+    after: Projection
+
+
+def closed_projections(
+    inputs: ProjectionInputs,
+    portfolio: Portfolio,
+    scenario: Scenario | None,
+    what_if: WhatIf,
+    closed_before: Projection | None = None,
+) -> Closed | None:
+    """None when the block's deals count as closed already (or it has none)."""
+    closed = closed_inputs(inputs, portfolio, what_if.block_id)
+    if closed is None:
+        return None
+    base, chances = closed
+    before = compute(base) if closed_before is None else closed_before
+    return Closed(chances, before, compute(what_if_inputs(base, portfolio, scenario, what_if)))
+
+
+def change_in(
+    year: int, mode: str, before: Projection, after: Projection, closed: Closed | None
+) -> Change:
+    """The figures of one year from projections already computed (the what-if panel keeps
+    them: a new target year needs no new projection)."""
+    k = before.year_index(year)
+    return Change(
+        year=year,
+        mode=str(mode),
+        before_t=float(before.magnets[k]),
+        after_t=float(after.magnets[k]),
+        bottleneck=after.bottleneck[k],
+        chances=() if closed is None else closed.chances,
+        closed_before_t=None if closed is None else float(closed.before.magnets[k]),
+        closed_after_t=None if closed is None else float(closed.after.magnets[k]),
+    )
+
+
 def what_if_change(
     inputs: ProjectionInputs,
     portfolio: Portfolio,
     scenario: Scenario | None,
     what_if: WhatIf,
     year: int,
-    *,
-    before: Projection | None = None,
-    after: Projection | None = None,
-    closed_before: Projection | None = None,
 ) -> Change:
-    """The what-if's change in `year` (projections already computed may be passed: the what-if
-    panel recomputes on every slider step)."""
-    k = year - int(inputs.years[0])
-    before = compute(inputs) if before is None else before
-    if after is None:
-        after = compute(what_if_inputs(inputs, portfolio, scenario, what_if))
-    change = Change(
-        year=year,
-        mode=inputs.mode.value,
-        before_t=float(before.magnets[k]),
-        after_t=float(after.magnets[k]),
-        bottleneck=after.bottleneck[k],
-        chances=(),
-    )
-    closed = closed_inputs(inputs, portfolio, what_if.block_id)
-    if closed is None:
-        return change
-    closed_base, chances = closed
-    closed_before = compute(closed_base) if closed_before is None else closed_before
-    closed_after = compute(what_if_inputs(closed_base, portfolio, scenario, what_if))
-    return Change(
-        year=year,
-        mode=change.mode,
-        before_t=change.before_t,
-        after_t=change.after_t,
-        bottleneck=change.bottleneck,
-        chances=chances,
-        closed_before_t=float(closed_before.magnets[k]),
-        closed_after_t=float(closed_after.magnets[k]),
-    )
+    """The what-if's change in `year`, in the inputs' mode and with the block's deals closed."""
+    before = compute(inputs)
+    after = compute(what_if_inputs(inputs, portfolio, scenario, what_if))
+    closed = closed_projections(inputs, portfolio, scenario, what_if)
+    return change_in(year, inputs.mode, before, after, closed)

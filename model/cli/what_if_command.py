@@ -45,7 +45,7 @@ def cmd_what_if(args: argparse.Namespace) -> str:
     change = what_if_change(inputs, portfolio, scenario, what_if, args.year)
     if args.format == "json":
         return json_text(change.as_dict())
-    return f"{change.mode} mode: {change.total_line()}\n{change.closed_line()}"
+    return f"{change.total_line()}\n{change.closed_line()}"
 
 
 def add_what_if(sub: argparse._SubParsersAction) -> None:

@@ -38,7 +38,7 @@ RUNS = {
     ),
     "what-if": (
         ["what-if", "--demo", "--block", "longonjo", "--offtake", "0.15", "--delay", "2"],
-        "if it closes:",
+        "If the deal closes",
     ),
     "evidence": (["evidence", "--demo", "--record", "irel-domestic"], "irel-domestic"),
     "demand": (["demand", "--demo", "--to", "2027", "--format", "csv"], "year,demand_t"),

@@ -45,9 +45,9 @@ def test_expected_change_is_weighted_and_the_closed_change_is_not():
     # Closed: the deal's chance is 1, the project's own risk (0.85) stays.
     assert c.closed_before_t == pytest.approx(3000 + 1000 * 0.2 * P_CONSTRUCTION * 3)
     assert c.closed_delta_t == pytest.approx(-1000 * 0.05 * P_CONSTRUCTION * 3)  # -127.5 t
-    assert c.total_line() == "3,051 t -> 3,038 t in 2030 (-13 t)"
+    assert c.total_line() == "3,051 t -> 3,038 t in 2030 (-13 t, expected)"
     assert c.closed_line() == (
-        "Counts the deal at its 10.0 % chance of closing; if it closes: -128 t (3,510 t -> 3,382 t)"
+        "If the deal closes (now counted at its 10.0 % chance): -128 t (3,510 t -> 3,382 t)"
     )
 
 
@@ -61,7 +61,7 @@ def test_committed_mode_leaves_the_candidate_out_but_says_what_closing_costs():
     c = change(two_blocks(), WhatIf("new", offtake_total=0.15), mode="committed")
     assert c.delta_t == 0 and c.before_t == pytest.approx(3000)
     assert c.closed_delta_t == pytest.approx(-1000 * 0.05 * 3)  # committed: full weight
-    assert c.closed_line().startswith("The committed mode leaves this unsigned deal out; ")
+    assert c.closed_line().startswith("If the deal closes (the committed mode leaves it out): ")
 
 
 def test_all_mode_counts_the_deal_in_full_so_there_is_one_figure():
@@ -78,7 +78,7 @@ def test_every_live_deal_of_the_block_closes():
     expected = 1000 * (0.2 * P_CANDIDATE + 0.3 * P_MOU) * P_CONSTRUCTION * 3
     assert c.delta_t == pytest.approx(-expected / 2)
     assert c.closed_delta_t == pytest.approx(-1000 * 0.5 * P_CONSTRUCTION * 3 / 2)
-    assert "their chances of closing (10.0 %, 50.0 %); if they close:" in c.closed_line()
+    assert c.closed_line().startswith("If its deals close (now counted at 10.0 %, 50.0 %): ")
 
 
 def test_repm_what_if_prints_both_figures(tmp_path, capsys):
@@ -89,8 +89,8 @@ def test_repm_what_if_prints_both_figures(tmp_path, capsys):
     )
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        "expected mode: 3,051 t -> 3,038 t in 2030 (-13 t)",
-        "Counts the deal at its 10.0 % chance of closing; if it closes: -128 t (3,510 t -> 3,382 t)",
+        "3,051 t -> 3,038 t in 2030 (-13 t, expected)",
+        "If the deal closes (now counted at its 10.0 % chance): -128 t (3,510 t -> 3,382 t)",
     ]
 
 
