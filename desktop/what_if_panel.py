@@ -24,6 +24,7 @@ from desktop import operations
 from desktop.bound_mark import SliderMark, block_bound
 from desktop.columns import COLUMNS
 from desktop.labels import STAGE_WORDS
+from desktop.one_line_label import OneLineLabel
 from desktop.session import PortfolioSession, moves_numbers
 from model.blas import one_thread
 from model.countries import country_name
@@ -50,6 +51,10 @@ FIELD_RANGES = {  # as the block declaration says (model/domain.py)
 }
 OFFTAKE_RANGE = bounds(BlockOverride.model_fields["offtake_share"])  # India's total share
 MISSING = "—"  # what a spin box shows for a figure the record does not have
+CLOSED_TIP = (
+    "The second figure is the same change if the block's deals close (their chance of "
+    "closing 1, the project's own risk kept): what the concession costs once signed"
+)
 DELAY_NEEDS = "A delay moves the first year: the block needs one first"
 
 
@@ -172,7 +177,7 @@ class WhatIfPanel(QGroupBox):
             grid.addWidget(control.slider, row, 1)
             grid.addWidget(control.spin, row, 2)
         grid.setColumnStretch(1, 1)
-        grid.setVerticalSpacing(2)  # room for the bound's line at 1280x650
+        grid.setVerticalSpacing(1)  # room for the bound's line and the figures at 1280x650
 
         # The negotiation bound (model/bounds.py): a mark on the offtake slider and one line.
         self.bound_mark = SliderMark(self.offtake.slider)
@@ -189,10 +194,9 @@ class WhatIfPanel(QGroupBox):
             "in the mode the chart uses"
         )
         font = self.delta.font()
-        font.setPointSize(font.pointSize() + 2)
-        font.setBold(True)
+        font.setBold(True)  # not larger: with the line below it, as high as the buttons
         self.delta.setFont(font)
-        self.delta.setFixedHeight(self.delta.fontMetrics().lineSpacing() + 6)
+        self.delta.setFixedHeight(self.delta.fontMetrics().lineSpacing())
         self.apply_button = QPushButton("Apply")
         self.apply_button.setToolTip(
             "Write the values you moved into the portfolio (one undo step)"
@@ -201,30 +205,29 @@ class WhatIfPanel(QGroupBox):
         self.reset_button.setToolTip("Discard the what-if: back to the values in the portfolio")
         self.apply_button.clicked.connect(self.apply)
         self.reset_button.clicked.connect(self.reset)
+        # The same change with the block's deals closed: the expected mode counts a candidate
+        # deal at 10 %, which understates what a concession costs once it is signed. One line
+        # beside the buttons (the chart keeps its height), cut at its end if narrow.
+        self.closed = OneLineLabel(objectName="whatIfClosed")
+        self.closed.setFixedHeight(self.closed.fontMetrics().lineSpacing())
+        figures = QVBoxLayout()
+        figures.setSpacing(0)
+        figures.addWidget(self.delta)
+        figures.addWidget(self.closed)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.delta, 1)
+        buttons.addLayout(figures, 1)
         buttons.addWidget(self.reset_button)
         buttons.addWidget(self.apply_button)
-        # The same change with the block's deals closed: the expected mode counts a candidate
-        # deal at 10 %, which understates what a concession costs once it is signed.
-        self.closed = QLabel(" ", objectName="whatIfClosed")
-        self.closed.setToolTip(
-            "The same change if the block's deals close (their chance of closing 1, the "
-            "project's own risk kept): what the concession costs once signed"
-        )
-        self.closed.setFixedHeight(self.closed.fontMetrics().lineSpacing() + 2)
         self.closed_preview: Closed | None = None
         self._closed_base: tuple = ()  # (inputs, block id, projection with its deals closed)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
-        layout.setSpacing(2)
-        grid.setVerticalSpacing(2)
+        layout.setSpacing(1)
         layout.addWidget(self.title)
         layout.addLayout(grid)
         layout.addWidget(self.bound_text)
         layout.addLayout(buttons)
-        layout.addWidget(self.closed)
         self.preview: Projection | None = None
         self._set_enabled(False)
         session.projectionChanged.connect(self._on_projection_changed)
@@ -428,7 +431,9 @@ class WhatIfPanel(QGroupBox):
         block's deals close."""
         change = self.change()
         self.delta.setText(" " if change is None else change.total_line())
-        self.closed.setText(" " if change is None else change.closed_line())
+        line = "" if change is None else change.closed_line()
+        self.closed.set_line(line)
+        self.closed.setToolTip(line and f"{line}. {CLOSED_TIP}")
 
     def _on_portfolio_changed(self, changes: list) -> None:
         if not any(moves_numbers(c) for c in changes):  # else projectionChanged follows

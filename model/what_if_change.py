@@ -73,14 +73,13 @@ class Change:
             return f"Bottleneck in {self.year}: {stage_name(self.bottleneck)}."
         one = len(self.chances) == 1
         if self.mode == Mode.expected.value:
-            chances = ", ".join(percent(c) for c in self.chances)
-            counted = f"now counted at its {chances} chance" if one else f"now counted at {chances}"
+            counted = f"now {', '.join(percent(c) for c in self.chances)} likely"
         else:
-            counted = f"the {self.mode} mode leaves {'it' if one else 'them'} out"
+            counted = f"left out in {self.mode} mode"
         change = self.closed_after_t - self.closed_before_t
-        return (
-            f"If {'the deal closes' if one else 'its deals close'} ({counted}): "
-            f"{_signed(change)} ({self.closed_before_t:,.0f} t -> {self.closed_after_t:,.0f} t)"
+        return (  # the figures first: a narrow panel cuts the end of the line
+            f"If {'the deal closes' if one else 'its deals close'}: {_signed(change)} "
+            f"({self.closed_before_t:,.0f} t -> {self.closed_after_t:,.0f} t); {counted}"
         )
 
 

@@ -97,7 +97,8 @@ def test_negotiation_walk_through_works_as_written(window):
     assert panel.first_year.spin.value() == 2028
     panel.delay.spin.setValue(3)
     assert gain(panel) < 0
-    assert panel.closed.text().startswith("If the deal closes (now counted at its ")
+    assert panel.closed.line.startswith("If the deal closes: ")
+    assert panel.closed.line.endswith("; now 10.0 % likely")
     panel.delay.spin.setValue(2)
     assert gain(panel) == 0
     window.year_spin.setValue(2029)

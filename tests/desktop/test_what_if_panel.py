@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from desktop import operations
 from model import project
@@ -123,7 +124,7 @@ def test_a_candidate_deal_shows_the_weighted_change_and_the_change_if_it_closes(
     view, panel, session = window.view, window.view.what_if, window.session
     window.mode_combo.setCurrentText("expected")
     view.views["blocks"].select("longonjo")
-    assert panel.closed.text().strip() == ""  # nothing pending: nothing said
+    assert panel.closed.line.strip() == ""  # nothing pending: nothing said
     panel.offtake.spin.setValue(15)
     panel.delay.spin.setValue(2)
     what_if = WhatIf("longonjo", offtake_total=0.15, delay_years=2)
@@ -133,8 +134,9 @@ def test_a_candidate_deal_shows_the_weighted_change_and_the_change_if_it_closes(
     assert panel.delta.text().startswith(
         f"{figures.before_t:,.0f} t -> {figures.after_t:,.0f} t in 2030 ("
     )
-    assert panel.closed.text() == figures.closed_line()
-    assert panel.closed.text().startswith("If the deal closes (now counted at its 10.0 % chance)")
+    assert panel.closed.line == figures.closed_line()
+    assert panel.closed.line.startswith("If the deal closes: -")
+    assert panel.closed.line.endswith("; now 10.0 % likely")
     messages = []
     panel.message.connect(messages.append)
     panel.apply_button.click()
@@ -143,7 +145,7 @@ def test_a_candidate_deal_shows_the_weighted_change_and_the_change_if_it_closes(
         f"({figures.before_t:,.0f} t -> {figures.after_t:,.0f} t, expected). "
         f"{figures.closed_line()}"
     )
-    assert panel.delta.text().strip() == "" and panel.closed.text().strip() == ""
+    assert panel.delta.text().strip() == "" and panel.closed.line.strip() == ""
 
 
 def test_committed_mode_says_the_unsigned_deal_is_left_out(window):
@@ -152,9 +154,8 @@ def test_committed_mode_says_the_unsigned_deal_is_left_out(window):
     view.views["blocks"].select("longonjo")
     panel.offtake.spin.setValue(15)
     assert panel.delta.text().endswith("(no change, committed)")
-    assert panel.closed.text().startswith(
-        "If the deal closes (the committed mode leaves it out): -"
-    )
+    assert panel.closed.line.startswith("If the deal closes: -")
+    assert panel.closed.line.endswith("; left out in committed mode")
 
 
 def test_all_mode_names_the_bottleneck_when_nothing_changes(window):
@@ -165,4 +166,16 @@ def test_all_mode_names_the_bottleneck_when_nothing_changes(window):
     p = window.session.projection
     stage = STAGE_NAMES[p.bottleneck[p.year_index(2030)]]
     assert panel.delta.text().endswith("(no change, all deals)")  # the deal counts in full
-    assert panel.closed.text() == f"Bottleneck in 2030: {stage}."
+    assert panel.closed.line == f"Bottleneck in 2030: {stage}."
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720 - 70), (1366, 768 - 70)])
+def test_both_figures_show_in_full_on_a_laptop_screen(window, width, height):
+    panel = window.view.what_if
+    window.view.views["blocks"].select("mt-weld")
+    panel.offtake.spin.setValue(25)
+    window.resize(width, height)
+    QApplication.processEvents()
+    assert panel.closed.line.startswith("If the deal closes: +")
+    assert panel.closed.text() == panel.closed.line  # not cut
+    assert panel.delta.width() >= panel.delta.sizeHint().width()

@@ -46,9 +46,7 @@ def test_expected_change_is_weighted_and_the_closed_change_is_not():
     assert c.closed_before_t == pytest.approx(3000 + 1000 * 0.2 * P_CONSTRUCTION * 3)
     assert c.closed_delta_t == pytest.approx(-1000 * 0.05 * P_CONSTRUCTION * 3)  # -127.5 t
     assert c.total_line() == "3,051 t -> 3,038 t in 2030 (-13 t, expected)"
-    assert c.closed_line() == (
-        "If the deal closes (now counted at its 10.0 % chance): -128 t (3,510 t -> 3,382 t)"
-    )
+    assert c.closed_line() == ("If the deal closes: -128 t (3,510 t -> 3,382 t); now 10.0 % likely")
 
 
 def test_a_delay_past_the_year_loses_the_whole_delivery():
@@ -61,7 +59,7 @@ def test_committed_mode_leaves_the_candidate_out_but_says_what_closing_costs():
     c = change(two_blocks(), WhatIf("new", offtake_total=0.15), mode="committed")
     assert c.delta_t == 0 and c.before_t == pytest.approx(3000)
     assert c.closed_delta_t == pytest.approx(-1000 * 0.05 * 3)  # committed: full weight
-    assert c.closed_line().startswith("If the deal closes (the committed mode leaves it out): ")
+    assert c.closed_line().endswith("; left out in committed mode")
 
 
 def test_all_mode_counts_the_deal_in_full_so_there_is_one_figure():
@@ -78,7 +76,7 @@ def test_every_live_deal_of_the_block_closes():
     expected = 1000 * (0.2 * P_CANDIDATE + 0.3 * P_MOU) * P_CONSTRUCTION * 3
     assert c.delta_t == pytest.approx(-expected / 2)
     assert c.closed_delta_t == pytest.approx(-1000 * 0.5 * P_CONSTRUCTION * 3 / 2)
-    assert c.closed_line().startswith("If its deals close (now counted at 10.0 %, 50.0 %): ")
+    assert c.closed_line().endswith("; now 10.0 %, 50.0 % likely")
 
 
 def test_repm_what_if_prints_both_figures(tmp_path, capsys):
@@ -90,7 +88,7 @@ def test_repm_what_if_prints_both_figures(tmp_path, capsys):
     assert (code, err) == (0, "")
     assert out.splitlines() == [
         "3,051 t -> 3,038 t in 2030 (-13 t, expected)",
-        "If the deal closes (now counted at its 10.0 % chance): -128 t (3,510 t -> 3,382 t)",
+        "If the deal closes: -128 t (3,510 t -> 3,382 t); now 10.0 % likely",
     ]
 
 
