@@ -16,6 +16,7 @@ from model.optimise import PlanResult
 from model.plan import OUTSIDE_SHARE_LIMITS, PlanFigures
 from model.plan_cost_words import cost_sentence
 from model.portfolio import Portfolio
+from model.stage_words import stage_name
 
 OBJECTIVE_WORDS = {
     "max-expected": "the most expected magnets within the budget",
@@ -119,7 +120,7 @@ def plan_page(result: PlanResult, portfolio: Portfolio, include_confidential: bo
     if result.shortfall_t is not None:
         parts.append(
             f"<p>No plan reaches the target: short by {result.shortfall_t:,.0f} t; "
-            f"{esc(str(result.binding_stage))} binds.</p>"
+            f"{esc(stage_name(str(result.binding_stage)))} binds.</p>"
         )
     notes = [
         n

@@ -12,6 +12,7 @@ from model.plan import open_deals, plan_scenario
 from model.portfolio import Portfolio
 from model.projection import compute
 from model.scenario import HORIZON_END, HORIZON_START, Mode, Scenario
+from model.stage_words import stage_name
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def _reason(deal_id, added, cost, result, c: Constraints, spent, bottleneck) -> 
     if deal_id in result.left_out_uncosted:
         return "cost unknown: left out of a budgeted plan"
     if added <= 1e-6:
-        return f"adds nothing in {result.year}: {bottleneck} binds"
+        return f"adds nothing in {result.year}: {stage_name(bottleneck)} binds"
     if c.budget_musd is not None and cost is not None and spent + cost > c.budget_musd + 1e-9:
         return f"over the budget: USD {c.budget_musd - spent:,.1f} m left"
     if c.max_deals is not None and len(result.plan.plan.closed) >= c.max_deals:

@@ -25,6 +25,7 @@ from model.cli.common import (
     whole,
 )
 from model.cli.output import json_text
+from model.stage_words import stage_name
 
 if TYPE_CHECKING:
     from model.optimise import PlanResult
@@ -206,7 +207,7 @@ def _table(result: PlanResult, data: dict, saved: str | None, portfolio: Portfol
             lines.append(f"  {OUTSIDE_SHARE_LIMITS}")
     if result.shortfall_t is not None:
         lines.append(
-            f"short of the target by {result.shortfall_t:,.0f} t; {result.binding_stage} binds"
+            f"short of the target by {result.shortfall_t:,.0f} t; {stage_name(result.binding_stage)} binds"
         )
     if result.p_target_in_sample is not None:
         lines.append(
