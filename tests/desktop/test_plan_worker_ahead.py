@@ -1,19 +1,9 @@
 """The Plan tab starts its worker process ahead: not with the window, but once the tab is shown;
 Run then goes to that worker, and closing the window leaves no worker process alive."""
 
-import multiprocessing
-from multiprocessing.connection import wait
-
 from PySide6.QtCore import Qt
 
-
-def workers():
-    return [p for p in multiprocessing.active_children() if p.name == "repm-worker"]
-
-
-def ended(process) -> bool:
-    """The process has exited (its exit status is collected by the runner's own thread)."""
-    return bool(wait([process.sentinel], 0))
+from tests.desktop.worker_processes import ended, workers
 
 
 def test_the_plan_tab_has_a_worker_ready_and_closing_ends_every_worker(window, qtbot):

@@ -2,22 +2,11 @@
 Cancel leaves no worker behind, whenever it is pressed; a spare worker started ahead takes the
 next run, and a new spare follows each run or Cancel."""
 
-import multiprocessing
-from multiprocessing.connection import wait
-
 from desktop.process_worker import ProcessTaskRunner
 from model.demo import demo_portfolio
 from model.optimise import Constraints
 from model.optimise_process import echo, import_optimiser, run_plan
-
-
-def workers():
-    return [p for p in multiprocessing.active_children() if p.name == "repm-worker"]
-
-
-def ended(process) -> bool:
-    """The process has exited (its exit status is collected by the runner's own thread)."""
-    return bool(wait([process.sentinel], 0))
+from tests.desktop.worker_processes import ended, workers
 
 
 def test_the_result_comes_back(qtbot):
