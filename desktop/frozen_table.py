@@ -37,8 +37,10 @@ class FrozenColumn(QTableView):
         self.setItemDelegate(QStyledItemDelegate(self))  # never the main table's (see above)
 
     def closeEditor(self, editor: QWidget, hint: Hint) -> None:  # noqa: N802 (Qt API)
+        had_focus = editor.hasFocus()  # not when the user clicked elsewhere: focus stays there
         super().closeEditor(editor, Hint.NoHint if hint in MOVES else hint)
-        self.table.setFocus()
+        if had_focus:
+            self.table.setFocus()
         if hint in MOVES:
             self.table.edit_next(MOVES[hint])
 

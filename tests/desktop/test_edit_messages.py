@@ -78,3 +78,15 @@ def test_a_double_click_on_a_name_opens_one_editor(window, qtbot):
         if w.isWidgetType() and w.isVisible() and w.inherits("QComboBox")
     ]
     assert len(editors) == 1 and editors[0].parent() is frozen.viewport()
+
+
+def test_leaving_the_name_editor_for_the_filter_keeps_the_focus_there(window, qtbot):
+    blocks = window.view.views["blocks"]
+    window.view.tabs.setCurrentWidget(blocks)
+    editor = open_editor(blocks, "nolans", "name", qtbot)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Nolans Bore")
+    blocks.filter.setFocus()  # the user clicks into the filter box
+    QApplication.processEvents()
+    assert window.session.store.get("blocks", "nolans").name == "Nolans Bore"  # committed
+    assert QApplication.focusWidget() is blocks.filter

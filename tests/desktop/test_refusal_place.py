@@ -56,3 +56,13 @@ def test_long_note_wraps_within_a_narrow_table(window, qtbot):
     assert note.width() <= view.width()
     assert view.refusal.heightForWidth(note.width()) > 2 * view.refusal.fontMetrics().height()
     assert_note_beside(view, view.source_index(new, "offtake_share"))
+
+
+def test_note_about_a_name_is_beside_the_frozen_name_column(window, qtbot):
+    view = window.view.views["blocks"]
+    window.view.tabs.setCurrentWidget(view)
+    view.table.horizontalScrollBar().setValue(view.table.horizontalScrollBar().maximum())
+    type_into(view, "nolans", "name", "Longonjo", qtbot)  # a name already used
+    assert view.refusal.isVisible() and "Longonjo" in view.refusal.text()
+    assert window.session.store.get("blocks", "nolans").name == "Nolans"
+    assert_note_beside(view, view.source_index("nolans", "name"))
