@@ -18,6 +18,23 @@ Changing the feed of the deal at position p by delta shifts C_k (k >= p) by delt
 
 so a toggled cell costs at most one search in its C row, and none where C_p > z (then
 j(z) <= p and i = p). Every toggle of a group of deals is one set of array operations.
+
+When the Dy/Tb limit counts (equation 8), magnets are min(M_ndpr, (Dy+Tb supply) / n / h) per
+draw and year, and the deal's Dy+Tb is one more column toggled with it. Separated Dy+Tb follows
+each yield group's separated share, so it needs the groups (equal yields share pro rata): with
+C_g, K_g the cumulative feed and Dy+Tb of the groups up to g (highest yield first), H_g, F_g
+their own, and j(x) = #{g : C_g <= x},
+
+    D(x) = K_{j-1} + H_j (x - C_{j-1}) / F_j     (K_{G-1} when j = G: all separated).
+
+Changing the deal in group q by (dF, dH) leaves the groups before q, changes group q's own feed
+and Dy+Tb, and shifts the groups after q by dF, so with z = x - dF
+
+    D'(x) = [D(x) if j(x) < q else K_{q-1}]
+          + (H_q + dH) min(1, max(0, x - C_{q-1}) / (F_q + dF))
+          + [D(z) - K_q if C_q <= z else 0],
+
+again at most one search per toggled cell.
 """
 
 from __future__ import annotations
@@ -27,6 +44,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from model.heavy_rare_earths import dytb_equivalent, dytb_magnets, grade_mix_limit
 from model.inputs import ProjectionInputs
 from model.montecarlo import (
     Cancelled,
@@ -37,10 +55,9 @@ from model.montecarlo import (
     counts_dytb,
     deal_table,
     plant_table,
-    simulate,
     yield_steps,
 )
-from model.projection import compute, separation_share
+from model.projection import separation_share
 
 CELLS = 2_000_000  # cumulative-feed entries held at once (three arrays of this many floats)
 TOGGLED_CELLS = 200_000  # toggled (draw, year) cells computed in one set of array operations
@@ -85,6 +102,14 @@ class _Tables:
         self.position = np.full(i.deal_block.size, -1, dtype=np.intp)
         self.position[self.g.deals] = np.arange(self.g.deals.size)
         self.merit = i.separation_allocation != "pro_rata" and self.g.deals.size > 0
+        self.dytb = counts_dytb(i)
+        if self.dytb:  # the Dy+Tb columns of the deal table, and each deal's yield group
+            self.dytb_direct_rows = self.deals[:, 3 * t : 4 * t].copy()
+            self.dytb_sep_rows = self.deals[:, 4 * t :].copy()
+            self.group = np.full(i.deal_block.size, -1, dtype=np.intp)
+            self.group[self.g.deals] = self.g.group
+            self.ends = np.append(self.g.starts[1:], self.g.deals.size) - 1  # each group's last
+            self.singletons = self.g.starts.size == self.g.deals.size
 
 
 class _Chunk:
@@ -96,9 +121,10 @@ class _Chunk:
         self.tb, self.t, self.row = tb, t, row
         flows = _select(ok, row, deals.shape[0]) @ deals
         self.caps = _select(plant_ok, plant_row, tb.plants.shape[0]) @ tb.plants
-        self.direct, self.sep, self.feed = flows[:, :t], flows[:, t : 2 * t], flows[:, 2 * t :]
+        self.direct, self.sep = flows[:, :t], flows[:, t : 2 * t]
+        self.feed = flows[:, 2 * t : 3 * t]
         if tb.merit:
-            feed = deals[:, 2 * t :][row[:, g.deals]]  # (m, Ds, T)
+            feed = tb.feed_rows[row[:, g.deals]]  # (m, Ds, T)
             feed *= ok[:, g.deals][:, :, None]
             np.cumsum(feed, axis=1, out=feed)  # in place: these arrays are the chunk's largest
             c = feed.transpose(0, 2, 1).reshape(-1, g.deals.size)  # a copy
@@ -107,7 +133,7 @@ class _Chunk:
             np.multiply(self.c, tb.steps, out=self.w[:, 1:])
             np.cumsum(self.w[:, 1:], axis=1, out=self.w[:, 1:])
             cap = self.caps[:, :t].ravel()
-            largest = float(cap.max(initial=0.0)) + float(np.abs(deals[:, 2 * t :]).max(initial=0))
+            largest = float(cap.max(initial=0.0)) + float(np.abs(tb.feed_rows).max(initial=0))
             self.search = _RowSearch(self.c, largest)
             self.j = self.search.count(cap, np.arange(cap.size))  # j(cap) per cell
             self.sep_oxide = (self.w[np.arange(cap.size), self.j] + cap * tb.y_at[self.j]).reshape(
@@ -115,14 +141,59 @@ class _Chunk:
             )
         else:
             self.sep_oxide = self.sep * separation_share(self.feed, self.caps[:, :t])
+        if tb.dytb:
+            self.dytb_direct, self.dytb_sep = flows[:, 3 * t : 4 * t], flows[:, 4 * t :]
+            if tb.merit:
+                self._dytb_groups(ok, row, cap, largest)
+            else:
+                self.sep_dytb = self.dytb_sep * separation_share(self.feed, self.caps[:, :t])
 
-    def magnets(self, oxide: np.ndarray, rows: np.ndarray | slice) -> np.ndarray:
+    def _dytb_groups(self, ok, row, cap: np.ndarray, largest: float) -> None:
+        """Cumulative feed C_g and Dy+Tb K_g by yield group, one row per cell, and the Dy+Tb
+        separated in each cell at its capacity, D(x)."""
+        tb, g = self.tb, self.tb.g
+        dytb = tb.dytb_sep_rows[row[:, g.deals]]  # (m, Ds, T)
+        dytb *= ok[:, g.deals][:, :, None]
+        np.cumsum(dytb, axis=1, out=dytb)
+        k = dytb.transpose(0, 2, 1).reshape(-1, g.deals.size)  # a copy
+        if tb.singletons:  # each deal its own group: the deals' rows are the groups'
+            self.cg, self.kg, self.group_search, self.jg = self.c, k, self.search, self.j
+        else:
+            self.cg = np.ascontiguousarray(self.c[:, tb.ends])
+            self.kg = np.ascontiguousarray(k[:, tb.ends])
+            self.group_search = _RowSearch(self.cg, largest)
+            self.jg = self.group_search.count(cap, np.arange(cap.size))
+        self.sep_dytb = self._dytb_at(cap, np.arange(cap.size), self.jg).reshape(-1, self.t)
+
+    def _dytb_at(self, x: np.ndarray, cell: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """D(x) = K_{j-1} + H_j (x - C_{j-1}) / F_j in cells `cell`, j = j(x) found already."""
+        width = self.cg.shape[1]
+        cg, kg, at = self.cg.ravel(), self.kg.ravel(), cell * width
+        before = at + np.maximum(j - 1, 0)
+        c_before = np.where(j > 0, cg.take(before), 0.0)
+        k_before = np.where(j > 0, kg.take(before), 0.0)
+        inside = np.minimum(j, width - 1)
+        f_j = cg.take(at + inside) - c_before
+        h_j = kg.take(at + inside) - k_before
+        partial = (j < width) & (f_j > 0)
+        share = np.divide(x - c_before, f_j, out=np.zeros_like(f_j), where=partial)
+        return k_before + np.where(j < width, h_j * share, kg.take(at + width - 1) - k_before)
+
+    def magnets(self, oxide: np.ndarray, rows: np.ndarray | slice, dytb=None) -> np.ndarray:
+        """Equations (5) and, with the Dy+Tb separated or not (`dytb`), (8)."""
         t, i = self.t, self.tb.inputs
         metal = np.minimum(oxide * i.oxide_to_metal, self.caps[rows, t : 2 * t])
-        return np.minimum(metal / i.ndpr_in_magnet, self.caps[rows, 2 * t :])
+        ndpr = np.minimum(metal / i.ndpr_in_magnet, self.caps[rows, 2 * t :])
+        if dytb is None:
+            return ndpr
+        supply = dytb + i.dytb_market
+        return grade_mix_limit(
+            ndpr, dytb_equivalent(dytb_magnets(supply, i.dytb_per_magnet), i.high_temp_share)
+        )
 
     def base(self) -> np.ndarray:
-        return self.magnets(self.direct + self.sep_oxide, slice(None))
+        dytb = self.dytb_direct + self.sep_dytb if self.tb.dytb else None
+        return self.magnets(self.direct + self.sep_oxide, slice(None), dytb)
 
     def toggled(self, rows: np.ndarray, deals: np.ndarray, delta: np.ndarray) -> np.ndarray:
         """Magnets (n, T) in draw rows[k] with the weight of deals[k] changed by delta[k]."""
@@ -131,10 +202,11 @@ class _Chunk:
         delta = delta[:, None]
         direct = self.direct[rows] + tb.direct_rows[table] * delta
         d_feed = tb.feed_rows[table] * delta
+        dytb = self._toggled_dytb(rows, deals, table, delta, d_feed) if tb.dytb else None
         if not tb.merit:
             sep = self.sep[rows] + tb.sep_rows[table] * delta
             oxide = direct + sep * separation_share(self.feed[rows] + d_feed, self.caps[rows, :t])
-            return self.magnets(oxide, rows)
+            return self.magnets(oxide, rows, dytb)
         d_feed = d_feed.ravel()
         position = np.repeat(tb.position[deals], t)
         sep = self.sep_oxide[rows].ravel() + d_feed * tb.y_at[position]  # if capacity did not bind
@@ -155,7 +227,43 @@ class _Chunk:
                 i_z[look] = np.maximum(p[look], self.search.count(z[look], cell[look]))
             w, y, at = self.w.ravel(), tb.y_at, cell * (width + 1)
             sep[k] += w.take(at + i_z) - w.take(at + i_x) + z * y.take(i_z) - x_k * y.take(i_x)
-        return self.magnets(direct + sep.reshape(-1, t), rows)
+        return self.magnets(direct + sep.reshape(-1, t), rows, dytb)
+
+    def _toggled_dytb(self, rows, deals, table, delta, d_feed) -> np.ndarray:
+        """Dy+Tb (n, T), separated or not, in draw rows[k] with deals[k] changed by delta[k]."""
+        t, tb = self.t, self.tb
+        direct = self.dytb_direct[rows] + tb.dytb_direct_rows[table] * delta
+        d_dytb = tb.dytb_sep_rows[table] * delta
+        if not tb.merit:
+            sep = self.dytb_sep[rows] + d_dytb
+            return direct + sep * separation_share(self.feed[rows] + d_feed, self.caps[rows, :t])
+        d_feed, d_dytb = d_feed.ravel(), d_dytb.ravel()
+        sep = self.sep_dytb[rows].ravel() + d_dytb  # if capacity did not bind
+        x = self.caps[rows, :t].ravel()
+        k = np.flatnonzero((d_feed != 0) & (x < self.feed[rows].ravel() + np.maximum(d_feed, 0)))
+        if k.size:
+            cell = (rows[:, None] * t + np.arange(t)[None, :]).ravel().take(k)
+            q = np.repeat(tb.group[deals], t).take(k)
+            x_k, dF = x.take(k), d_feed.take(k)
+            width = self.cg.shape[1]
+            cg, kg, at = self.cg.ravel(), self.kg.ravel(), cell * width
+            before = at + np.maximum(q - 1, 0)
+            c_before = np.where(q > 0, cg.take(before), 0.0)  # C_{q-1}, K_{q-1}
+            k_before = np.where(q > 0, kg.take(before), 0.0)
+            c_q, k_q = cg.take(at + q), kg.take(at + q)
+            ahead = np.where(self.jg.take(cell) < q, self.sep_dytb.ravel().take(cell), k_before)
+            feed_q = c_q - c_before + dF  # group q's own feed and Dy+Tb after the change
+            dytb_q = k_q - k_before + d_dytb.take(k)
+            left = np.maximum(x_k - c_before, 0.0)
+            share = np.divide(left, feed_q, out=np.ones_like(left), where=feed_q > left)
+            z = x_k - dF
+            after = np.zeros_like(z)
+            look = np.flatnonzero(c_q <= z)  # elsewhere no group after q gets any
+            if look.size:
+                j_z = self.group_search.count(z[look], cell[look])
+                after[look] = self._dytb_at(z[look], cell[look], j_z) - k_q[look]
+            sep[k] = ahead + dytb_q * share + after
+        return direct + sep.reshape(-1, t)
 
 
 def _groups(deals: Sequence[int], per_group: int) -> list[np.ndarray]:
@@ -174,15 +282,12 @@ def toggled_draws(
     float32: each deal closed ([:, 0]) and removed ([:, 1]), year-major so that one year's
     draws lie together. One pass over the draws toggles every deal; only the draws where a
     deal's block succeeded differ from the base, and only those are kept until the end (more
-    passes, each for some of the deals, when they would not fit in KEPT).
-    When the Dy/Tb limit counts (equation 8) each toggle is simulated again: exact, slower."""
+    passes, each for some of the deals, when they would not fit in KEPT)."""
     i = s.inputs
-    if counts_dytb(i):
-        yield from _resimulated(s, draws, deals, progress, cancelled)
-        return
     t, n = i.years.size, draws.n
     tb = _Tables(s)
-    chunk = max(1, min(n, CELLS // (max(1, tb.g.deals.size) * t)))
+    cells = CELLS * 3 // 5 if tb.dytb else CELLS  # Dy+Tb adds two arrays of the same size
+    chunk = max(1, min(n, cells // (max(1, tb.g.deals.size) * t)))
     succeeds = max(float(draws.block_ok.mean()), 1e-3) if draws.block_ok.size else 1.0
     per_group = min(TOGGLED_CELLS / (succeeds * chunk * t), GROUP_CELLS / (2 * t * max(n, 1)))
     per_pass = max(1, int(KEPT / (succeeds * max(n, 1) * t)))
@@ -233,21 +338,6 @@ def _one_pass(tb: _Tables, draws: Draws, groups, chunk: int, report, cancelled):
         report(0.8 + 0.2 * (g + 1) / len(groups))
 
 
-def _resimulated(s, draws, deals, progress, cancelled):
-    """Each toggle simulated again (the Dy/Tb limit is not linear in one deal's flows)."""
-    for k, d in enumerate(deals):
-        out = np.empty((1, 2, s.inputs.years.size, draws.n), dtype=np.float32)
-        for which, closed in enumerate((True, False)):
-            ok = draws.deal_ok.copy()
-            ok[:, d] = closed
-            out[0, which] = simulate(s, replace(draws, deal_ok=ok)).T
-        yield np.array([d], dtype=np.intp), out
-        if cancelled is not None and cancelled():
-            raise Cancelled()
-        if progress is not None:
-            progress((k + 1) / len(deals))
-
-
 def toggled_magnets(
     s: Setup,
     draws: Draws,
@@ -296,20 +386,13 @@ def expected_toggles(
     stage probability) and removed (weight 0), everything else as `expected` projects it.
     s: the Monte Carlo set-up of the same portfolio and scenario (mode 'all'), whose deal
     table at delay 0 times the expected weights is the expected mode."""
-    i = s.inputs
     deals = np.asarray(deals, dtype=np.intp)
     closed_weight = expected.p_stage[expected.deal_block[deals]]
-    # The set-up's table weighs a deal 1 or 0 (rejected); the expected weights go on top, so a
-    # deal it weighs 0 cannot be toggled there: then (rare) each toggle is projected again.
-    unweighed = i.deal_weight == 0
-    if (
-        counts_dytb(expected)
-        or (expected.deal_weight[unweighed] > 0).any()
-        or unweighed[deals].any()
-    ):
-        return _expected_recomputed(expected, deals, closed_weight)
-    tb = _Tables(s)
-    ok = np.where(i.deal_weight > 0, expected.deal_weight, 0.0)[None, :]
+    # The set-up's table weighs a deal 1 or 0 (rejected); here every deal weighs 1 in the
+    # table and the expected weights go on top, so a deal rejected there can be toggled too.
+    i = s.inputs.with_arrays(deal_weight=np.ones_like(s.inputs.deal_weight))
+    tb = _Tables(replace(s, inputs=i))
+    ok = expected.deal_weight[None, :]
     # Delay 0: each deal's and plant's first row (the offsets, one per item).
     deal_row = tb.deal_offset[None, : i.deal_block.size]
     plant_row = tb.plant_offset[None, : i.plant_stage.size]
@@ -319,16 +402,3 @@ def expected_toggles(
     delta = np.concatenate([closed_weight, np.zeros(k)]) - np.tile(ok[0, deals], 2)
     magnets = c.toggled(rows, np.tile(deals, 2), delta)
     return magnets[:k], magnets[k:]
-
-
-def _expected_recomputed(expected, deals, closed_weight):
-    """Each toggle projected again (the Dy/Tb limit is not linear in one deal's flows)."""
-    with_deal, without = [], []
-    for d, w in zip(deals.tolist(), closed_weight.tolist(), strict=True):
-        weight = expected.deal_weight.copy()
-        weight[d] = w
-        with_deal.append(compute(expected.with_arrays(deal_weight=weight)).magnets)
-        weight[d] = 0.0
-        without.append(compute(expected.with_arrays(deal_weight=weight)).magnets)
-    t = expected.years.size
-    return np.array(with_deal).reshape(-1, t), np.array(without).reshape(-1, t)

@@ -4,7 +4,7 @@
 from dataclasses import replace
 
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from model import deal_toggle
@@ -14,7 +14,14 @@ from model.inputs import build_inputs
 from model.montecarlo import draw, setup, simulate
 from model.projection import compute
 from model.scenario import Mode
-from tests.builders import block, deal, plant, portfolio, portfolios_st
+from tests.builders import (
+    ample_downstream,
+    block,
+    deal,
+    plant,
+    portfolio,
+    portfolios_st,
+)
 
 
 def resimulated(s, draws, d: int, closed: bool) -> np.ndarray:
@@ -113,8 +120,9 @@ def test_small_groups_and_passes_give_the_same_draws(monkeypatch):
     assert seen == deals
 
 
-def test_a_rejected_deal_closed_in_the_expected_mode_is_projected_again():
-    """The Monte Carlo set-up weighs a rejected deal 0, so its toggle cannot come from there."""
+def test_a_rejected_deal_closed_in_the_expected_mode_equals_projecting_it_again():
+    """The Monte Carlo set-up weighs a rejected deal 0; its expected toggle comes out all the
+    same."""
     p = portfolio(
         [block("x", nameplate_tpa=100.0), block("y", nameplate_tpa=300.0)],
         [deal("x", status="rejected", offtake_share=0.5), deal("y", status="mou")],
@@ -125,3 +133,100 @@ def test_a_rejected_deal_closed_in_the_expected_mode_is_projected_again():
         np.testing.assert_allclose(closed[k], want_closed, rtol=1e-9, atol=1e-6)
         np.testing.assert_allclose(removed[k], want_removed, rtol=1e-9, atol=1e-6)
     assert closed[0].sum() > removed[0].sum()
+
+
+# --- with the Dy/Tb limit on (equation 8) ------------------------------------------------------
+
+
+def dytb_limited(p, scenario=None) -> bool:
+    """Whether Dy/Tb limits magnets in some year with every deal closed (the draws' ceiling)."""
+    r = compute(setup(p, scenario).inputs)
+    return bool((r.dytb_eq < r.ndpr_magnets - 1e-6).any())
+
+
+@st.composite
+def dytb_portfolios(draw):
+    """Generated portfolios with the Dy/Tb limit on, under either allocation rule: two more
+    blocks with a deal each, and mostly a separation plant of some size and ample metal and magnet
+    plants, so that separation and Dy/Tb decide."""
+    p = draw(portfolios_st())
+    extra = [
+        block(
+            f"x{k}",
+            product=draw(st.sampled_from(["concentrate", "mixed", "separated", "ndpr_oxide"])),
+            nameplate_tpa=draw(st.floats(100, 20_000)),
+            ndpr_share=draw(st.sampled_from([0.1, 0.2, 0.3])),  # equal yields share pro rata
+            dytb_share=draw(st.floats(0, 0.05)),
+            first_year=draw(st.integers(2020, 2034)),
+        )
+        for k in range(2)
+    ]
+    statuses = st.sampled_from(["candidate", "negotiating", "mou", "signed", "acquired"])
+    deals = [
+        deal(b.id, status=draw(statuses), offtake_share=draw(st.floats(0.05, 1.0))) for b in extra
+    ]
+    plants = list(p.plants)
+    if draw(st.integers(0, 3)):
+        separation = plant("separation", draw(st.floats(0, 5_000)), id="p-sep")
+        plants += [separation, *ample_downstream()]
+    a = p.assumptions.with_overrides(
+        {
+            "high_temp_share": draw(st.floats(0.05, 1.0)),
+            "dytb_intensity_conventional": draw(st.floats(0.01, 0.3)),
+            "dytb_market_tpa": draw(st.sampled_from([0.0, 0.5, 20.0])),
+            "separation_allocation": draw(st.sampled_from(["merit_order", "pro_rata"])),
+        }
+    )
+    update = {
+        "blocks": [*p.blocks, *extra],
+        "deals": [*p.deals, *deals],
+        "plants": plants,
+        "assumptions": a,
+    }
+    return p.model_copy(update=update)
+
+
+@settings(max_examples=60, deadline=None)
+@given(dytb_portfolios().filter(dytb_limited), st.integers(0, 2**31))
+def test_toggling_with_dytb_limiting_equals_resimulating(p, seed):
+    check(p, seed, 200)
+
+
+@settings(max_examples=60, deadline=None)
+@given(dytb_portfolios(), st.booleans())
+def test_expected_toggles_with_dytb_limiting_equal_projecting_each_again(p, in_scenario):
+    scenario = p.scenarios[0] if in_scenario and p.scenarios else None
+    assume(dytb_limited(p, scenario))
+    deals = list(range(len(p.deals)))
+    closed, removed = expected_toggles(
+        setup(p, scenario), build_inputs(p, scenario, mode=Mode.expected), deals
+    )
+    for k, (want_closed, want_removed) in enumerate(reference_expected(p, scenario, deals)):
+        np.testing.assert_allclose(closed[k], want_closed, rtol=1e-9, atol=1e-6)
+        np.testing.assert_allclose(removed[k], want_removed, rtol=1e-9, atol=1e-6)
+
+
+def test_toggling_with_dytb_and_separation_binding_in_a_shared_yield_group():
+    """Capacity runs out inside a group of equal yields, Dy+Tb differs within it, and closing
+    or removing a richer deal moves the groups after it: all as simulated again."""
+    blocks = [
+        block(name, product="concentrate", nameplate_tpa=t, ndpr_share=y, dytb_share=h)
+        for name, t, y, h in [
+            ("a", 1000.0, 0.3, 0.01),
+            ("b", 1000.0, 0.2, 0.03),
+            ("c", 800.0, 0.2, 0.05),
+            ("d", 1000.0, 0.1, 0.04),
+        ]
+    ]
+    p = portfolio(
+        blocks,
+        [deal(b.id, status="candidate") for b in blocks],
+        [plant("separation", 1500.0), *ample_downstream()],
+    )
+    for allocation in ("merit_order", "pro_rata"):
+        a = p.assumptions.with_overrides(
+            {"high_temp_share": 0.9, "separation_allocation": allocation}
+        )
+        q = p.model_copy(update={"assumptions": a})
+        assert dytb_limited(q)
+        check(q, 3, 300)
