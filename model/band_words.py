@@ -36,6 +36,14 @@ MODE_FREE = (
 TOLERANCE_T = 0.5  # a figure this close to P10/P90 is inside the band
 
 
+def beyond_band(figure: np.ndarray, p10: np.ndarray, p90: np.ndarray) -> np.ndarray:
+    """By year, where the expected figure lies nearly TOLERANCE_T beyond P10 or P90: only there
+    can a note need the same draws with no slip (half the tolerance to spare covers rounding
+    between two projections of the same inputs)."""
+    slack = TOLERANCE_T / 2
+    return (figure > p90 + slack) | (figure < p10 - slack)
+
+
 def figure_name(mode: str) -> str:
     """'expected, on schedule' / 'committed' / 'all deals'."""
     return FIGURE_LABELS.get(mode, mode)

@@ -23,6 +23,7 @@ from functools import partial
 
 import numpy as np
 
+from model.band_words import beyond_band
 from model.choices import DRAWS, MAX_DRAWS, SEED
 from model.heavy_rare_earths import dytb_equivalent, dytb_magnets, grade_mix_limit
 from model.inputs import (
@@ -35,6 +36,7 @@ from model.inputs import (
 from model.portfolio import Portfolio
 from model.projection import (
     block_output,
+    compute,
     merit_order_share,
     ramp,
     separation_share,
@@ -469,7 +471,8 @@ class MonteCarloResult:
     sourced: tuple[SourcedRange, ...] = ()  # sizes drawn from their sourced values
     not_drawn: tuple[str, ...] = ()  # sourced ranges not drawn, and why
     # The same draws with no slip (every block and plant on its schedule), so a figure outside
-    # the band can be explained by what was computed (model/band_words.py).
+    # the band can be explained by what was computed (model/band_words.py); None when the
+    # expected figure lies inside the band in every year (nothing to explain).
     on_schedule: np.ndarray | None = None  # (N, T)
     max_slip: np.ndarray | None = None  # (T,) longest slip of a block starting by each year
 
@@ -536,16 +539,22 @@ def monte_carlo(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     sourced_spread: bool = True,
+    explain: bool = True,
 ) -> MonteCarloResult:
-    """`sourced_spread`: also draw the sizes with sourced ranges (model/sourced_draws.py)."""
+    """`sourced_spread`: also draw the sizes with sourced ranges (model/sourced_draws.py).
+    `explain`: also simulate the same draws with no slip where model/band_words.py needs them
+    to explain the expected figure outside the band (in no year: not simulated)."""
     s = setup(portfolio, scenario, start=start, end=end, sourced_spread=sourced_spread)
     drawn = draw(s, draws, seed)
     magnets = simulate(s, drawn, progress, cancelled)
-    on_schedule = replace(
-        drawn,
-        block_delay=np.zeros_like(drawn.block_delay),
-        plant_delay=np.zeros_like(drawn.plant_delay),
-    )
+    on_schedule = None
+    if explain and _needs_no_slip(portfolio, scenario, start, end, magnets):
+        no_slip = replace(
+            drawn,
+            block_delay=np.zeros_like(drawn.block_delay),
+            plant_delay=np.zeros_like(drawn.plant_delay),
+        )
+        on_schedule = simulate(s, no_slip, None, cancelled)
     return MonteCarloResult(
         years=s.inputs.years,
         target=s.inputs.target,
@@ -553,9 +562,17 @@ def monte_carlo(
         seed=seed,
         sourced=s.sourced,
         not_drawn=s.not_drawn,
-        on_schedule=simulate(s, on_schedule, None, cancelled),
+        on_schedule=on_schedule,
         max_slip=_max_slip_by_year(s),
     )
+
+
+def _needs_no_slip(portfolio, scenario, start: int, end: int, magnets: np.ndarray) -> bool:
+    """Whether the expected figure lies outside the draws' band in some year (the projection
+    is a few milliseconds; the second pass over the draws is a whole simulation)."""
+    expected = build_inputs(portfolio, scenario, mode=Mode.expected, start=start, end=end)
+    p10, p90 = np.percentile(magnets, [10, 90], axis=0)
+    return bool(beyond_band(compute(expected).magnets, p10, p90).any())
 
 
 def _max_slip_by_year(s: Setup) -> np.ndarray:

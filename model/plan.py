@@ -159,7 +159,9 @@ def evaluate(
     shares = country_shares(result.by_country(), float(result.magnets[k]), k)
     p = None
     if draws > 0:
-        mc = monte_carlo(portfolio, scn, draws=draws, seed=seed, start=start, end=end)
+        mc = monte_carlo(
+            portfolio, scn, draws=draws, seed=seed, start=start, end=end, explain=False
+        )
         p = float(mc.p_target[k])
     cost, unknown = plan_cost(portfolio, plan)
     return PlanFigures(
