@@ -56,3 +56,15 @@ def synthetic_portfolio(n_blocks: int = 1000, n_plants: int = 300, seed: int = 1
     ]
     firms = [Firm(id="f", name="Synthetic firm", kind="psu")]
     return Portfolio(name="Synthetic", blocks=blocks, firms=firms, deals=deals, plants=plants)
+
+
+def with_dytb(portfolio: Portfolio, high_temp_share: float = 0.3, seed: int = 11) -> Portfolio:
+    """The portfolio with the Dy/Tb limit on (equation 8): a Dy+Tb share for every block, low
+    enough that Dy/Tb limits magnets in most years (random but seeded; not real projects)."""
+    rng = np.random.default_rng(seed)
+    blocks = [
+        b.model_copy(update={"dytb_share": float(rng.uniform(0.0005, 0.004))})
+        for b in portfolio.blocks
+    ]
+    a = portfolio.assumptions.with_overrides({"high_temp_share": high_temp_share})
+    return portfolio.model_copy(update={"blocks": blocks, "assumptions": a})
