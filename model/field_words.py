@@ -28,6 +28,12 @@ def qualified(path: str) -> str:
         return path
 
 
+def named(table: str, record_id: str, name: str | None = None) -> str:
+    """ "block 'mt-weld' (Mt Weld)": a record as an official names it, its id then its name."""
+    words = f"{kind(table).singular} '{record_id}'"
+    return f"{words} ({name})" if name and name != record_id else words
+
+
 def lacks(name: str, table: str, fields: list[str]) -> str:
     """'Browns Range lacks: first year, NdPr share'."""
     return f"{name} lacks: " + ", ".join(label(table, f) for f in fields)

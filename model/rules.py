@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from pydantic import BaseModel, ValidationError
 
 from model.domain import KINDS, Deal, DealStatus
+from model.field_words import named
 from model.fields import REFERENCE, KeyedBy, meta, shown, unique
 from model.scenario import Scenario
 
@@ -65,6 +66,9 @@ class Facts(Protocol):
 
     def deals_on_block(self, block_id: str) -> list[Deal]:
         """The deals on a block, as they stand."""
+
+    def record_name(self, kind: str, record_id: str) -> str | None:
+        """The name of a record (None when it has none or is not there), for messages."""
 
     def scenario_names(self) -> list[str]: ...
 
@@ -121,18 +125,24 @@ def record_problems(
     return problems
 
 
-def offtake_problems(block_id: str, deals: Iterable[tuple[str, Deal]]) -> list[str]:
-    """India's non-rejected deals on one block cannot take more than all of its output.
-    `deals` are (label, deal) pairs, the label naming the deal in the message."""
-    live = [(label, d) for label, d in deals if d.status != DealStatus.rejected]
-    total = math.fsum(d.offtake_share for _, d in live)
+def offtake_problems(block_id: str, block_name: str | None, deals: Iterable[Deal]) -> list[str]:
+    """India's non-rejected deals on one block cannot take more than all of its output. The
+    message names the block (id and name), each deal by its id with its share, and the sum."""
+    live = [d for d in deals if d.status != DealStatus.rejected]
+    total = math.fsum(d.offtake_share for d in live)
     if total <= 1 + OFFTAKE_TOLERANCE:
         return []
-    parts = ", ".join(f"{label} {d.offtake_share:g}" for label, d in live)
+    parts = ", ".join(f"{d.id} {_share(d.offtake_share)}" for d in live)
     return [
-        f"deals on block '{block_id}': offtake shares of non-rejected deals add up to "
-        f"{total:g} ({parts}); they must not exceed 1"
+        f"{named('blocks', block_id, block_name)}: the offtake shares of its non-rejected deals "
+        f"add up to {_share(total)} ({parts}); together they may take at most {_share(1)} of "
+        "its output"
     ]
+
+
+def _share(value: float) -> str:
+    """An offtake share as the desktop shows it ('70.0 %')."""
+    return shown(KINDS["deals"].fields["offtake_share"], value)
 
 
 def offtake_room(deals: Sequence[Deal], deal_id: str) -> tuple[float, float]:
@@ -146,7 +156,8 @@ def offtake_room(deals: Sequence[Deal], deal_id: str) -> tuple[float, float]:
 def deal_problems(deal: Deal, facts: Facts) -> list[str]:
     """The offtake rule for a deal added or changed: its block's deals with this one in place."""
     on_block = [d for d in facts.deals_on_block(deal.block_id) if d.id != deal.id] + [deal]
-    return offtake_problems(deal.block_id, [(f"'{d.id}'", d) for d in on_block])
+    name = facts.record_name("blocks", deal.block_id)
+    return offtake_problems(deal.block_id, name, on_block)
 
 
 # --- scenarios ---------------------------------------------------------------------------------
@@ -195,6 +206,7 @@ class PortfolioFacts:
     def __init__(self) -> None:
         self.ids: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}  # id -> label
         self.names: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}  # name -> id
+        self.named: dict[tuple[str, str], str] = {}  # (kind, id) -> name
         self.deals_by_block: dict[str, list[Deal]] = defaultdict(list)
         self.scenarios: list[str] = []
 
@@ -208,11 +220,16 @@ class PortfolioFacts:
     def deals_on_block(self, block_id: str) -> list[Deal]:
         return self.deals_by_block[block_id]
 
+    def record_name(self, kind: str, record_id: str) -> str | None:
+        return self.named.get((kind, record_id))
+
     def scenario_names(self) -> list[str]:
         return self.scenarios
 
     def add(self, kind: str, record: BaseModel, label: str) -> None:
         self.ids[kind].setdefault(record.id, label)
+        if isinstance(getattr(record, "name", None), str):
+            self.named.setdefault((kind, record.id), record.name)
         for name in UNIQUE[kind]:
             self.names[kind].setdefault(getattr(record, name), record.id)
         if kind == "deals":
@@ -300,9 +317,9 @@ def portfolio_problems(portfolio: Portfolio) -> list[str]:
             if kind == "evidence":
                 problems += evidence_problems(record, facts, where)
             facts.add(kind, record, where)
-    labels = {id(d): f"deals[{i}]" for i, d in enumerate(portfolio.deals)}
     for block_id, deals in facts.deals_by_block.items():
-        problems += offtake_problems(block_id, [(labels[id(d)], d) for d in deals])
+        name = facts.record_name("blocks", block_id)
+        problems += offtake_problems(block_id, name, deals)
     for i, scenario in enumerate(portfolio.scenarios):
         problems += scenario_problems(scenario, facts, where=f"scenarios[{i}]")
         facts.scenarios.append(scenario.name)
@@ -333,6 +350,10 @@ class MemoryFacts:
 
     def deals_on_block(self, block_id: str) -> list[Deal]:
         return [d for d in self.portfolio.deals if d.block_id == block_id]
+
+    def record_name(self, kind: str, record_id: str) -> str | None:
+        found = next((r for r in getattr(self.portfolio, kind) if r.id == record_id), None)
+        return getattr(found, "name", None)
 
     def scenario_names(self) -> list[str]:
         return [s.name for s in self.portfolio.scenarios]
@@ -393,25 +414,33 @@ def _value_problem(kind: str, error: Any) -> str:
 
 
 def offtake_limit(portfolio: Portfolio, deal_id: str) -> str:
-    """The most a deal's offtake share may be, and why ('At most 95.0 %: other deals on Nolans
-    take 5.0 % of its output'): the offtake rule's room (`offtake_room`), for the editor's tip."""
-    most, why = _room(portfolio, next(d for d in portfolio.deals if d.id == deal_id))
+    """The most a deal's offtake share may be, and why ('At most 95.0 %: other deals on block
+    'nolans' (Nolans) take 5.0 % of its output (nmdc-nolans 5.0 %)'): the offtake rule's room
+    (`offtake_room`), for the editor's tip."""
+    most, why, _ = _room(portfolio, next(d for d in portfolio.deals if d.id == deal_id))
     return f"At most {most}: {why}"
 
 
 def _offtake_problem(portfolio: Portfolio, deal: Deal) -> str:
-    """The offtake rule broken by one deal, said as the room its block has left."""
-    most, why = _room(portfolio, deal)
-    share = shown(KINDS["deals"].fields["offtake_share"], deal.offtake_share)
+    """The offtake rule broken by one deal, said as the room its block has left, with the
+    other deals' ids and what all of them together would take."""
+    most, why, others = _room(portfolio, deal)
+    total = _share(others + deal.offtake_share)
     return (
-        f"{_label('deals', 'offtake_share')}: {share} is more than the most allowed, {most}: {why}"
+        f"{_label('deals', 'offtake_share')}: {_share(deal.offtake_share)} is more than the most "
+        f"allowed, {most}: {why}; with this deal they would take {total}"
     )
 
 
-def _room(portfolio: Portfolio, deal: Deal) -> tuple[str, str]:
-    """(the most `deal` may take of its block, shown; why: what the block's other deals take)."""
-    info = KINDS["deals"].fields["offtake_share"]
+def _room(portfolio: Portfolio, deal: Deal) -> tuple[str, str, float]:
+    """(the most `deal` may take of its block, shown; why: what the block's other deals take,
+    by id; what they take)."""
     on_block = [d for d in portfolio.deals if d.block_id == deal.block_id]
     room, others = offtake_room(on_block, deal.id)
-    block = next((b.name for b in portfolio.blocks if b.id == deal.block_id), deal.block_id)
-    return shown(info, room), f"other deals on {block} take {shown(info, others)} of its output"
+    live = [d for d in on_block if d.id != deal.id and d.status != DealStatus.rejected]
+    block = named(
+        "blocks", deal.block_id, MemoryFacts(portfolio).record_name("blocks", deal.block_id)
+    )
+    by_deal = " (" + ", ".join(f"{d.id} {_share(d.offtake_share)}" for d in live) + ")"
+    why = f"other deals on {block} take {_share(others)} of its output{by_deal if live else ''}"
+    return _share(room), why, others

@@ -716,6 +716,15 @@ class SqlFacts:
         rows = self.conn.execute(text("SELECT * FROM deals WHERE block_id = :b"), {"b": block_id})
         return [_from_row("deals", dict(r)) for r in rows.mappings()]
 
+    def record_name(self, kind: str, record_id: str) -> str | None:
+        if "name" not in KINDS[kind].fields:
+            return None
+        found = self.conn.execute(
+            text(f"SELECT name FROM {kind} WHERE id = :id"), {"id": record_id}
+        )
+        row = found.first()
+        return row[0] if row else None
+
     def scenario_names(self) -> list[str]:
         return [r[0] for r in self.conn.execute(text("SELECT name FROM scenarios"))]
 

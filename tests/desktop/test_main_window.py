@@ -114,10 +114,14 @@ def test_offtake_editor_offers_only_the_room_left_on_the_block(window):
     view = window.view.views["deals"]
     window.view.tabs.setCurrentWidget(view)
     edit_cell(view, "kabil-nolans", "offtake_share", try_too_much)
-    assert "At most 30.0 %: other deals on Nolans take 70.0 %" in captured["tip"]
+    assert captured["tip"] == (
+        "At most 30.0 %: other deals on block 'nolans' (Nolans) take 70.0 % of its output "
+        "(extra 70.0 %)"
+    )
     assert store.get("deals", "kabil-nolans").offtake_share == pytest.approx(0.2)  # not clamped
     assert view.refusal.isVisible()
     assert "90.0 % is more than the most allowed, 30.0 %" in view.refusal.text()
+    assert "(extra 70.0 %); with this deal they would take 160.0 %" in view.refusal.text()
 
 
 def test_optional_value_can_be_set_back_to_unknown(window):

@@ -77,7 +77,10 @@ def test_more_than_the_block_has_left_is_refused_not_clamped(window):
     view = deals_tab(window)
     edit_cell(view, "kabil-nolans", "offtake_share", lambda e: e.setText("99"))
     assert offtake(window, "kabil-nolans") == pytest.approx(0.2)
-    assert "other deals on Nolans take 5.0 % of its output" in view.refusal.text()
+    assert view.refusal.text().endswith(
+        "other deals on block 'nolans' (Nolans) take 5.0 % of its output (x 5.0 %); "
+        "with this deal they would take 104.0 %"
+    )
 
 
 def test_a_new_deal_goes_on_the_selected_block(window):

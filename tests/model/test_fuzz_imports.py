@@ -57,7 +57,7 @@ HOSTILE = [
 # ('deals[4] (id kabil-nolans).offtake_share'), a CSV line and column ('plants.csv line 2, column
 # capacity_tpa'), or the block whose deals clash.
 NAMED = re.compile(
-    r"^(\(file\)|deals on block '|[\w.-]+\.csv line \d+, (column )?[\w]+:|"
+    r"^(\(file\)|block '|[\w.-]+\.csv line \d+, (column )?[\w]+:|"
     r"[A-Za-z_][\w.\[\]-]*( \(id [^)]*\)[\w.\[\]]*)?(![A-Z]+\d+)?( row \d+)?( [\w.]+)?:)"
 )
 

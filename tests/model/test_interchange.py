@@ -74,8 +74,11 @@ def test_offtake_sum_over_one_on_a_block_is_an_error(tmp_path):
     with pytest.raises(InvalidPortfolio) as err:
         load_portfolio(write(tmp_path, data))
     (problem,) = err.value.problems
-    assert problem.startswith("deals on block 'mt-weld': offtake shares of non-rejected deals")
-    assert "must not exceed 1" in problem
+    assert problem == (  # the block by id and name, each deal by id, the sum
+        "block 'mt-weld' (Mt Weld): the offtake shares of its non-rejected deals add up to "
+        "104.0 % (kabil-mt-weld 5.0 %, second 99.0 %); together they may take at most 100.0 % "
+        "of its output"
+    )
 
 
 def test_dangling_references_and_duplicates(tmp_path):

@@ -62,7 +62,7 @@ def test_invalid_edits_are_refused_with_the_field_named(store):
         store.update("blocks", "nolans", ndpr_share=1.5)
     with pytest.raises(
         InvalidEdit,
-        match=r"deals on block 'nolans': .* add up to 1.05 \('kabil-nolans' 0.2, 'second' 0.85\)",
+        match=r"block 'nolans' \(Nolans\): .* add up to 105.0 % \(kabil-nolans 20.0 %, second 85.0 %\)",
     ):
         store.add("deals", deal("nolans", id="second", firm_id="kabil", offtake_share=0.85))
     with pytest.raises(InvalidEdit, match=r"deals.firm_id: 'ghost' is not a firm id"):
