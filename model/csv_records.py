@@ -13,12 +13,13 @@ from pydantic import BaseModel, ValidationError
 from model.choices import TABLE_KINDS
 from model.csv_cells import neutralise
 from model.domain import KINDS
+from model.file_places import Places
 from model.files import private_output
 from model.input_limits import Refused
 from model.interchange import InvalidPortfolio
 from model.portfolio import Portfolio
 from model.sheet_files import read_csv_rows
-from model.tabular import SHEETS, _cell, _Cells, _located, _records, field_of, header
+from model.tabular import SHEETS, _cell, _located, _records, field_of, header
 
 # The tables a CSV may hold (evidence travels with its portfolio, in JSON or Excel).
 CSV_KINDS = TABLE_KINDS  # the kinds with a table of their own: not the evidence register
@@ -82,7 +83,7 @@ def records_from_rows(
     if title is None:
         raise ValueError(f"--kind must be one of {', '.join(k for k, _ in SHEETS.values())}")
     _, model = SHEETS[title]
-    cells, problems = _Cells(csv_name=Path(source).name), []
+    cells, problems = Places(csv_name=Path(source).name), []
     records = _records(title, kind, model, rows, cells, problems)
     if problems:
         raise InvalidPortfolio(source, problems)
@@ -93,15 +94,15 @@ def records_from_rows(
         except ValidationError as exc:
             errors += _located(exc.errors(), cells, prefix=(kind, i))
             continue
-        first = seen.setdefault(out[-1].id, cells.where[(kind, i)])
-        if first != cells.where[(kind, i)]:
+        first = seen.setdefault(out[-1].id, i)
+        if first != i:
             place = cells.where.get((kind, i, "id"), cells.where[(kind, i)])
-            earlier = first.removeprefix(f"{cells.csv_name} ")  # 'line 2'
-            errors.append(f"{place}: '{out[-1].id}' is already used by {earlier}")
+            earlier = cells.lines[(kind, first)]
+            errors.append(f"{place}: '{out[-1].id}' is already used by line {earlier}")
     if errors:
         raise InvalidPortfolio(source, errors)
     if places is not None:
-        places.update(seen)
+        places.update({record_id: cells.where[(kind, i)] for record_id, i in seen.items()})
     return out
 
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from model.csv_records import CSV_KINDS, csv_rows, kind_of_csv, records_from_rows
 from model.domain import KINDS as RECORD_KINDS
+from model.file_places import in_column
 from model.interchange import (
     InvalidPortfolio,
     describe_validation_error,
@@ -126,7 +127,7 @@ def _in_file_terms(problem: str, data: dict, incoming: Incoming) -> str:
     if found:
         record_id = data[incoming.kind][int(found[1])].get("id")
         if record_id in incoming.places:
-            return f"{incoming.places[record_id]}, column {found[2]}: {problem[found.end() :]}"
+            return f"{in_column(incoming.places[record_id], found[2])}: {problem[found.end() :]}"
     return with_record_ids(problem, data)
 
 

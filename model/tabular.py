@@ -19,6 +19,7 @@ from model.assumptions import CHOICES, SCALARS, TABLES, Assumptions
 from model.csv_cells import restore
 from model.domain import KINDS
 from model.fields import LIST, meta, unit_text
+from model.file_places import Places, id_note, rule_loc
 from model.files import private_output
 from model.input_limits import Refused, check_depth
 from model.interchange import InvalidPortfolio, describe_error
@@ -163,34 +164,12 @@ def write_xlsx(
 # --- reading ---------------------------------------------------------------------------------
 
 
-class _Cells:
-    """Where each value came from, so a pydantic error path becomes 'Sheet!B7' (a workbook) or
-    'deals.csv line 7, column offtake_share' (a CSV file: its own terms)."""
-
-    def __init__(self, csv_name: str | None = None) -> None:
-        self.where: dict[tuple, str] = {}
-        self.csv_name = csv_name
-
-    def locate(self, loc: tuple) -> tuple[str | None, bool]:
-        """The place of `loc`, and whether it is the field's own cell (not its row)."""
-        for length in range(len(loc), 0, -1):
-            if loc[:length] in self.where:
-                return self.where[loc[:length]], length == len(loc)
-        return None, False
-
-    def cell(self, title: str, col: int, r: int, name: str = "") -> str:
-        if self.csv_name is None:
-            return f"{title}!{column_letter(col)}{r}"
-        return f"{self.csv_name} line {r}, column {name or col}"
-
-    def row(self, title: str, r: int) -> str:
-        return f"{self.csv_name} line {r}" if self.csv_name else f"{title} row {r}"
-
-
-def _headless(title: str, fields: list[str], row: list[Any], r: int, cells: _Cells) -> list[str]:
+def _headless(
+    title: str, fields: list[str], row: list[Any], r: int, cells: Places, note: str = ""
+) -> list[str]:
     """A value in a column without a header would be silently dropped: it is an error."""
     return [
-        f"{cells.cell(title, col, r)}: a value in a column with no header"
+        f"{cells.cell(title, col, r, note=note)}: a value in a column with no header"
         for col, value in enumerate(row, start=1)
         if value not in (None, "") and (col > len(fields) or not fields[col - 1])
     ]
@@ -201,7 +180,7 @@ def _records(
     kind: str,
     model: type[BaseModel],
     rows: list[list[Any]],
-    cells: _Cells,
+    cells: Places,
     problems: list[str],
 ) -> list[dict]:
     from_csv = cells.csv_name is not None
@@ -223,7 +202,9 @@ def _records(
     for r, row in enumerate(rows[1:], start=2):
         if all(v is None or v == "" for v in row):
             continue  # blank lines are skipped, not errors
-        problems += _headless(title, fields, row, r, cells)
+        at = len(records)
+        note = id_note(row[fields.index("id")]) if "id" in fields[: len(row)] else ""
+        problems += _headless(title, fields, row, r, cells, note)
         record: dict[str, Any] = {}
         for col, name in enumerate(fields, start=1):
             if name not in known:
@@ -239,18 +220,19 @@ def _records(
             if _is_list(model, name):
                 value = [v.strip() for v in str(value or "").split(",") if v.strip()]
             record[name] = value
-            cells.where[(kind, len(records), name)] = cells.cell(title, col, r, name)
+            cells.where[(kind, at, name)] = cells.cell(title, col, r, name, note)
         for name in known - set(record):
             if name in fields:  # an empty required cell
-                cells.where[(kind, len(records), name)] = cells.cell(
-                    title, fields.index(name) + 1, r, name
+                cells.where[(kind, at, name)] = cells.cell(
+                    title, fields.index(name) + 1, r, name, note
                 )
-        cells.where[(kind, len(records))] = cells.row(title, r)
+        cells.where[(kind, at)] = cells.row(title, r, note)
+        cells.lines[(kind, at)] = r
         records.append(record)
     return records
 
 
-def _assumptions(rows: list[list[Any]], cells: _Cells, problems: list[str]) -> dict:
+def _assumptions(rows: list[list[Any]], cells: Places, problems: list[str]) -> dict:
     data: dict[str, Any] = {"sources": {}}
     defaults = Assumptions()
     for r, row in enumerate(rows[1:], start=2):
@@ -260,37 +242,42 @@ def _assumptions(rows: list[list[Any]], cells: _Cells, problems: list[str]) -> d
         name, value = str(row[0]), row[1] if len(row) > 1 else None
         source = row[3] if len(row) > 3 else None
         table, _, key = name.partition(".")
+        value_cell = cells.cell("Assumptions", 2, r, "value", id_note(name, ""))
         if key:
             data.setdefault(table, {})[key] = value
-            cells.where[("assumptions", table, key)] = f"Assumptions!B{r}"
+            cells.where[("assumptions", table, key)] = value_cell
         else:
             data[name] = value
-            cells.where[("assumptions", name)] = f"Assumptions!B{r}"
+            cells.where[("assumptions", name)] = value_cell
         if source not in (None, "") and source != defaults.source_of(name):
             data["sources"][name] = source
-            cells.where[("assumptions", "sources", name)] = f"Assumptions!D{r}"
+            source_cell = cells.cell("Assumptions", 4, r, "source", id_note(name, ""))
+            cells.where[("assumptions", "sources", name)] = source_cell
     return data
 
 
-def _target(rows: list[list[Any]], cells: _Cells, problems: list[str]) -> dict:
+def _target(rows: list[list[Any]], cells: Places, problems: list[str]) -> dict:
     data: dict[str, Any] = {"path": {}}
     for r, row in enumerate(rows[1:], start=2):
         problems += _headless("Target", [field_of(h) for h in rows[0]], row, r, cells)
         if not row or row[0] in (None, ""):
             continue
+        note = id_note(row[0], "")
         if row[0] == "default":
             data["default_tpa"] = row[1] if len(row) > 1 else None
-            cells.where[("target", "default_tpa")] = f"Target!B{r}"
+            cells.where[("target", "default_tpa")] = cells.cell("Target", 2, r, "target", note)
             if len(row) > 2 and row[2]:
                 data["source"] = row[2]
+                cells.where[("target", "source")] = cells.cell("Target", 3, r, "source", note)
         else:
             data["path"][row[0]] = row[1] if len(row) > 1 else None
-            cells.where[("target", "path", row[0])] = f"Target!B{r}"
-            cells.where[("target", "path", row[0], "[key]")] = f"Target!A{r}"
+            cells.where[("target", "path", row[0])] = cells.cell("Target", 2, r, "target", note)
+            year_cell = cells.cell("Target", 1, r, "year", note)
+            cells.where[("target", "path", row[0], "[key]")] = year_cell
     return data
 
 
-def _scenarios(rows: list[list[Any]], cells: _Cells, problems: list[str]) -> list:
+def _scenarios(rows: list[list[Any]], cells: Places, problems: list[str]) -> list:
     out = []
     for r, row in enumerate(rows[1:], start=2):
         problems += _headless("Scenarios", [field_of(h) for h in rows[0]], row, r, cells)
@@ -300,15 +287,16 @@ def _scenarios(rows: list[list[Any]], cells: _Cells, problems: list[str]) -> lis
             definition = json.loads(row[2])
             check_depth(definition)
         except (TypeError, ValueError, IndexError, RecursionError, Refused):
-            problems.append(f"Scenarios!C{r}: not a scenario definition (JSON)")
+            where = cells.cell("Scenarios", 3, r, "definition", id_note(row[0], ""))
+            problems.append(f"{where}: not a scenario definition (JSON)")
             continue
         out.append(definition)
-        cells.where[("scenarios", len(out) - 1)] = f"Scenarios row {r}"
+        cells.where[("scenarios", len(out) - 1)] = cells.row("Scenarios", r, id_note(row[0], ""))
     return out
 
 
 def portfolio_from_sheets(sheets: dict[str, list[list[Any]]], source: str) -> Portfolio:
-    cells, problems = _Cells(), []
+    cells, problems = Places(), []
     data: dict[str, Any] = {}
     for title, (kind, model) in SHEETS.items():
         data[kind] = (
@@ -325,7 +313,9 @@ def portfolio_from_sheets(sheets: dict[str, list[list[Any]]], source: str) -> Po
     meta = {row[0]: row[1] for row in sheets.get("Portfolio", [])[1:] if len(row) > 1 and row[0]}
     for r, row in enumerate(sheets.get("Portfolio", [])[1:], start=2):
         if row and row[0] in ("name", "confidential_fields"):
-            cells.where[(row[0],)] = f"Portfolio!B{r}"
+            cells.where[(row[0],)] = cells.cell("Portfolio", 2, r, row[0])
+        elif row and row[0] == "demand (JSON)":
+            cells.where[("demand",)] = cells.cell("Portfolio", 2, r, row[0])
     if meta.get("name"):
         data["name"] = meta["name"]
     if meta.get("confidential_fields") is not None:
@@ -336,7 +326,8 @@ def portfolio_from_sheets(sheets: dict[str, list[list[Any]]], source: str) -> Po
         try:
             data["demand"] = json.loads(meta["demand (JSON)"])
         except (TypeError, json.JSONDecodeError):
-            problems.append("Portfolio sheet, demand (JSON): not a demand definition (JSON)")
+            where = cells.where.get(("demand",), "Portfolio sheet, demand (JSON)")
+            problems.append(f"{where}: not a demand definition (JSON)")
     if problems:
         raise InvalidPortfolio(source, problems)
     try:
@@ -345,40 +336,27 @@ def portfolio_from_sheets(sheets: dict[str, list[list[Any]]], source: str) -> Po
         raise InvalidPortfolio(source, _located(exc.errors(), cells)) from None
 
 
-def _located(errors: list[dict], cells: _Cells, prefix: tuple = ()) -> list[str]:
-    """Each pydantic error as 'Sheet!C5 field: message' (cross-record rules by sheet row)."""
+def _located(errors: list[dict], cells: Places, prefix: tuple = ()) -> list[str]:
+    """Each pydantic error at its cell ('Deals row 5 (id x), column E offtake_share: ...'), and
+    each broken rule of the whole portfolio at the cell of the record's field it names."""
     out = []
     for error in errors:
         cause = (error.get("ctx") or {}).get("error")
         if isinstance(cause, PortfolioError):
-            out += [_sheet_words(p) for p in cause.problems]
+            out += [_rule_words(p, cells) for p in cause.problems]
             continue
         loc = (*prefix, *error["loc"])
-        where, own_cell = cells.locate(loc)
-        where = where or ".".join(str(part) for part in loc)
-        field = loc[-1] if loc else ""
-        if field == "[key]":  # a bad key of a table: the year of a target, an assumption's name
-            field = "year" if loc[:2] == ("target", "path") else "name"
-        elif loc[:2] == ("assumptions", "sources"):
-            field = "source"
         message = describe_error({**error, "loc": loc}, Portfolio)  # loc: from the portfolio
-        if cells.csv_name is None:
-            out.append(f"{where} {field}: {message}")
-        elif own_cell or not isinstance(field, str):
-            out.append(f"{where}: {message}")  # 'deals.csv line 6, column offtake_share: ...'
-        else:
-            out.append(f"{where}, {field}: {message}")  # no column for it at all
+        out.append(cells.said(loc, message))
     return out
 
 
-def _sheet_words(problem: str) -> str:
-    """'deals[3].firm_id: ...' -> 'Deals row 5 firm_id: ...' for cross-record rules."""
-    for title, (kind, _) in SHEETS.items():
-        prefix = f"{kind}["
-        if problem.startswith(prefix):
-            index, rest = problem[len(prefix) :].split("]", 1)
-            return f"{title} row {int(index) + 2}{rest.replace('.', ' ', 1)}"
-    return problem
+def _rule_words(problem: str, cells: Places) -> str:
+    """'deals[3].firm_id: ...' -> 'Deals row 5 (id x), column C firm_id: ...'."""
+    found = rule_loc(problem)
+    if found is None or cells.locate(found[0])[0] is None:
+        return problem
+    return cells.said(*found)
 
 
 def workbook_sheets(path: str | os.PathLike[str]) -> dict[str, list[list[Any]]]:

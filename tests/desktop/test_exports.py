@@ -43,8 +43,9 @@ def test_import_workbook_with_bad_cells_changes_nothing(window, tmp_path):
     before = window.session.store.load_portfolio()
     window.import_table(str(path))
     assert window.dialog.objectName() == "importRefused"
-    assert "Deals!E5 offtake_share: 1.4 is above 1" in window.dialog.text()
-    assert "Plants!E2 capacity_tpa: -5 is below 0" in window.dialog.text()
+    shown = window.dialog.text()
+    assert "Deals row 5 (id kabil-white-mesa), column E offtake_share: 1.4 is above 1" in shown
+    assert "Plants row 2 (id scheme-1-magnet), column E capacity_tpa: -5 is below 0" in shown
     assert window.session.store.load_portfolio() == before
 
 

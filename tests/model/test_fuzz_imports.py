@@ -52,12 +52,14 @@ HOSTILE = [
     "kabil",
     "\u00e9\u0000",
 ]
-# A problem line names where: the file, a field path ('blocks[2].lat', 'unknown_3'), a cell or
-# row with its field ('Plants!E2 capacity_tpa', 'Deals row 4 id'), a record with its id
-# ('deals[4] (id kabil-nolans).offtake_share'), a CSV line and column ('plants.csv line 2, column
-# capacity_tpa'), or the block whose deals clash.
+# A problem line names where: the file, a field path ('blocks[2].lat', 'unknown_3'), a record with
+# its id ('deals[4] (id kabil-nolans).offtake_share'), a sheet's row and column or a CSV line and
+# column, with the row's id or key when it has one ('Plants row 2 (id x), column E capacity_tpa',
+# 'plants.csv line 2 (id x), column capacity_tpa', 'plants.csv line 2, capacity_tpa'), or the
+# block whose deals clash.
 NAMED = re.compile(
-    r"^(\(file\)|block '|[\w.-]+\.csv line \d+, (column )?[\w]+:|"
+    r"^(\(file\)|block '|"
+    r"([\w.-]+\.csv line|[A-Z][a-z]+ row) \d+( \([^)]*\))?, (column )?[\w ().-]+:|"
     r"[A-Za-z_][\w.\[\]-]*( \(id [^)]*\)[\w.\[\]]*)?(![A-Z]+\d+)?( row \d+)?( [\w.]+)?:)"
 )
 

@@ -37,9 +37,11 @@ def test_csv_cells_are_named_by_line_and_column(capsys, tmp_path):
     assert code == 2 and out == ""
     lines = err.splitlines()
     assert lines[0] == f"{path}: 2 problems"
-    assert lines[1].startswith('  deals.csv line 3, column status: "dreamt" is not one of ')
+    assert lines[1].startswith(
+        '  deals.csv line 3 (id kabil-mt-weld), column status: "dreamt" is not one of '
+    )
     assert lines[2] == (
-        "  deals.csv line 6, column offtake_share: 25 is above 1 "
+        "  deals.csv line 6 (id kabil-nolans), column offtake_share: 25 is above 1 "
         "(files hold shares as fractions: 25 % is 0.25)"
     )
     assert path.read_bytes() == before
@@ -51,7 +53,9 @@ def test_a_merged_record_is_named_by_its_csv_line(capsys, portfolio_path, tmp_pa
     before, file_bytes = load_portfolio(portfolio_path), portfolio_path.read_bytes()
     code, out, err = run(capsys, "import", path, "--db", portfolio_path, "--kind", "deals")
     assert code == 2 and out == ""
-    assert err == f"{path}: deals.csv line 5, column firm_id: 'ghost' is not a firm id\n"
+    assert err == (
+        f"{path}: deals.csv line 5 (id kabil-white-mesa), column firm_id: 'ghost' is not a firm id\n"
+    )
     assert portfolio_path.read_bytes() == file_bytes
     assert load_portfolio(portfolio_path) == before
 
@@ -61,7 +65,7 @@ def test_a_required_column_missing_from_a_csv_says_so(capsys, tmp_path):
     path.write_text("id,name,stage,status\nsep-1,Separation line,separation,planned\n")
     code, _, err = run(capsys, "validate", path, "--kind", "plants")
     assert code == 2
-    assert err == f"{path}: plants.csv line 2, capacity_tpa: is required\n"
+    assert err == f"{path}: plants.csv line 2 (id sep-1), capacity_tpa: is required\n"
 
 
 PLANTS = "id,name,stage,capacity_tpa (t/yr),status\nsep-9,Separation nine,separation,1500,planned\n"

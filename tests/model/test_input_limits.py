@@ -124,14 +124,14 @@ def test_duplicate_ids_in_one_csv_are_an_error(capsys, portfolio_path):
     before = portfolio_path.read_bytes()
     code, _, err = run(capsys, "import", path, "--db", portfolio_path, "--kind", "plants")
     assert code == 2
-    assert "plants.csv line 3, column id: 'x' is already used by line 2" in err
+    assert "plants.csv line 3 (id x), column id: 'x' is already used by line 2" in err
     assert portfolio_path.read_bytes() == before
 
 
 def test_a_value_under_no_header_is_an_error(capsys, tmp_path):
     path = tmp_path / "plants.csv"
     path.write_text(PLANTS + "x,A,separation,1,planned,forgotten\n")
-    assert "plants.csv line 2, column 6: a value in a column with no header" in refused(
+    assert "plants.csv line 2 (id x), column 6: a value in a column with no header" in refused(
         capsys, path, "--kind", "plants"
     )
     book = tmp_path / "p.xlsx"
@@ -139,7 +139,9 @@ def test_a_value_under_no_header_is_an_error(capsys, tmp_path):
     wb = load_workbook(book)
     wb["Deals"]["Z4"] = "stray note"
     wb.save(book)
-    assert "Deals!Z4: a value in a column with no header" in refused(capsys, book)
+    assert "Deals row 4 (id kabil-mountain-pass), column Z: a value in a column with no header" in (
+        refused(capsys, book)
+    )
 
 
 def test_a_formula_without_a_computed_value_is_an_error(capsys, tmp_path):

@@ -110,10 +110,10 @@ def test_a_valid_disruption_country_is_still_accepted(capsys, tmp_path):
 @pytest.mark.parametrize(
     ("cell", "message"),
     [
-        ("TRUE", 'plants.csv line 2, column capacity_tpa: "TRUE" is not a number'),
-        ("inf", "plants.csv line 2, column capacity_tpa: inf is not a finite number"),
-        ("1e400", "plants.csv line 2, column capacity_tpa: 1e400 is not a finite number"),
-        ("NaN", "plants.csv line 2, column capacity_tpa: NaN is not a finite number"),
+        ("TRUE", 'plants.csv line 2 (id x), column capacity_tpa: "TRUE" is not a number'),
+        ("inf", "plants.csv line 2 (id x), column capacity_tpa: inf is not a finite number"),
+        ("1e400", "plants.csv line 2 (id x), column capacity_tpa: 1e400 is not a finite number"),
+        ("NaN", "plants.csv line 2 (id x), column capacity_tpa: NaN is not a finite number"),
     ],
 )
 def test_csv_number_cells_refuse_true_and_non_finite(capsys, portfolio_path, cell, message):
@@ -130,9 +130,24 @@ def test_csv_number_cells_refuse_true_and_non_finite(capsys, portfolio_path, cel
 @pytest.mark.parametrize(
     ("sheet", "cell", "value", "message"),
     [
-        ("Plants", "E2", True, 'Plants!E2 capacity_tpa: "true" is not a number'),
-        ("Deals", "E3", False, 'Deals!E3 offtake_share: "false" is not a number'),
-        ("Blocks", "D2", True, 'Blocks!D2 lat: "true" is not a number'),
+        (
+            "Plants",
+            "E2",
+            True,
+            'Plants row 2 (id scheme-1-magnet), column E capacity_tpa: "true" is not a number',
+        ),
+        (
+            "Deals",
+            "E3",
+            False,
+            'Deals row 3 (id kabil-mt-weld), column E offtake_share: "false" is not a number',
+        ),
+        (
+            "Blocks",
+            "D2",
+            True,
+            'Blocks row 2 (id irel-domestic), column D lat: "true" is not a number',
+        ),
     ],
 )
 def test_excel_true_in_a_number_cell_is_an_error(capsys, tmp_path, sheet, cell, value, message):

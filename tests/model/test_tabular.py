@@ -65,10 +65,10 @@ def test_bad_cells_are_listed_exactly(tmp_path):
         read_xlsx(path)
     assert sorted(err.value.problems) == sorted(
         [
-            "Deals!E5 offtake_share: 1.4 is above 1 (files hold shares as fractions: 1.4 % is 0.014)",
-            "Blocks!H3 stage: \"dreaming\" is not one of 'exploration', 'prefeasibility', 'feasibility', 'construction' or 'producing'",
-            "Plants!E2 capacity_tpa: -5 is below 0",
-            "Blocks!C4 country: 'XXX' is not an ISO 3166-1 alpha-3 country code or country name",
+            "Deals row 5 (id kabil-white-mesa), column E offtake_share: 1.4 is above 1 (files hold shares as fractions: 1.4 % is 0.014)",
+            "Blocks row 3 (id mt-weld), column H stage: \"dreaming\" is not one of 'exploration', 'prefeasibility', 'feasibility', 'construction' or 'producing'",
+            "Plants row 2 (id scheme-1-magnet), column E capacity_tpa: -5 is below 0",
+            "Blocks row 4 (id mountain-pass), column C country: 'XXX' is not an ISO 3166-1 alpha-3 country code or country name",
         ]
     )
 
@@ -81,7 +81,9 @@ def test_cross_record_problems_name_the_row(tmp_path):
     wb.save(path)
     with pytest.raises(InvalidPortfolio) as err:
         read_xlsx(path)
-    assert err.value.problems == ["Deals row 3 firm_id: 'ghost' is not a firm id"]
+    assert err.value.problems == [
+        "Deals row 3 (id kabil-mt-weld), column C firm_id: 'ghost' is not a firm id"
+    ]
 
 
 def test_unknown_columns_and_non_workbooks(tmp_path):
@@ -91,7 +93,7 @@ def test_unknown_columns_and_non_workbooks(tmp_path):
     wb["Firms"]["F1"] = "favourite colour"
     wb.save(path)
     with pytest.raises(
-        InvalidPortfolio, match="Firms!F1: 'favourite colour' is not a column of Firms"
+        InvalidPortfolio, match="Firms row 1, column F: 'favourite colour' is not a column of Firms"
     ):
         read_xlsx(path)
     junk = tmp_path / "junk.xlsx"
@@ -116,7 +118,7 @@ def test_csv_records_merge_and_bad_cells(tmp_path):
     with pytest.raises(InvalidPortfolio) as err:
         read_csv_records(bad, "blocks")
     assert err.value.problems == [
-        "bad.csv line 2, column stage: \"dreaming\" is not one of 'exploration', "
+        "bad.csv line 2 (id x), column stage: \"dreaming\" is not one of 'exploration', "
         "'prefeasibility', 'feasibility', 'construction' or 'producing'"
     ]
 
@@ -128,13 +130,14 @@ def test_bad_cells_of_the_fixed_sheets_are_named(tmp_path):
     wb["Target"]["A3"] = "soon"  # a target year
     wb["Portfolio"]["B2"] = 7  # the portfolio's name
     wb["Assumptions"]["D2"] = 5  # a source note
+    first_assumption = wb["Assumptions"]["A2"].value
     wb.save(path)
     with pytest.raises(InvalidPortfolio) as err:
         read_xlsx(path)
     assert sorted(err.value.problems) == [
-        "Assumptions!D2 source: 5 is not text",
-        "Portfolio!B2 name: 7 is not text",
-        'Target!A3 year: "soon" is not a whole number',
+        f"Assumptions row 2 ({first_assumption}), column D source: 5 is not text",
+        "Portfolio row 2, column B name: 7 is not text",
+        'Target row 3 (soon), column A year: "soon" is not a whole number',
     ]
 
 

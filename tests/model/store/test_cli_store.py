@@ -154,7 +154,7 @@ def test_import_xlsx_and_csv(capsys, tmp_path):
     before = load_portfolio(fresh)
     csv_file.write_text("id,name,stage,capacity_tpa (t/yr),status\nbad,Bad,separation,-3,planned\n")
     code, _, err = run(capsys, "import", csv_file, "--db", fresh, "--kind", "plants")
-    assert code == 2 and "plants.csv line 2, column capacity_tpa: -3 is below 0" in err
+    assert code == 2 and "plants.csv line 2 (id bad), column capacity_tpa: -3 is below 0" in err
     assert load_portfolio(fresh) == before
 
 
