@@ -2,8 +2,9 @@
 
 One sheet per table, a header row naming each field with its unit ('nameplate_tpa (t/yr)'),
 frozen so it stays in view. Reading checks every cell before anything is used and reports each bad
-one by sheet, row and column ('Deals!E5 offtake_share: 1.4 is above 1'); nothing is applied when
-any is wrong.
+one by sheet, row, the row's id and column ('Deals row 5 (id kabil-white-mesa), column E
+offtake_share: 1.4 is above 1', worded by `model.file_places`); nothing is applied when any is
+wrong.
 """
 
 from __future__ import annotations
