@@ -5,7 +5,6 @@ above 1', 'deals.csv line 6 (id kabil-nolans), column offtake_share: ...')."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from model.sheet_files import column_letter
@@ -69,15 +68,3 @@ class Places:
         if own_cell or not isinstance(field, str):
             return f"{where}: {message}"
         return f"{where}, {field}: {message}"
-
-
-_RULE = re.compile(r"^([a-z_]+)\[(\d+)\]\.(\w+): (.*)$", re.DOTALL)
-
-
-def rule_loc(problem: str) -> tuple[tuple, str] | None:
-    """A portfolio rule's 'deals[3].firm_id: message' as (('deals', 3, 'firm_id'), 'message');
-    None for a problem that names no one record's field (the offtake rule names its block)."""
-    found = _RULE.match(problem)
-    if not found:
-        return None
-    return (found[1], int(found[2]), found[3]), found[4]

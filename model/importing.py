@@ -27,6 +27,7 @@ from model.interchange import (
 )
 from model.left_out import Kept, keep_left_out
 from model.portfolio import Portfolio
+from model.problems import Problem
 from model.tabular import (
     left_out_of_rows,
     left_out_of_sheets,
@@ -121,8 +122,15 @@ def apply_import(incoming: Incoming, current: Portfolio) -> tuple[Portfolio, Kep
 
 
 def _in_file_terms(problem: str, data: dict, incoming: Incoming) -> str:
-    """A merged portfolio's 'deals[7].firm_id: ...' as the CSV's 'deals.csv line 6, column
-    firm_id: ...' when the record came from the CSV; otherwise named by index and id."""
+    """A merged portfolio's problem with a record of the CSV's kind as the CSV's 'deals.csv line
+    6 (id x), column firm_id: ...' when the record came from the CSV; otherwise as it is (a
+    field's error in a record kept from the portfolio named by index and id)."""
+    if isinstance(problem, Problem):
+        if problem.kind == incoming.kind and problem.record_id in incoming.places:
+            row = incoming.places[problem.record_id]
+            at = in_column(row, problem.field) if problem.field else row
+            return f"{at}: {problem.message}"
+        return problem
     found = re.match(rf"^{incoming.kind}\[(\d+)\]\.(\w+): ", problem) if incoming.kind else None
     if found:
         record_id = data[incoming.kind][int(found[1])].get("id")

@@ -13,7 +13,8 @@ from model.scenario import Scenario, Target
 
 
 class PortfolioError(ValueError):
-    """A portfolio that breaks a rule; `problems` lists each as 'path: message'."""
+    """A portfolio that breaks a rule; `problems` lists each (`model.problems.Problem`: "deal
+    'x', firm: 'ghost' is not a firm id", knowing the record's place and field)."""
 
     def __init__(self, problems: list[str]):
         self.problems = problems

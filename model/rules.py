@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel, ValidationError
@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 from model.domain import KINDS, Deal, DealStatus
 from model.field_words import named
 from model.fields import REFERENCE, KeyedBy, meta, shown, unique
+from model.problems import Problem, field_label, of_record, ordinal
 from model.scenario import Scenario
 
 if TYPE_CHECKING:
@@ -76,15 +77,44 @@ class Facts(Protocol):
 # --- one record ----------------------------------------------------------------------------------
 
 
-def text_problems(record: BaseModel, where: str) -> list[str]:
+Say = Callable[[str | None, str], Problem]  # (field or None, message) -> one problem, placed
+
+
+def said_of(kind: str, record: BaseModel, index: int | None = None) -> Say:
+    """How one record's problems are said: its kind, id and name, then the field's label."""
+    name = getattr(record, "name", None)
+    return lambda field, message: of_record(kind, record.id, name, field, message, index)
+
+
+def said_of_scenario(scenario: Scenario, index: int | None = None) -> Say:
+    """ "scenario 'Nolans late', block delays: ..."."""
+    where = f"scenario '{scenario.name}'"
+
+    def say(field: str | None, message: str) -> Problem:
+        text = f"{where}, {field.replace('_', ' ')}: {message}" if field else f"{where}: {message}"
+        words = dict(kind="scenarios", index=index, record_id=scenario.name, field=field)
+        return Problem(text, **words, message=message)
+
+    return say
+
+
+def said_of_whole(where: str) -> Say:
+    """ "target, source: ..." for a portfolio-wide part that is not a record."""
+    return lambda field, message: Problem(
+        f"{where}, {field.replace('_', ' ')}: {message}" if field else f"{where}: {message}",
+        field=field,
+        message=message,
+    )
+
+
+def text_problems(record: BaseModel, say: Say) -> list[Problem]:
     """Text must be storable: no lone surrogates (invalid UTF-16 halves from broken files)."""
     problems = []
     for name, value in record:
         texts = value.values() if isinstance(value, dict) else [value]
         for text in texts:
             if isinstance(text, str) and _has_surrogate(text):
-                path = f"{where}.{name}" if where else name
-                problems.append(f"{path}: contains an invalid character (a lone surrogate)")
+                problems.append(say(name, "contains an invalid character (a lone surrogate)"))
     return problems
 
 
@@ -102,30 +132,38 @@ def _all_text_fine(records: Sequence[BaseModel], kind: str) -> bool:
 
 
 def record_problems(
-    kind: str, record: BaseModel, facts: Facts, *, where: str, new: bool, text: bool = True
-) -> list[str]:
+    kind: str,
+    record: BaseModel,
+    facts: Facts,
+    *,
+    new: bool,
+    index: int | None = None,
+    text: bool = True,
+) -> list[Problem]:
     """A record joining (`new`) or changing in a portfolio: its id and name are its own, what it
     refers to exists, its text is storable (unless `text` is False: already known to be).
-    (The offtake rule is per block: `offtake_problems`.)"""
-    problems = text_problems(record, where) if text else []
+    `index`: its place among its kind in a portfolio checked whole (a file's reader puts the
+    problem at its cell). (The offtake rule is per block: `offtake_problems`.)"""
+    say = said_of(kind, record, index)
+    problems = text_problems(record, say) if text else []
     if new:
         owner = facts.id_owner(kind, record.id)
         if owner is not None:
             by = f" by {owner}" if owner else ""
-            problems.append(f"{where}.id: '{record.id}' is already used{by}")
+            problems.append(say("id", f"'{record.id}' is already used{by}"))
     for name in UNIQUE[kind]:
         value = getattr(record, name)
         clash = facts.name_owner(kind, value, record.id)
         if clash is not None:
-            problems.append(f"{where}.{name}: '{value}' is already used by '{clash}'")
+            problems.append(say(name, f"'{value}' is already used by {named(kind, clash)}"))
     for name, other in REFERENCES[kind]:
         value = getattr(record, name)
         if value is not None and facts.id_owner(other, value) is None:
-            problems.append(f"{where}.{name}: '{value}' is not a {KINDS[other].singular} id")
+            problems.append(say(name, f"'{value}' is not a {KINDS[other].singular} id"))
     return problems
 
 
-def offtake_problems(block_id: str, block_name: str | None, deals: Iterable[Deal]) -> list[str]:
+def offtake_problems(block_id: str, block_name: str | None, deals: Iterable[Deal]) -> list[Problem]:
     """India's non-rejected deals on one block cannot take more than all of its output. The
     message names the block (id and name), each deal by its id with its share, and the sum."""
     live = [d for d in deals if d.status != DealStatus.rejected]
@@ -133,11 +171,11 @@ def offtake_problems(block_id: str, block_name: str | None, deals: Iterable[Deal
     if total <= 1 + OFFTAKE_TOLERANCE:
         return []
     parts = ", ".join(f"{d.id} {_share(d.offtake_share)}" for d in live)
-    return [
-        f"{named('blocks', block_id, block_name)}: the offtake shares of its non-rejected deals "
-        f"add up to {_share(total)} ({parts}); together they may take at most {_share(1)} of "
-        "its output"
-    ]
+    message = (
+        f"the offtake shares of its non-rejected deals add up to {_share(total)} ({parts}); "
+        f"together they may take at most {_share(1)} of its output"
+    )
+    return [of_record("blocks", block_id, block_name, None, message)]
 
 
 def _share(value: float) -> str:
@@ -164,21 +202,24 @@ def deal_problems(deal: Deal, facts: Facts) -> list[str]:
 
 
 def scenario_problems(
-    scenario: Scenario, facts: Facts, *, where: str = "scenarios", replacing: str | None = None
-) -> list[str]:
+    scenario: Scenario,
+    facts: Facts,
+    *,
+    index: int | None = None,
+    replacing: str | None = None,
+) -> list[Problem]:
     """A scenario's name is its own and every record it names exists. (Its assumption overrides
     are checked by the Scenario declaration itself: unknown names and out-of-range values.)"""
-    problems = text_problems(scenario, where)
+    say = said_of_scenario(scenario, index)
+    problems = text_problems(scenario, say)
     if _has_surrogate(scenario.model_dump_json()):  # names inside its overrides, disruptions
-        problems.append(f"{where}: contains an invalid character (a lone surrogate)")
+        problems.append(say(None, "contains an invalid character (a lone surrogate)"))
     if scenario.name != replacing and scenario.name in facts.scenario_names():
-        problems.append(f"{where}.name: '{scenario.name}' is already used")
+        problems.append(say("name", f"'{scenario.name}' is already used"))
     for field, kind in SCENARIO_REFERENCES.items():
         for record_id in getattr(scenario, field):
             if facts.id_owner(kind, record_id) is None:
-                problems.append(
-                    f"{where}.{field}: '{record_id}' is not a {KINDS[kind].singular} id"
-                )
+                problems.append(say(field, f"'{record_id}' is not a {KINDS[kind].singular} id"))
     return problems
 
 
@@ -192,7 +233,8 @@ def delete_problems(deleted: dict[str, set[str]], scenarios: Iterable[Scenario])
                 if record_id in deleted.get(kind, ()):
                     problems.append(
                         f"{KINDS[kind].singular} '{record_id}' is named by scenario "
-                        f"'{scenario.name}' ({field}): remove it from the scenario first"
+                        f"'{scenario.name}' ({field.replace('_', ' ')}): remove it from the "
+                        "scenario first"
                     )
     return problems
 
@@ -236,22 +278,30 @@ class PortfolioFacts:
             self.deals_by_block[record.block_id].append(record)
 
 
-def chosen_problems(evidence: list) -> list[str]:
+def chosen_problems(evidence: list) -> list[Problem]:
     """At most one sourced value of a figure is the one in use."""
-    first: dict[tuple[str, str, str], int] = {}
+    first: dict[tuple[str, str, str], BaseModel] = {}
     problems = []
     for i, e in enumerate(evidence):
         if not e.chosen:
             continue
         figure = (e.record_kind, e.record_id, e.field_name)
         if figure in first:
-            problems.append(
-                f"evidence[{i}].chosen: evidence[{first[figure]}] is already the value in use for "
-                f"{e.record_kind} '{e.record_id}' {e.field_name}; at most one may be"
+            message = (
+                f"{named('evidence', first[figure].id)} is already the value in use for "
+                f"{figure_words(*figure)}; at most one may be"
             )
+            problems.append(said_of("evidence", e, i)("chosen", message))
         else:
-            first[figure] = i
+            first[figure] = e
     return problems
+
+
+def figure_words(kind: str, record_id: str, field: str) -> str:
+    """ "block 'nolans' nameplate", "demand base year's demand": a figure a value is of."""
+    if kind in KINDS:
+        return f"{KINDS[kind].singular} '{record_id}' {field_label(kind, field)}"
+    return f"{kind} {field.replace('_', ' ')}"
 
 
 FIGURE_KINDS = ("blocks", "plants", "demand", "assumptions")  # what a sourced value is of
@@ -278,18 +328,23 @@ def choice_problem(evidence: BaseModel, own_unit: str | None) -> str:
     )
 
 
-def evidence_problems(evidence: BaseModel, facts: Facts, where: str) -> list[str]:
+def evidence_problems(evidence: BaseModel, facts: Facts, index: int | None = None) -> list[Problem]:
     """A sourced value belongs to a figure that exists: a field of a block or plant that is in
     the portfolio, or a demand or assumption figure (an orphan left by a deleted record is
     refused, naming the row)."""
     kind, record_id, field = evidence.record_kind, evidence.record_id, evidence.field_name
+    say = said_of("evidence", evidence, index)
     if kind not in FIGURE_KINDS:
-        return [f"{where}.record_kind: '{kind}' is not one of {', '.join(FIGURE_KINDS)}"]
+        return [say("record_kind", f"'{kind}' is not one of {', '.join(FIGURE_KINDS)}")]
     if kind in KINDS:
         if facts.id_owner(kind, record_id) is None:
+            singular = KINDS[kind].singular
             return [
-                f"{where}.record_id: a sourced value of {KINDS[kind].singular} '{record_id}' "
-                f"{field}, but there is no {KINDS[kind].singular} '{record_id}'"
+                say(
+                    "record_id",
+                    f"a sourced value of {figure_words(kind, record_id, field)}, but there is "
+                    f"no {singular} '{record_id}'",
+                )
             ]
         fields = KINDS[kind].fields
     else:
@@ -298,9 +353,9 @@ def evidence_problems(evidence: BaseModel, facts: Facts, where: str) -> list[str
 
         fields = (Demand if kind == "demand" else Assumptions).model_fields
     if field not in fields:
-        return [f"{where}.field_name: {kind} have no figure '{field}'"]
+        return [say("field_name", f"{kind} have no figure '{field}'")]
     refused = evidence.chosen and choice_problem(evidence, declared_unit(kind, field))
-    return [f"{where}.chosen: {refused}"] if refused else []
+    return [say("chosen", refused)] if refused else []
 
 
 def portfolio_problems(portfolio: Portfolio) -> list[str]:
@@ -312,21 +367,20 @@ def portfolio_problems(portfolio: Portfolio) -> list[str]:
         records = getattr(portfolio, kind)
         text = not _all_text_fine(records, kind)
         for i, record in enumerate(records):
-            where = f"{kind}[{i}]"
-            problems += record_problems(kind, record, facts, where=where, new=True, text=text)
+            problems += record_problems(kind, record, facts, index=i, new=True, text=text)
             if kind == "evidence":
-                problems += evidence_problems(record, facts, where)
-            facts.add(kind, record, where)
+                problems += evidence_problems(record, facts, i)
+            facts.add(kind, record, f"the {ordinal(i + 1)} {KINDS[kind].singular}")
     for block_id, deals in facts.deals_by_block.items():
         name = facts.record_name("blocks", block_id)
         problems += offtake_problems(block_id, name, deals)
     for i, scenario in enumerate(portfolio.scenarios):
-        problems += scenario_problems(scenario, facts, where=f"scenarios[{i}]")
+        problems += scenario_problems(scenario, facts, index=i)
         facts.scenarios.append(scenario.name)
     problems += chosen_problems(portfolio.evidence)
-    problems += text_problems(portfolio.target, "target")
-    problems += text_problems(portfolio.assumptions, "assumptions")  # its sources' notes
-    problems += text_problems(portfolio, "")  # the portfolio's name
+    problems += text_problems(portfolio.target, said_of_whole("target"))
+    problems += text_problems(portfolio.assumptions, said_of_whole("assumptions"))  # sources
+    problems += text_problems(portfolio, said_of_whole("portfolio"))  # its name
     return problems + check_confidential_fields(portfolio.confidential_fields)
 
 
@@ -373,10 +427,7 @@ def change_problems(
     except ValidationError as exc:
         return None, [_value_problem(kind, error) for error in exc.errors()]
     facts = MemoryFacts(portfolio)
-    problems = [
-        _labelled(kind, line)
-        for line in record_problems(kind, record, facts, where=kind, new=False)
-    ]
+    problems = [_labelled(kind, p) for p in record_problems(kind, record, facts, new=False)]
     if kind == "deals" and deal_problems(record, facts):
         problems.append(_offtake_problem(portfolio, record))
     return (None, problems) if problems else (record, [])
@@ -387,11 +438,12 @@ def _label(kind: str, field: str) -> str:
     return meta(info).label if info is not None else field
 
 
-def _labelled(kind: str, line: str) -> str:
-    """'blocks.name: ...' -> 'Name: ...' (the path a file's reader needs, the label a user reads)."""
-    path, sep, rest = line.partition(": ")
-    field = path.removeprefix(f"{kind}.")
-    return f"{_label(kind, field)}: {rest}" if sep and field in KINDS[kind].fields else line
+def _labelled(kind: str, problem: Problem) -> str:
+    """A rule's problem as the editor beside the cell says it: 'Name: ...' (the record is the
+    one being edited)."""
+    if problem.field in KINDS[kind].fields:
+        return f"{_label(kind, problem.field)}: {problem.message}"
+    return str(problem)
 
 
 def _value_problem(kind: str, error: Any) -> str:

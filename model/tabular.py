@@ -20,11 +20,12 @@ from model.assumptions import CHOICES, SCALARS, TABLES, Assumptions
 from model.csv_cells import restore
 from model.domain import KINDS
 from model.fields import LIST, meta, unit_text
-from model.file_places import Places, id_note, rule_loc
+from model.file_places import Places, id_note
 from model.files import private_output
 from model.input_limits import Refused, check_depth
 from model.interchange import InvalidPortfolio, describe_error
 from model.portfolio import Portfolio, PortfolioError
+from model.problems import Problem
 from model.projection import Projection
 from model.redaction import redact
 from model.sheet_files import column_letter, read_sheets
@@ -353,11 +354,12 @@ def _located(errors: list[dict], cells: Places, prefix: tuple = ()) -> list[str]
 
 
 def _rule_words(problem: str, cells: Places) -> str:
-    """'deals[3].firm_id: ...' -> 'Deals row 5 (id x), column C firm_id: ...'."""
-    found = rule_loc(problem)
-    if found is None or cells.locate(found[0])[0] is None:
+    """A rule's "deal 'x', firm: ..." as 'Deals row 5 (id x), column C firm_id: ...': at the
+    cell of the field it names, else at the record's row, else as the rule says it."""
+    loc = problem.loc if isinstance(problem, Problem) else None
+    if loc is None or cells.locate(loc)[0] is None:
         return problem
-    return cells.said(*found)
+    return cells.said(loc, problem.message)
 
 
 def workbook_sheets(path: str | os.PathLike[str]) -> dict[str, list[list[Any]]]:

@@ -31,6 +31,7 @@ from model.fields import LIST, meta
 from model.files import private_dir
 from model.interchange import describe_validation_error
 from model.portfolio import Portfolio
+from model.problems import declaration_problems
 from model.redaction import DEFAULT_CONFIDENTIAL, check_confidential_fields
 from model.rules import (
     deal_problems,
@@ -448,11 +449,11 @@ class Store:
         """The portfolio's rules (model/rules.py), asked of the open transaction: only the few
         rows a record involves are read."""
         facts = SqlFacts(conn)
-        problems = record_problems(kind, record, facts, where=kind, new=replacing is None)
+        problems = record_problems(kind, record, facts, new=replacing is None)
         if kind == "deals":
             problems += deal_problems(record, facts)
         if kind == "evidence":
-            problems += evidence_problems(record, facts, kind)
+            problems += evidence_problems(record, facts)
         if problems:
             raise InvalidEdit(problems)
 
@@ -682,7 +683,7 @@ def _validated(kind: str, record: BaseModel | dict[str, Any]) -> BaseModel:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise InvalidEdit([f"{kind}.{p}" for p in describe_validation_error(exc)]) from None
+        raise InvalidEdit(declaration_problems(kind, data, exc.errors())) from None
 
 
 def _count_edit(conn: Connection) -> None:

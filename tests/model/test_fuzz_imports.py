@@ -56,9 +56,10 @@ HOSTILE = [
 # its id ('deals[4] (id kabil-nolans).offtake_share'), a sheet's row and column or a CSV line and
 # column, with the row's id or key when it has one ('Plants row 2 (id x), column E capacity_tpa',
 # 'plants.csv line 2 (id x), column capacity_tpa', 'plants.csv line 2, capacity_tpa'), or the
-# block whose deals clash.
+# record a rule names by its kind and id ("deal 'kabil-nolans', firm: ..."), or a part of the
+# portfolio that is not a record ('target, source: ...').
 NAMED = re.compile(
-    r"^(\(file\)|block '|"
+    r"^(\(file\)|(block|firm|deal|plant|sourced value|scenario) '|(target|assumptions|portfolio), |"
     r"([\w.-]+\.csv line|[A-Z][a-z]+ row) \d+( \([^)]*\))?, (column )?[\w ().-]+:|"
     r"[A-Za-z_][\w.\[\]-]*( \(id [^)]*\)[\w.\[\]]*)?(![A-Z]+\d+)?( row \d+)?( [\w.]+)?:)"
 )

@@ -88,10 +88,10 @@ def test_dangling_references_and_duplicates(tmp_path):
     with pytest.raises(InvalidPortfolio) as err:
         load_portfolio(write(tmp_path, data))
     deal = data["deals"][0]["id"]
-    assert f"deals[0] (id {deal}).firm_id: 'ghost' is not a firm id" in err.value.problems
-    duplicate = len(data["blocks"]) - 1
-    assert (
-        f"blocks[{duplicate}] (id irel-domestic).id: 'irel-domestic' is already used by blocks[0]"
+    assert f"deal '{deal}', firm: 'ghost' is not a firm id" in err.value.problems
+    name = data["blocks"][0]["name"]
+    assert (  # the kind, id and name, the field's label, the value; the other by its place
+        f"block 'irel-domestic' ({name}), id: 'irel-domestic' is already used by the 1st block"
         in err.value.problems
     )
 

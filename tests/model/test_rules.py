@@ -13,6 +13,7 @@ from model import rules
 from model.assumptions import SCALARS, Assumptions
 from model.demo import demo_portfolio
 from model.domain import KINDS
+from model.field_words import label
 from model.interchange import portfolio_to_dict
 from model.scenario import Scenario
 from model.store import DamagedFile, InvalidEdit, Store, StoreError
@@ -56,14 +57,22 @@ def _override_out_of_range(data):
 
 DEMO = demo_portfolio()  # the ids the messages name
 BAD_FILES = {
-    "duplicate block names": (_dup_block_name, f"blocks[1] (id {DEMO.blocks[1].id}).name: 'IREL"),
-    "duplicate firm names": (_dup_firm_name, f"firms[1] (id {DEMO.firms[1].id}).name:"),
+    "duplicate block names": (
+        _dup_block_name,
+        f"block '{DEMO.blocks[1].id}' ({DEMO.blocks[0].name}), name: '{DEMO.blocks[0].name}' is "
+        f"already used by block '{DEMO.blocks[0].id}'",
+    ),
+    "duplicate firm names": (
+        _dup_firm_name,
+        f"firm '{DEMO.firms[1].id}' ({DEMO.firms[0].name}), name: '{DEMO.firms[0].name}' is "
+        f"already used by firm '{DEMO.firms[0].id}'",
+    ),
     "negative target": (_negative_target, "target.path.2030: -5 is below 0"),
     "NaN target": (_nan_target, "target.path.2030:"),
     "target year out of range": (_year_out_of_range, "target.path.1800"),
     "lone surrogate": (
         _lone_surrogate,
-        f"blocks[0] (id {DEMO.blocks[0].id}).notes: contains an invalid character",
+        f"block '{DEMO.blocks[0].id}' ({DEMO.blocks[0].name}), notes: contains an invalid character",
     ),
     "unknown override": (_unknown_override, "separation_recovery_x: not an assumption"),
     "override out of range": (_override_out_of_range, "separation_recovery: 7 is above 1"),
@@ -209,7 +218,9 @@ def test_no_declared_number_reaches_the_database_out_of_range(shared_store, kind
     try:
         store.update(kind, record_id, **{field: value})
     except InvalidEdit as exc:
-        assert DB_REFUSAL not in str(exc) and f"{kind}.{field}" in str(exc)
+        said = str(exc)  # the record by kind and id, the field by its declared label
+        assert DB_REFUSAL not in said and said.startswith(f"{KINDS[kind].singular} '{record_id}'")
+        assert f", {label(kind, field)}: " in said
     else:  # accepted only as the same number (True reads as 1 in pydantic's lax mode)
         assert value is True and getattr(store.get(kind, record_id), field) == 1
 

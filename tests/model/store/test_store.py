@@ -58,18 +58,18 @@ def test_add_update_delete_announce_changes(store):
 
 def test_invalid_edits_are_refused_with_the_field_named(store):
     before = store.load_portfolio()
-    with pytest.raises(InvalidEdit, match=r"blocks.ndpr_share: 1.5 is above 1"):
+    with pytest.raises(InvalidEdit, match=r"block 'nolans' \(Nolans\), NdPr share: 1.5 is above 1"):
         store.update("blocks", "nolans", ndpr_share=1.5)
     with pytest.raises(
         InvalidEdit,
         match=r"block 'nolans' \(Nolans\): .* add up to 105.0 % \(kabil-nolans 20.0 %, second 85.0 %\)",
     ):
         store.add("deals", deal("nolans", id="second", firm_id="kabil", offtake_share=0.85))
-    with pytest.raises(InvalidEdit, match=r"deals.firm_id: 'ghost' is not a firm id"):
+    with pytest.raises(InvalidEdit, match=r"deal 'third', firm: 'ghost' is not a firm id"):
         store.add("deals", deal("nolans", id="third", firm_id="ghost", offtake_share=0.1))
-    with pytest.raises(InvalidEdit, match=r"blocks.name: 'Nolans' is already used by 'nolans'"):
+    with pytest.raises(InvalidEdit, match=r"name: 'Nolans' is already used by block 'nolans'"):
         store.add("blocks", block("nolans-2", name="Nolans"))
-    with pytest.raises(InvalidEdit, match=r"blocks.id: 'nolans' is already used"):
+    with pytest.raises(InvalidEdit, match=r"block 'nolans' \(.*\), id: 'nolans' is already used"):
         store.add("blocks", block("nolans", name="Other"))
     with pytest.raises(InvalidEdit, match=r"has 1 deals: delete those first"):
         store.delete("blocks", "nolans")
@@ -176,7 +176,7 @@ def test_apply_is_all_or_nothing(store):
         Edit("update", "deals", "kabil-nolans", {"offtake_share": 0.5}),
         Edit("update", "deals", "kabil-longonjo", {"offtake_share": 7.0}),  # invalid
     ]
-    with pytest.raises(InvalidEdit, match="deals.offtake_share: 7 is above 1"):
+    with pytest.raises(InvalidEdit, match="deal 'kabil-longonjo', offtake share: 7 is above 1"):
         store.apply(edits)
     assert store.load_portfolio() == before
     changes = store.apply(edits[:2])
@@ -201,9 +201,11 @@ def test_deleting_a_firm_detaches_its_plants_only_with_cascade(store):
 def test_scenario_names_unique_and_references_checked(store):
     from model.scenario import BlockOverride
 
-    with pytest.raises(InvalidEdit, match="scenarios.name: 'Base' is already used"):
+    with pytest.raises(InvalidEdit, match="scenario 'Base', name: 'Base' is already used"):
         store.put_scenario(Scenario(name="Base"))
-    with pytest.raises(InvalidEdit, match="scenarios.block_overrides: 'ghost' is not a block id"):
+    with pytest.raises(
+        InvalidEdit, match="scenario 'X', block overrides: 'ghost' is not a block id"
+    ):
         store.put_scenario(
             Scenario(name="X", block_overrides={"ghost": BlockOverride(nameplate_tpa=1)})
         )
