@@ -44,6 +44,7 @@ from model.choices import MAX_SAMPLE_DRAWS, SAMPLE_DRAWS
 from model.countries import country_name
 from model.domain import YEAR_MAX, YEAR_MIN
 from model.fields import MONEY
+from model.number_text import chance
 from model.optimise_model import Constraints
 from model.optimise_process import PlanOutcome, import_optimiser, run_plan
 from model.plan import OUTSIDE_SHARE_LIMITS, open_deals, plan_scenario, plant_options
@@ -508,9 +509,11 @@ class PlanView(QWidget):
             f"{country_name(c)} {s:.0%}"
             for c, s in sorted(r.plan.country_shares.items(), key=lambda kv: -kv[1])
         )
-        chance = "" if r.plan.p_target is None else f"P(target in {r.year}) {r.plan.p_target:.0%}"
+        met = chance(r.plan.p_target, r.evaluation_draws)
+        met = "" if r.plan.p_target is None else f"P(target in {r.year}) {met}"
         if r.p_target_in_sample is not None:
-            chance += f" on fresh draws ({r.p_target_in_sample:.0%} on the draws it was chosen on)"
+            chosen_on = chance(r.p_target_in_sample, r.sample_draws)
+            met += f" on fresh draws ({chosen_on} on the draws it was chosen on)"
         imports = ""
         if r.constraints.cap_imported_only:  # the shares the limit was on
             of_imports = sorted(r.plan.import_shares.items(), key=lambda kv: -kv[1])
@@ -519,13 +522,15 @@ class PlanView(QWidget):
             )
         self.shares.setText(
             f"<b>Plan</b>: {r.plan.magnets_in_year:,.0f} t in {r.year} (target {r.target_t:,.0f} t); "
-            f"{chance}; cost {self._money(r.plan)}.<br>Country shares in {r.year}: "
+            f"{met}; cost {self._money(r.plan)}.<br>Country shares in {r.year}: "
             f"{shares or 'none'}; from MoU partners {r.plan.mou_share:.0%}.{imports}"
             f"<br>{r.country_limit}"
         )
         g = r.greedy
         gain = r.plan.magnets_in_year - g.magnets_in_year
-        g_chance = "" if g.p_target is None else f", P(target) {g.p_target:.0%}"
+        g_chance = (
+            "" if g.p_target is None else f", P(target) {chance(g.p_target, r.evaluation_draws)}"
+        )
         self.comparison.setText(
             f"<b>Rank order</b> (deals in the order of the deal ranking, same budget): "
             f"{len(g.plan.closed)} deals, {g.magnets_in_year:,.0f} t{g_chance}, cost "

@@ -56,7 +56,7 @@ from model.demand import DemandBalance, demand_balance
 from model.evidence import conflicts
 from model.files import private_output
 from model.montecarlo import MonteCarloResult, monte_carlo
-from model.number_text import figure_text
+from model.number_text import chance, figure_text
 from model.optimise import PlanResult
 from model.portfolio import Portfolio
 from model.projection import Projection
@@ -308,7 +308,8 @@ def _cover(f: BriefingFigures, shown: Portfolio, when: str, confidential: str) -
         f"{p.magnets[i]:,.0f} t/yr of magnets ({figure_name(f.mode)}) in {year} against a "
         f"target of {p.target[i]:,.0f} t/yr"
     )
-    chance = f"; chance of meeting the target: {f.mc.p_target[i]:.0%}" if p.target[i] > 0 else ""
+    met = chance(f.mc.p_target[i], f.mc.n)
+    chance_line = f"; chance of meeting the target: {met}" if p.target[i] > 0 else ""
     gap = "<br>" * 6
     return [
         gap,
@@ -318,9 +319,9 @@ def _cover(f: BriefingFigures, shown: Portfolio, when: str, confidential: str) -
         gap,
         f"<p align='center'><span style='font-size:16pt; font-weight:bold'>{esc(headline)}"
         f"</span></p>",
-        f"<p align='center'><span style='font-size:14pt'>{esc(chance.lstrip('; ').capitalize())}"
-        f"</span></p>"
-        if chance
+        f"<p align='center'><span style='font-size:14pt'>"
+        f"{esc(chance_line.lstrip('; ').capitalize())}</span></p>"
+        if chance_line
         else "",
         f"<p align='center'><span style='font-size:12pt'>Bottleneck in {year}: "
         f"{esc(STAGE_LABELS[p.bottleneck[i]])}</span></p>",
@@ -377,8 +378,9 @@ def document_from(
     )
     p50, p90 = mc.percentile(50), mc.percentile(90)
     has_target = projection.target > 0
-    chance = (
-        f"<b>P(target met in {year}) = {mc.p_target[i]:.0%}</b> over {mc.n:,} Monte Carlo draws. "
+    met = (
+        f"<b>P(target met in {year}) = {esc(chance(mc.p_target[i], mc.n, say_draws=True))}"
+        "</b> by Monte Carlo. "
         if has_target[i]
         else f"No target is set for {year}, so no chance of meeting it is given. "
     ) + (esc(mc.sourced_note) + ". " if mc.sourced else "")
@@ -394,7 +396,7 @@ def document_from(
         f"<p><b>{year}</b>: {projection.magnets[i]:,.0f} t/yr of sintered NdFeB magnets "
         f"({figure_name(f.mode)}) against a target of {projection.target[i]:,.0f} t/yr; gap "
         f"{projection.gap[i]:,.0f} t/yr. "
-        + chance
+        + met
         + f"Bottleneck in {year}: {esc(STAGE_LABELS[projection.bottleneck[i]])}.</p>",
         f"<p class='small'>Mode {f.mode}: {esc(FIGURE_MEANINGS[f.mode])}. {esc(MODE_FREE)}</p>",
         _table(
@@ -416,7 +418,7 @@ def document_from(
                     float(projection.gap[k]),
                     float(p50[k]),
                     float(p90[k]),
-                    f"{mc.p_target[k]:.0%}" if has_target[k] else "—",
+                    chance(mc.p_target[k], mc.n) if has_target[k] else "—",
                     STAGE_LABELS[projection.bottleneck[k]],
                 ]
                 for k, y in enumerate(projection.years.tolist())
@@ -617,7 +619,7 @@ def _assumptions_table(portfolio: Portfolio) -> str:
     for table in TABLES:
         probability = not table.startswith("max_delay")
         values = ", ".join(
-            f"{word(k)} {v:.0%}" if probability else f"{word(k)} {v:g}"
+            f"{word(k)} {chance(v)}" if probability else f"{word(k)} {v:g}"
             for k, v in getattr(a, table).items()
         )
         unit = "chance" if probability else "years (uniform 0..max)"

@@ -12,6 +12,7 @@ import html
 from model.assumptions import usd_m_to_crore
 from model.countries import country_name
 from model.fields import MONEY
+from model.number_text import chance
 from model.optimise import PlanResult
 from model.plan import OUTSIDE_SHARE_LIMITS, PlanFigures
 from model.plan_cost_words import cost_sentence
@@ -100,9 +101,10 @@ def plan_page(result: PlanResult, portfolio: Portfolio, include_confidential: bo
         cost_line = (
             f"Plant options: {options}. Deal costs are confidential and left out of this copy."
         )
-    chance = "" if plan.p_target is None else f"; P(target met) {plan.p_target:.0%}"
+    n = result.evaluation_draws
+    met = "" if plan.p_target is None else f"; P(target met) {chance(plan.p_target, n)}"
     greedy = result.greedy
-    g_chance = "" if greedy.p_target is None else f"; P(target met) {greedy.p_target:.0%}"
+    g_met = "" if greedy.p_target is None else f"; P(target met) {chance(greedy.p_target, n)}"
     imports = result.constraints.cap_imported_only  # the shares the limit was on, beside
     plan_imports = f" Shares of imports: {_shares(plan, True)}." if imports else ""
     greedy_imports = f" Shares of imports: {_shares(greedy, True)}." if imports else ""
@@ -110,11 +112,11 @@ def plan_page(result: PlanResult, portfolio: Portfolio, include_confidential: bo
     outside = "" if held else f" It is {OUTSIDE_SHARE_LIMITS}."
     parts += [
         f"<p>{cost_line}</p>",
-        f"<p><b>The plan</b>: {plan.magnets_in_year:,.0f} t expected in {result.year}{chance}. "
+        f"<p><b>The plan</b>: {plan.magnets_in_year:,.0f} t expected in {result.year}{met}. "
         f"Country shares: {_shares(plan)}; from India's MoU partners {plan.mou_share:.0%}."
         f"{plan_imports}</p>",
         f"<p><b>Deals in ranking order</b> with the same budget ({len(greedy.plan.closed)} "
-        f"deals): {greedy.magnets_in_year:,.0f} t{g_chance}. Country shares: "
+        f"deals): {greedy.magnets_in_year:,.0f} t{g_met}. Country shares: "
         f"{_shares(greedy)}.{greedy_imports}{outside}</p>",
     ]
     if result.shortfall_t is not None:

@@ -12,6 +12,7 @@ from desktop.session import PortfolioSession
 from desktop.worker import TaskRunner
 from model.band_words import band_figures, headline_note
 from model.montecarlo import DRAWS, MonteCarloResult, monte_carlo
+from model.number_text import chance
 
 SEED = 1
 DEBOUNCE_MS = 250
@@ -83,7 +84,8 @@ class UncertaintyController(QObject):
         k = year - int(self.result.years[0])
         if self.session.projection.target[self.session.projection.year_index(year)] <= 0:
             return f"No target set for {year}"
-        return f"P(target met in {year}) = {self.result.p_target[k]:.0%} ({self.result.n:,} draws)"
+        p = chance(self.result.p_target[k], self.result.n, say_draws=True)
+        return f"P(target met in {year}) = {p}"
 
     def note(self) -> str:
         """Where the figures look contradictory, why (the projection's figure outside the band),

@@ -71,3 +71,24 @@ def tonnes(value: float) -> str:
     """A computed tonnage or other figure in a table: whole with separators; below 10, two
     decimals (so small figures do not read as 0)."""
     return f"{value:,.2f}" if 0 < abs(value) < 10 else f"{value:,.0f}"
+
+
+def chance(p: float | None, draws: int | None = None, *, say_draws: bool = False) -> str:
+    """A probability as a minister should read it: never '0 %' or '100 %' unless it is exactly
+    that. Whole percent from 1 % to 99 % ('37 %'); one decimal below 1 % and above 99 %
+    ('0.4 %', '99.6 %'), and '<0.1 %' / '>99.9 %' past that. A Monte Carlo estimate of exactly
+    0 or 1 says what was counted ('0 of 5,000 draws', '5,000 of 5,000 draws') when `draws` is
+    given: it means rare, not impossible. `say_draws`: a percentage also names its draws
+    ('37 % (5,000 draws)'). None, or not a number: '—' (no target, nothing to estimate)."""
+    if p is None or not math.isfinite(p):
+        return "—"
+    if p <= 0 or p >= 1:
+        if draws:
+            return f"{draws if p >= 1 else 0:,} of {draws:,} draws"
+        return "100 %" if p >= 1 else "0 %"
+    if 0.01 <= p <= 0.99:
+        text = f"{100 * p:.0f} %"
+    else:
+        tenths = f"{100 * p:.1f}"
+        text = {"0.0": "<0.1 %", "100.0": ">99.9 %"}.get(tenths, f"{tenths} %")
+    return f"{text} ({draws:,} draws)" if say_draws and draws else text

@@ -57,7 +57,11 @@ class PlanResult:
     iterations: int = 0
     left_out_names: list[str] = field(default_factory=list)  # names of left_out_uncosted
     no_plan: NoPlan | None = None  # why no plan meets the limits (status infeasible)
-    constraints: Constraints = field(default_factory=Constraints)  # the limits it was found under
+    # The limits the plan was chosen under, and the draws behind its chances (the briefing
+    # states them from here, not from the widgets that asked).
+    constraints: Constraints = field(default_factory=Constraints)
+    evaluation_draws: int = EVALUATION_DRAWS  # P(target) of the plan and the rank order
+    sample_draws: int = 0  # max-probability: the draws the plan was chosen on
 
     @property
     def country_limit(self) -> str:
@@ -338,6 +342,8 @@ def optimise(
         left_out_names=left_out_names,
         no_plan=no_plan,
         constraints=c,
+        evaluation_draws=evaluation_draws,
+        sample_draws=draws if objective == "max-probability" else 0,
     )
 
 

@@ -19,6 +19,7 @@ from desktop import style
 from desktop.charts.base import Chart
 from model.band_words import band_figures, band_note, figure_name, outside
 from model.montecarlo import MonteCarloResult
+from model.number_text import chance
 from model.projection import Projection
 
 MAX_GROUPS = 10  # more stacks than this are unreadable: the rest become "Other"
@@ -306,12 +307,14 @@ class ProjectionChart(Chart):
             delta = p.magnets[i] - self.ghost.magnets[i]
             lines.append(f"What-if change: {delta:+,.0f} t")
         if self.band is not None:
-            chance = (
-                f"; P(target) {self.band.p_target[i]:.0%}" if p.target[i] > 0 else "; no target"
+            met = (
+                f"; P(target) {chance(self.band.p_target[i], self.band.n)}"
+                if p.target[i] > 0
+                else "; no target"
             )
             lines.append(
                 f"Monte Carlo: P10 {self.series['P10'][i]:,.0f} · P50 {self.series['P50'][i]:,.0f}"
-                f" · P90 {self.series['P90'][i]:,.0f} t{chance}"
+                f" · P90 {self.series['P90'][i]:,.0f} t{met}"
             )
             if outside(f := band_figures(p, self.band, year)):
                 lines.append(f"<i>{esc(band_note(f))}</i>")

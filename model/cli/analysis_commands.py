@@ -37,9 +37,8 @@ def year_arg(args: argparse.Namespace) -> int:
 def cmd_montecarlo(args: argparse.Namespace) -> str:
     from model.api import project
     from model.band_words import band_figures, band_note, figure_name
-    from model.fields import PERCENT
     from model.montecarlo import monte_carlo
-    from model.number_text import percent
+    from model.number_text import chance
 
     portfolio = portfolio_from_args(args)
     scenario = scenario_from_args(portfolio, args)
@@ -73,12 +72,16 @@ def cmd_montecarlo(args: argparse.Namespace) -> str:
     }
     headers = ["year", "target_t", "p10_t", "p50_t", "p90_t", "mean_t", "p_target"]
     table = [[r[h] for h in headers] for r in rows]
-    text = render(args.format, headers, table, data, {"p_target": PERCENT})
+    if args.format == "table":  # chances in words (never '0 %' for a rare event); CSV the numbers
+        table = [[*row[:-1], chance(row[-1], result.n)] for row in table]
+    text = render(args.format, headers, table, data, right={"p_target"})
     if args.format == "table":
-        first = ", ".join(f"{k}: {percent(v)}" for k, v in data["first_year_met"].items())
+        first = ", ".join(f"{k}: {chance(v, result.n)}" for k, v in data["first_year_met"].items())
+        p = data["p_target_in_year"]["p"]
+        said = "— (no target)" if p is None else chance(p, result.n, say_draws=True)
         text = (
             f"{result.n:,} draws, seed {args.seed}\n{text}\n\n"
-            f"P(target met in {year}) = {_percent_or_dash(data['p_target_in_year']['p'])}\n"
+            f"P(target met in {year}) = {said}\n"
             f"first year the target is met: {first}"
         )
         if figures is not None:
@@ -91,12 +94,6 @@ def cmd_montecarlo(args: argparse.Namespace) -> str:
 def _chance(result, k: int) -> float | None:
     """P(target) in year index k; None where there is no target (the app shows '—')."""
     return float(result.p_target[k]) if result.target[k] > 0 else None
-
-
-def _percent_or_dash(share: float | None) -> str:
-    from model.number_text import percent
-
-    return "— (no target)" if share is None else percent(share)
 
 
 def _sourced_lines(result, asked: bool) -> list[str]:

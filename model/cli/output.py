@@ -85,11 +85,12 @@ def render(
     rows: Sequence[Sequence[Any]],
     data: Any,
     formats: Mapping[str, str] | None = None,
+    right: Collection[str] = (),
 ) -> str:
     """`data` is the structured form used for JSON; headers/rows for table and CSV. `formats`
-    (see `text_table`) changes only the table: JSON and CSV keep the stored numbers."""
+    and `right` (see `text_table`) change only the table: JSON and CSV keep the stored numbers."""
     if fmt == "json":
         return json_text(data)
     if fmt == "csv":
         return csv_text(headers, rows).rstrip("\n")
-    return text_table(headers, rows, formats)
+    return text_table(headers, rows, formats, right)

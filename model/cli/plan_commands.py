@@ -164,7 +164,7 @@ def _money(figures: dict, inr_per_usd: float) -> str:
 
 
 def _table(result: PlanResult, data: dict, saved: str | None, portfolio: Portfolio) -> str:
-    from model.number_text import percent
+    from model.number_text import chance, percent
     from model.optimise import item_names
     from model.plan import OUTSIDE_SHARE_LIMITS
 
@@ -197,7 +197,7 @@ def _table(result: PlanResult, data: dict, saved: str | None, portfolio: Portfol
             f"  cost:          {_money(figures, portfolio.assumptions.inr_per_usd)}",
             f"  magnets in {result.year}: "
             + ("-" if magnets is None else f"{magnets:,.0f} t")
-            + ("" if p is None else f"; P(target) {percent(p)}"),
+            + ("" if p is None else f"; P(target) {chance(p, result.evaluation_draws)}"),
             f"  country shares: {shares or '-'}",
         ]
         if result.constraints.cap_imported_only:  # the shares the limit was on
@@ -211,7 +211,8 @@ def _table(result: PlanResult, data: dict, saved: str | None, portfolio: Portfol
         )
     if result.p_target_in_sample is not None:
         lines.append(
-            f"P(target) on the draws the plan was chosen on: {percent(result.p_target_in_sample)}"
+            "P(target) on the draws the plan was chosen on: "
+            + chance(result.p_target_in_sample, result.sample_draws)
         )
     if saved:
         lines.append(f"saved as scenario '{saved}'")

@@ -30,7 +30,14 @@ def test_briefing_has_its_pages_and_headline_figures(qapp, tmp_path):
     # the demo's first years lie above P90 through slips, and the briefing says so, not a deal
     assert "is above P90" in text and "with no slip the same draws average" in text
     assert "carries the mean" not in text and "carry the mean" not in text
-    assert f"P(target met in 2030) = {mc.p_target[5]:.0%}" in text
+    # 3 of 1,000 draws meet the 2030 target: 0.3 %, never "0%"; none meet it in 2028.
+    assert 0 < mc.p_target[5] < 0.01 and mc.p_target[3] == 0
+    assert f"P(target met in 2030) = {100 * mc.p_target[5]:.1f} % (1,000 draws)" in text
+    assert f"Chance of meeting the target: {100 * mc.p_target[5]:.1f} %" in text  # the cover
+    cells = text.splitlines()  # a table cell is a line of the plain text: the headline table
+    row = cells.index("2028")  # year, target, magnets, gap, P50, P90, P(target), bottleneck
+    assert cells[row + 6] == "0 of 1,000 draws" and cells[row + 14] == "0 of 1,000 draws"
+    assert cells[row + 22] == f"{100 * mc.p_target[5]:.1f} %"  # 2030
     assert f"gap {p.gap[5]:,.0f} t/yr" in text
     for heading in (
         "Assumptions and their sources",

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel
 from desktop.uncertainty import DRAWS, SEED
 from desktop.worker import TaskRunner
 from model.montecarlo import Cancelled, monte_carlo
+from model.number_text import chance
 from tests.desktop.helpers import edit_cell
 from tests.desktop.plotted import plotted
 
@@ -27,9 +28,12 @@ def test_band_and_headline_show_the_model_result(window, qtbot):
     np.testing.assert_allclose(chart["P10"], reference.percentile(10))
     np.testing.assert_allclose(chart["P90"], reference.percentile(90))
     p = reference.p_target[2030 - 2025]
+    # The demo meets the target in a few draws of thousands: a tenth of a percent, never "0%".
+    assert 0 < p < 0.01
     assert window.findChild(QLabel, "pTargetLabel").text() == (
-        f"P(target met in 2030) = {p:.0%} ({DRAWS:,} draws)"
+        f"P(target met in 2030) = {100 * p:.1f} % ({DRAWS:,} draws)"
     )
+    assert f"P(target) {100 * p:.1f} %" in view.projection_chart.hover_text(2030)
     assert result.n == DRAWS
     view.band_toggle.setChecked(False)
     assert "P50" not in plotted(view.projection_chart)
@@ -50,7 +54,10 @@ def test_headline_follows_edits_and_the_target_year(window, qtbot):
     assert after.mean[5] > before.mean[5]
     window.year_spin.setValue(2035)
     p = after.p_target[2035 - 2025]
-    assert view.p_target.text() == f"P(target met in 2035) = {p:.0%} ({DRAWS:,} draws)"
+    assert view.p_target.text() == f"P(target met in 2035) = {chance(p, DRAWS, say_draws=True)}"
+    window.year_spin.setValue(2028)  # no draw meets it yet: counted, not "0%"
+    assert after.p_target[2028 - 2025] == 0
+    assert view.p_target.text() == f"P(target met in 2028) = 0 of {DRAWS:,} draws"
 
 
 def test_a_newer_run_cancels_the_older_one(qtbot):
