@@ -13,9 +13,10 @@ from model.assumptions import usd_m_to_crore
 from model.countries import country_name
 from model.fields import MONEY
 from model.number_text import chance
-from model.optimise import PlanResult
+from model.optimise import PlanResult, item_names
 from model.plan import OUTSIDE_SHARE_LIMITS, PlanFigures
 from model.plan_cost_words import cost_sentence
+from model.plan_terms import limit_sentences
 from model.portfolio import Portfolio
 from model.stage_words import stage_name
 
@@ -55,8 +56,10 @@ def plan_page(result: PlanResult, portfolio: Portfolio, include_confidential: bo
     parts = [
         f"<h2>Recommended plan for {result.year}</h2>",
         f"<p>Objective: {OBJECTIVE_WORDS[result.objective]}. Result: "
-        f"{STATUS_WORDS[result.status]}. Target {result.target_t:,.0f} t magnets. "
-        f"{esc(result.country_limit)}</p>",
+        f"{STATUS_WORDS[result.status]}. Target {result.target_t:,.0f} t magnets.</p>",
+        "<p><b>Limits this plan was chosen under</b></p><ul>"
+        + "".join(f"<li>{esc(s)}</li>" for s in limit_sentences(result, item_names(portfolio)))
+        + "</ul>",
     ]
     if result.plan is None:
         parts.append(
