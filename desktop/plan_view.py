@@ -65,6 +65,8 @@ NO_PLAN = "No plan to show: change the limits above and press Run again."
 PLACEHOLDER_STYLE = (
     "QLabel { color: #555; border: 1px dashed #AAA; border-radius: 3px; padding: 18px 12px; }"
 )
+CURRENT = "As it stands (expected)"  # open deals at their chance, as on the main chart
+NO_NEW_DEAL = "No new deal"  # every open deal dropped: what a plan closing none gives
 SPARE_DELAY_MS = 300  # the tab paints first; then a worker starts ahead of the first Run
 MUST, RULE_OUT = 3, 4  # columns of the choices table
 
@@ -101,13 +103,21 @@ def fit_rows(table: QTableWidget) -> None:
 
 
 class PlanChart(Chart):
-    """The plan's expected magnets against the portfolio as it stands and the target."""
+    """The plan's expected magnets against the target, the portfolio as it stands (expected:
+    open deals at their chance, as the main chart) and no new deal (the plan's own basis)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Plan, current and target", "t magnets / yr", parent, legend_below=True)
         self.setMinimumHeight(240)
 
-    def show(self, years: np.ndarray, plan: np.ndarray, current: np.ndarray, target) -> None:
+    def show(
+        self,
+        years: np.ndarray,
+        plan: np.ndarray,
+        current: np.ndarray,
+        target,
+        no_new_deal: np.ndarray | None = None,
+    ) -> None:
         self.plot.clear()
         self.legend.clear()
         x = years.astype(float)
@@ -117,13 +127,20 @@ class PlanChart(Chart):
             ),
         )
         self.legend.addItem(self.plot.items[-1], "Target")
-        for values, colour, label in ((current, "#7f8c8d", "Current"), (plan, "#1f77b4", "Plan")):
-            line = pg.PlotDataItem(
-                x, values, pen=pg.mkPen(colour, width=3 if label == "Plan" else 2)
-            )
+        lines = [(current, "#7f8c8d", Qt.PenStyle.SolidLine, CURRENT)]
+        if no_new_deal is not None:
+            lines.append((no_new_deal, "#7f8c8d", Qt.PenStyle.DotLine, NO_NEW_DEAL))
+        for values, colour, style, label in [
+            *lines,
+            (plan, "#1f77b4", Qt.PenStyle.SolidLine, "Plan"),
+        ]:
+            width = 3 if label == "Plan" else 2
+            pen = pg.mkPen(colour, width=width, style=style)
+            line = pg.PlotDataItem(x, values, pen=pen, name=label)
             self.plot.addItem(line)
             self.legend.addItem(line, label)
-        self.fit_height(float(max(np.max(plan), np.max(current), np.max(target))), 1.15)
+        top = max(float(np.max(values)) for values, *_ in lines)
+        self.fit_height(max(float(np.max(plan)), top, float(np.max(target))), 1.15)
 
 
 class PlanView(QWidget):
@@ -504,7 +521,7 @@ class PlanView(QWidget):
         years = outcome.years
         plan = np.array([r.plan.magnets_t[str(y)] for y in years.tolist()])
         target = np.array([p.target.at(int(y)) for y in years.tolist()])
-        self.chart.show(years, plan, outcome.current, target)
+        self.chart.show(years, plan, outcome.current, target, outcome.no_new_deal)
         shares = ", ".join(
             f"{country_name(c)} {s:.0%}"
             for c, s in sorted(r.plan.country_shares.items(), key=lambda kv: -kv[1])
@@ -536,6 +553,7 @@ class PlanView(QWidget):
             f"{len(g.plan.closed)} deals, {g.magnets_in_year:,.0f} t{g_chance}, cost "
             f"{self._money(g)}. The plan gives {gain:+,.0f} t."
             + ("" if g.extra.get("meets_constraints", True) else f" It is {OUTSIDE_SHARE_LIMITS}.")
+            + self.baseline_words(outcome)
         )
         self.left_out.setRowCount(len(outcome.left_out))
         for row, item in enumerate(outcome.left_out):
@@ -547,6 +565,22 @@ class PlanView(QWidget):
             self.left_out.setItem(row, 2, _item(cost, item.cost_musd))
             self.left_out.setItem(row, 3, _item(item.reason))
         fit_rows(self.left_out)
+
+    @staticmethod
+    def baseline_words(outcome: PlanOutcome) -> str:
+        """Why the chart's two lines without the plan differ: what each counts in the year."""
+        r = outcome.result
+        if outcome.no_new_deal is None or r.plan is None:
+            return ""
+        k = int(r.year - outcome.years[0])
+        none = float(outcome.no_new_deal[k])
+        return (
+            f"<br><b>{NO_NEW_DEAL}</b>: {none:,.0f} t in {r.year}, the plan's basis (an open "
+            "deal counts only if the plan closes it, so with none closed only deals already "
+            f"acquired count); the plan adds {r.plan.magnets_in_year - none:+,.0f} t to it. "
+            f"<b>{CURRENT}</b>: {outcome.current[k]:,.0f} t, as the main chart in expected mode: each "
+            "open deal counted at its chance of closing."
+        )
 
     def _on_portfolio_changed(self, _changes) -> None:
         # Rebuilding the list of open deals costs ~0.3 s at 10,000 blocks: while the tab is

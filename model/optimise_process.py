@@ -32,6 +32,9 @@ class PlanOutcome:
     current: np.ndarray  # expected magnets by year, the portfolio as it stands
     years: np.ndarray
     constraints: Constraints
+    # Expected magnets by year with no new deal: every open deal dropped, as a plan that closes
+    # none has it (the basis a plan is on; `current` counts open deals at their chance).
+    no_new_deal: np.ndarray | None = None
 
 
 def run_plan(
@@ -50,6 +53,7 @@ def run_plan(
     """The plan, why the rest is left out, and the current projection."""
     from model.api import project
     from model.optimise import optimise
+    from model.plan import Plan, plan_scenario
     from model.plan_reasons import why_not
     from model.scenario import Mode
 
@@ -67,8 +71,10 @@ def run_plan(
     )
     left_out = why_not(portfolio, result, constraints, scenario=scenario, start=start, end=end)
     current = project(portfolio, scenario=scenario, mode=Mode.expected, start=start, end=end)
+    bare = plan_scenario(portfolio, Plan(), scenario)
+    none = project(portfolio, scenario=bare, mode=Mode.expected, start=start, end=end)
     progress(1.0)
-    return PlanOutcome(result, left_out, current.magnets, current.years, constraints)
+    return PlanOutcome(result, left_out, current.magnets, current.years, constraints, none.magnets)
 
 
 def serve(conn: Connection, fn: Callable[..., Any], kwargs: dict[str, Any]) -> None:

@@ -1,12 +1,14 @@
 """The Plan view: run in the background, see the plan as the model projects it, save it (undo)."""
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
 from desktop.plan_view import MUST, RULE_OUT
 from model import project
 from model.optimise_process import run_plan
-from model.plan import plan_scenario
+from model.plan import Plan, plan_scenario
+from tests.desktop.plotted import plotted
 
 
 def run_and_wait(qtbot, view):
@@ -200,3 +202,25 @@ def test_after_a_run_the_result_is_in_view(window, qtbot, size):
         return widget.isVisible() and y >= 0 and y + 40 <= port.height()
 
     qtbot.waitUntil(lambda: top_in_view(view.status) and top_in_view(view.chosen), timeout=5000)
+
+
+def test_the_plan_tab_says_what_its_baseline_counts(window, qtbot):
+    """The plan's no-new-deal basis (every open deal dropped) differs from the main chart's
+    expected figure (open deals at their chance): both are drawn and said, with what each counts."""
+    view = window.plan_view
+    view.uncosted.setChecked(True)
+    view.deals_on.setChecked(True)
+    view.max_deals.setValue(2)
+    run_and_wait(qtbot, view)
+    portfolio, year = window.session.portfolio, view.year.value()
+    k = year - 2025
+    none = project(portfolio, scenario=plan_scenario(portfolio, Plan())).magnets
+    expected = project(portfolio).magnets
+    assert round(none[k]) < round(expected[k])  # the demo: 1,200 t against 2,428 t
+    lines = plotted(view.chart)
+    np.testing.assert_allclose(lines["No new deal"], none)
+    np.testing.assert_allclose(lines["As it stands (expected)"], expected)
+    words = view.comparison.text()
+    assert f"<b>No new deal</b>: {none[k]:,.0f} t in {year}, the plan's basis" in words
+    assert f"<b>As it stands (expected)</b>: {expected[k]:,.0f} t" in words
+    assert "each open deal counted at its chance of closing" in words
