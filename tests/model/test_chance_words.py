@@ -43,7 +43,7 @@ def test_no_chance_to_give_reads_as_a_dash():
     assert chance(None) == "—" and chance(float("nan"), 100) == "—"
 
 
-PERCENT_FORMAT = re.compile(r"p_target[^}]*:\.\d%|chance[^}]*:\.\d%")
+PERCENT_FORMAT = re.compile(r"(p_target|chance)[^}\n]*:\.\d%")  # within one line
 
 
 def test_no_probability_is_formatted_as_a_rounded_percentage_anywhere():
