@@ -31,7 +31,7 @@ from desktop.columns import COLUMNS, TITLES
 from desktop.delegates import RecordDelegate
 from desktop.frozen_table import FrozenTableView
 from desktop.labels import Names
-from desktop.new_records import new_record
+from desktop.new_records import new_record, starting_values
 from desktop.record_model import RAW_ROLE, RecordTableModel
 from desktop.session import PortfolioSession
 from model.domain import KINDS
@@ -270,6 +270,26 @@ class RecordsView(QWidget):
         if self.kind == "deals":
             block = self.session.portfolio.block(fields["block_id"]).name
             self.message.emit(f"New deal on {block}: choose its firm, status and offtake share")
+            return
+        # Typing goes straight into the new row's name, and the starting values are said,
+        # so a block does not stay 'Australia, exploration' unnoticed.
+        self.table.setFocus()
+        self.table.edit(self.table.currentIndex())
+        self.message.emit(
+            f"New {KINDS[self.kind].singular}: type its name; {self._started(fields)}"
+        )
+
+    def _started(self, fields: dict) -> str:
+        """'it starts as Australia (AUS), exploration' from the row as the table shows it."""
+        row = self.model.row_of(fields["id"])
+        shown = [
+            str(self.model.index(row, k).data())
+            for k, column in enumerate(self.model.columns)
+            if column.field in starting_values(self.kind) and k != self.name_column
+        ]
+        return (
+            f"it starts as {', '.join(shown)}: change what differs" if shown else "then its figures"
+        )
 
     def duplicate_record(self) -> None:
         record_id = self.selected_id()

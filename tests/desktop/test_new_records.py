@@ -29,3 +29,19 @@ def test_add_makes_a_record_with_the_declared_starting_values(window, kind):
     for name, info in KINDS[kind].fields.items():
         if meta(info).new is not None:
             assert getattr(added, name) == meta(info).new, name
+
+
+@pytest.mark.parametrize("kind", ["blocks", "firms", "plants"])
+def test_add_opens_the_new_name_for_typing_and_says_what_it_starts_as(window, qtbot, kind):
+    view = window.view.views[kind]
+    messages = []
+    view.message.connect(messages.append)
+    view.add_record()
+    index = view.table.currentIndex()
+    assert view.model.index(view.proxy.mapToSource(index).row(), view.name_column).data() == (
+        f"New {KINDS[kind].singular}"
+    )
+    assert view.table.frozen.state() == view.table.State.EditingState
+    assert messages[-1].startswith(f"New {KINDS[kind].singular}: type its name; ")
+    if kind == "blocks":  # the starting country and stage, as the table shows them
+        assert "Australia (AUS)" in messages[-1] and "exploration" in messages[-1]
