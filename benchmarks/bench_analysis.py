@@ -48,8 +48,8 @@ def run() -> None:
     # Wall-clock and CPU time, least of a few runs each: on a shared 2-core machine a run is
     # often interrupted, and the CPU time leaves out waiting for a core.
     # One Monte Carlo run: set-up, draws and one simulation of them, what the ranking repeats
-    # for every deal without its fast path (monte_carlo also simulates the draws on schedule,
-    # for the note that explains the band: that second pass is left out here).
+    # for every deal without its fast path (monte_carlo may also simulate the draws on schedule,
+    # when the expected figure leaves the band, for its note: that second pass is left out here).
     one = [seconds(lambda: one_run(portfolio, 2000), both=True) for _ in range(3)]
     ranking = [
         seconds(lambda: rank_deals(portfolio, 2030, draws=2000), both=True) for _ in range(2)
