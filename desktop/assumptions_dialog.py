@@ -1,14 +1,16 @@
 """Edit > Assumptions: every assumption of the portfolio, with its unit, range and source, in one
-form; OK writes them as one undoable edit."""
+form that fits its width (long labels wrap); shares in percent, choices in words. A value typed
+outside its declared range is refused with the field and the range, never changed; OK writes
+them all as one undoable edit."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QLabel,
     QScrollArea,
@@ -16,17 +18,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.assumptions import CHOICES, SCALARS, TABLES, Assumptions
+from desktop.assumption_entry import ValueBox
+from desktop.labels import word
+from model.assumptions import CHOICE_LABELS, CHOICES, SCALARS, TABLES, Assumptions
 from model.source_text import readable_source
 
+BOX_WIDTH = 150  # room for "1,000,000.000" or "28.333333 %"; the labels take the rest
 
-def _spin(value: float, low: float, high: float, whole: bool, tip: str) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
-    spin.setDecimals(0 if whole else 4)
-    spin.setRange(low, high)
-    spin.setValue(value)
-    spin.setToolTip(tip)
-    return spin
+
+def _label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+class _Rows(QGridLayout):
+    """Label and value rows: the labels take the width the values leave, wrapping as needed
+    (a QFormLayout clipped wrapped labels)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setColumnStretch(0, 1)
+
+    def addRow(self, label: QWidget, field: QWidget) -> None:  # noqa: N802 (like QFormLayout)
+        row = self.rowCount()
+        self.addWidget(label, row, 0)
+        self.addWidget(field, row, 1, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
 class AssumptionsDialog(QDialog):
@@ -35,62 +52,110 @@ class AssumptionsDialog(QDialog):
         self.setObjectName("assumptionsDialog")
         self.setWindowTitle("Assumptions")
         self.current = current
-        self.scalars: dict[str, QDoubleSpinBox] = {}
+        self.scalars: dict[str, ValueBox] = {}
         self.choices: dict[str, QComboBox] = {}
-        self.tables: dict[str, dict[str, QDoubleSpinBox]] = {}
+        self.tables: dict[str, dict[str, ValueBox]] = {}
         body = QWidget()
         layout = QVBoxLayout(body)
-        form = QFormLayout()
+        form = _Rows()
         for name, spec in SCALARS.items():
-            self.scalars[name] = _spin(
+            box = ValueBox(
+                spec.label,
                 getattr(current, name),
                 spec.low,
                 spec.high,
-                False,
-                f"{spec.unit}\n{readable_source(spec.source)}",
+                percent=spec.percent,
+                decimals=spec.decimals,
+                low_open=spec.low_open,
             )
-            form.addRow(f"{spec.label} ({spec.unit})", self.scalars[name])
+            box.setToolTip(f"{spec.unit}\n{readable_source(spec.source)}")
+            self._add(form, f"{spec.label} ({spec.unit})", box)
+            self.scalars[name] = box
         for name, (enum, label, source) in CHOICES.items():
             combo = QComboBox()
-            combo.addItems([e.value for e in enum])
-            combo.setCurrentText(getattr(current, name).value)
-            combo.setToolTip(source)
+            for choice in enum:
+                combo.addItem(CHOICE_LABELS.get(choice, choice.value), choice.value)
+            combo.setCurrentIndex(combo.findData(getattr(current, name).value))
+            combo.setToolTip(readable_source(source))
             self.choices[name] = combo
-            form.addRow(label, combo)
+            form.addRow(_label(label), combo)
         layout.addLayout(form)
         for name, spec in TABLES.items():
-            box = QGroupBox(f"{spec.label} ({spec.unit})")
-            box.setToolTip(readable_source(spec.source))
-            rows = QFormLayout(box)
+            group = QGroupBox(f"{spec.label} ({spec.unit})")
+            group.setToolTip(readable_source(spec.source))
+            rows = _Rows()
+            group.setLayout(rows)
             values = getattr(current, name)
             self.tables[name] = {}
             for key in spec.keys:
-                spin = _spin(
-                    values[key], spec.low, spec.high, spec.whole, readable_source(spec.source)
+                box = ValueBox(
+                    f"{spec.label}, {word(key)}",
+                    values[key],
+                    spec.low,
+                    spec.high,
+                    percent=spec.percent,
+                    whole=spec.whole,
                 )
-                self.tables[name][key.value] = spin
-                rows.addRow(key.value, spin)
-            layout.addWidget(box)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
+                box.setToolTip(readable_source(spec.source))
+                self._add(rows, word(key), box)
+                self.tables[name][key.value] = box
+            layout.addWidget(group)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroll.setWidget(body)
+        self.refusal = QLabel(objectName="assumptionsRefusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet("color: #b00020;")
+        self.refusal.hide()
         outer = QVBoxLayout(self)
-        outer.addWidget(QLabel("Hover a value for its source. OK writes all of them as one edit."))
-        outer.addWidget(scroll)
+        hint = _label("Hover a value for its source. Shares are in percent. OK writes all of them.")
+        outer.addWidget(hint)
+        outer.addWidget(self.scroll)
+        outer.addWidget(self.refusal)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
         outer.addWidget(buttons)
         self.resize(560, 600)
 
+    def _add(self, form: _Rows, text: str, box: ValueBox) -> None:
+        box.setFixedWidth(BOX_WIDTH)
+        box.editingFinished.connect(self._show_problems)
+        form.addRow(_label(text), box)
+
+    def boxes(self) -> list[ValueBox]:
+        return [*self.scalars.values(), *(b for t in self.tables.values() for b in t.values())]
+
+    def problems(self) -> list[tuple[ValueBox, str]]:
+        return [(box, why) for box in self.boxes() if (why := box.problem())]
+
+    def _show_problems(self) -> list[tuple[ValueBox, str]]:
+        problems = self.problems()
+        self.refusal.setText("\n".join(why for _, why in problems))
+        self.refusal.setVisible(bool(problems))
+        return problems
+
+    def accept(self) -> None:
+        """Refused, with the field and its range, while a value is outside it."""
+        problems = self._show_problems()
+        if problems:
+            box = problems[0][0]
+            self.scroll.ensureWidgetVisible(box)
+            box.setFocus()
+            box.selectAll()
+            return
+        super().accept()
+
     def chosen(self) -> Assumptions:
-        """The assumptions as the form shows them (ranges are the declared ones)."""
+        """The assumptions as the form shows them (shares typed in percent stored as fractions)."""
         data = self.current.model_dump()
-        data.update({name: spin.value() for name, spin in self.scalars.items()})
-        data.update({name: combo.currentText() for name, combo in self.choices.items()})
-        for name, spins in self.tables.items():
+        data.update({name: box.fraction() for name, box in self.scalars.items()})
+        data.update({name: combo.currentData() for name, combo in self.choices.items()})
+        for name, boxes in self.tables.items():
             kind = int if TABLES[name].whole else float
-            data[name] = {key: kind(spin.value()) for key, spin in spins.items()}
+            data[name] = {key: kind(box.fraction()) for key, box in boxes.items()}
         return Assumptions.model_validate(data)

@@ -231,6 +231,15 @@ CHOICES: dict[str, tuple[type[StrEnum], str, str]] = {
 }
 
 
+# What each choice reads as (the GUI shows these, files keep the codes).
+CHOICE_LABELS: dict[str, str] = {
+    SeparationAllocation.merit_order: "Merit order (best NdPr yield first)",
+    SeparationAllocation.pro_rata: "Pro rata (every feed the same cut)",
+    DyTbProcess.conventional: "Conventional alloying",
+    DyTbProcess.grain_boundary_diffusion: "Grain-boundary diffusion",
+}
+
+
 def usd_m_to_crore(usd_m: float, inr_per_usd: float) -> float:
     """USD million -> INR crore (1 crore = 10 million rupees)."""
     return usd_m * 1e6 * inr_per_usd / CRORE
@@ -252,6 +261,7 @@ class TableSpec:
     high: float
     whole: bool  # whole numbers (years)
     source: str
+    percent: bool = False  # chances 0..1: read as percentages, like Spec.percent
 
     @property
     def value_type(self) -> Any:
@@ -306,7 +316,9 @@ MAX_DELAY_PLANT = {
 
 
 def _probabilities(label: str, keys: type[StrEnum], defaults: dict) -> TableSpec:
-    return TableSpec(label, "probability", keys, defaults, 0.0, 1.0, False, PIPELINE_SOURCE)
+    return TableSpec(
+        label, "probability", keys, defaults, 0.0, 1.0, False, PIPELINE_SOURCE, percent=True
+    )
 
 
 def _delays(label: str, keys: type[StrEnum], defaults: dict) -> TableSpec:

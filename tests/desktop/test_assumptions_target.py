@@ -10,8 +10,8 @@ def test_assumptions_dialog_writes_one_undoable_edit(window, qtbot):
     before = session.store.assumptions()
     window.edit_assumptions()
     dialog = window.dialog
-    dialog.scalars["ndpr_in_magnet"].setValue(0.3075)
-    dialog.tables["p_deal"]["mou"].setValue(0.8)
+    dialog.scalars["ndpr_in_magnet"].setValue(30.75)  # percent
+    dialog.tables["p_deal"]["mou"].setValue(80)  # percent
     dialog.accept()
     stored = session.store.assumptions()
     assert stored.ndpr_in_magnet == pytest.approx(0.3075)
