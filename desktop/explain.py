@@ -10,6 +10,7 @@ import numpy as np
 
 from desktop.labels import MODE_RULES, word
 from model.domain import COMMITTED_DEALS, NEEDS_SEPARATION, DealStatus
+from model.dytb_words import ZERO_REASON
 from model.field_words import label
 from model.projection import Projection
 
@@ -26,11 +27,15 @@ class Incomplete:
     record_id: str
     name: str
     fields: tuple[str, ...]
+    note: str = ""  # what the gap does when the record still counts ('its Dy/Tb counts as zero')
 
     def text(self) -> str:
         what = "block" if self.kind == "blocks" else "plant"
-        return f"{self.name} ({what}): missing " + ", ".join(
-            field_label(self.kind, f) for f in self.fields
+        note = f"; {self.note}" if self.note else ""
+        return (
+            f"{self.name} ({what}): missing "
+            + ", ".join(field_label(self.kind, f) for f in self.fields)
+            + note
         )
 
 
@@ -40,7 +45,22 @@ def field_label(kind: str, field: str) -> str:
 
 
 def incomplete_records(projection: Projection) -> list[Incomplete]:
-    """The model's list of records that lack a figure, as records and fields."""
+    """The model's list of records that lack a figure, as records and fields; when Dy/Tb counts
+    (high-temperature share > 0) also the blocks whose missing Dy+Tb share counts as zero."""
+    inputs = projection.inputs
+    records = _counting_nothing(projection)
+    for block_id, text in zip(inputs.dytb_unknown_ids, inputs.dytb_unknown, strict=True):
+        at = next((k for k, r in enumerate(records) if r.record_id == block_id), None)
+        if at is None:
+            name = text.split(" lacks:")[0]
+            records.append(Incomplete("blocks", block_id, name, ("dytb_share",), ZERO_REASON))
+        elif "dytb_share" not in (r := records[at]).fields:
+            records[at] = Incomplete(r.kind, r.record_id, r.name, (*r.fields, "dytb_share"))
+    return records
+
+
+def _counting_nothing(projection: Projection) -> list[Incomplete]:
+    """The records that count for nothing until a figure is filled in."""
     return [Incomplete(*gap) for gap in projection.inputs.gaps]
 
 
@@ -54,7 +74,7 @@ def why_nothing(portfolio, projection: Projection, block_id: str) -> list[Reason
         return []
     block = portfolio.block(block_id)
     reasons: list[Reason] = []
-    for record in incomplete_records(projection):
+    for record in _counting_nothing(projection):
         if record.kind == "blocks" and record.record_id == block_id:
             for f in record.fields:
                 reasons.append(

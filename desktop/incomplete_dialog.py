@@ -1,4 +1,5 @@
-"""The records that lack a figure (and so count for nothing), each opening its empty cell."""
+"""The records that lack a figure (and so count for nothing, or add no Dy/Tb), each opening its
+empty cell."""
 
 from __future__ import annotations
 
@@ -13,7 +14,11 @@ LINK_ROLE = Qt.ItemDataRole.UserRole
 class IncompleteDialog(QDialog):
     cellRequested = Signal(str)  # 'cell:kind/id/field'
 
-    def __init__(self, records: list[Incomplete], parent: QWidget | None = None):
+    def __init__(
+        self, records: list[Incomplete], parent: QWidget | None = None, dytb_note: str = ""
+    ):
+        """`dytb_note`: why a missing Dy+Tb share matters (model/dytb_words.cap_line), shown
+        when some record lacks one."""
         super().__init__(parent)
         self.setObjectName("incompleteDialog")
         self.setWindowTitle(f"{len(records)} records incomplete")
@@ -31,6 +36,14 @@ class IncompleteDialog(QDialog):
             "These records count for nothing until the missing figures are filled in from their "
             "sources. Double-click one to go to the empty cell."
         )
+        if any(record.note for record in records):
+            note.setText(
+                "Records marked 'its Dy/Tb counts as zero' still add their NdPr, but no Dy/Tb. "
+                + dytb_note
+                + " Records without that mark count for nothing until the missing figures are "
+                "filled in from their sources. Double-click one to go to the empty cell."
+            )
+        note.setObjectName("incompleteNote")
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)

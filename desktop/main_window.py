@@ -39,10 +39,11 @@ from desktop.status_bar import StatusBar
 from desktop.style import STAGE_LABELS
 from desktop.target_dialog import TargetDialog
 from desktop.window_size import DEFAULT_SIZE, first_run_geometry, fits
-from model.band_words import FIGURE_MEANINGS, MODE_FREE, figure_name
+from model.band_words import MODE_FREE, figure_meaning, figure_name
 from model.csv_records import CSV_KINDS, UnknownTable, closest_kind, csv_rows
 from model.demand import demand_balance
 from model.domain import KINDS, YEAR_MAX, YEAR_MIN
+from model.dytb_words import ZERO_NOTE, cap_line
 from model.export_target import is_portfolio_file
 from model.field_words import qualified
 from model.files import private_output
@@ -400,8 +401,9 @@ class MainWindow(QMainWindow):
         i = p.year_index(s.target_year)
         read_only = " [read-only]" if s.store.read_only else ""
         self.setWindowTitle(f"{s.portfolio.name} — {s.path}{read_only} — REPM planner")
-        incomplete = len(p.inputs.incomplete)
-        mode = p.inputs.mode.value
+        incomplete = len(incomplete_records(p))
+        zero = f" ({ZERO_NOTE})" if p.inputs.dytb_unknown else ""
+        mode, delayed = p.inputs.mode.value, p.inputs.delayed
         counts = (
             f" · committed counts {MODE_RULES['committed']}"
             if mode == "committed" and p.magnets[i] < 0.5
@@ -412,11 +414,15 @@ class MainWindow(QMainWindow):
         imports = f" · imports {need.imports[k]:,.0f} t (China {need.china_imports[k]:,.0f} t)"
         self.status_label.setText(
             f"{s.target_year}: {p.magnets[i]:,.0f} t magnets vs target {p.target[i]:,.0f} t"
-            f" ({figure_name(mode)}) · bottleneck {STAGE_LABELS[p.bottleneck[i]]}{imports}{counts}"
-            + (f" · <a href='incomplete'>{incomplete} records incomplete</a>" if incomplete else "")
+            f" ({figure_name(mode, delayed)}) · bottleneck {STAGE_LABELS[p.bottleneck[i]]}{imports}{counts}"
+            + (
+                f" · <a href='incomplete'>{incomplete} records incomplete</a>{zero}"
+                if incomplete
+                else ""
+            )
         )
         self.status_label.setToolTip(
-            f"Mode '{mode}' counts {MODE_RULES[mode]}: {FIGURE_MEANINGS[mode]}. {MODE_FREE}"
+            f"Mode '{mode}' counts {MODE_RULES[mode]}: {figure_meaning(mode, delayed)}. {MODE_FREE}"
             + (" Click 'records incomplete' for the list." if incomplete else "")
         )
 
@@ -424,7 +430,10 @@ class MainWindow(QMainWindow):
         """The records that count for nothing until a figure is filled in."""
         if not self.session:
             return
-        dialog = IncompleteDialog(incomplete_records(self.session.projection), self)
+        p = self.session.projection
+        dialog = IncompleteDialog(
+            incomplete_records(p), self, dytb_note=cap_line(p.inputs.high_temp_share)
+        )
         dialog.cellRequested.connect(self.view.go_to_cell)
         dialog.open()
         self.dialog = dialog

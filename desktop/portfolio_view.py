@@ -36,9 +36,10 @@ from desktop.session import PortfolioSession, moves_numbers, relabels
 from desktop.uncertainty import UncertaintyController
 from desktop.view_tabs import ViewTabs
 from desktop.what_if_panel import WhatIfPanel
-from model.band_words import FIGURE_MEANINGS, MODE_FREE, figure_name
+from model.band_words import MODE_FREE, figure_meaning, figure_name
 from model.countries import country_name
 from model.domain import KINDS
+from model.dytb_words import ZERO_NOTE
 from model.projection import Projection
 
 CHART_GROUPS = 6  # stacks shown by name; the rest as "Other": a longer legend squeezes the plot
@@ -375,10 +376,12 @@ class PortfolioView(QSplitter):
 
     def _show_headline(self) -> None:
         self.p_target.setText(self.uncertainty.headline())
-        mode = self.session.projection.inputs.mode.value
-        self.mc_figure.setText(f"Bars: magnets, {figure_name(mode)}.")
+        inputs = self.session.projection.inputs
+        mode, delayed = inputs.mode.value, inputs.delayed
+        zero = f" {ZERO_NOTE[0].upper()}{ZERO_NOTE[1:]}." if inputs.dytb_unknown else ""
+        self.mc_figure.setText(f"Bars: magnets, {figure_name(mode, delayed)}.{zero}")
         self.mc_figure.setToolTip(
-            f"The bars in mode '{mode}': {FIGURE_MEANINGS[mode]}. {MODE_FREE}"
+            f"The bars in mode '{mode}': {figure_meaning(mode, delayed)}. {MODE_FREE}"
         )
         self.mc_note.setText(self.uncertainty.note())
         self.mc_note.setVisible(bool(self.mc_note.text()))

@@ -47,7 +47,7 @@ from desktop.report_plan import plan_page
 from desktop.style import STAGE_LABELS, country_colour
 from model.api import project
 from model.assumptions import CHOICES, SCALARS, TABLES
-from model.band_words import FIGURE_MEANINGS, MODE_FREE, band_figures, band_note, figure_name
+from model.band_words import MODE_FREE, band_figures, band_note, figure_meaning, figure_name
 from model.choices import DRAWS, SEED
 from model.concentration import CountryCut, concentration, country_cuts, largest_words
 from model.countries import country_name
@@ -305,7 +305,7 @@ def _cover(f: BriefingFigures, shown: Portfolio, when: str, confidential: str) -
     years = f"{int(p.years[0])}-{int(p.years[-1])}"
     scenario = f.scenario.name if f.scenario else "the portfolio as it is (no scenario)"
     headline = (
-        f"{p.magnets[i]:,.0f} t/yr of magnets ({figure_name(f.mode)}) in {year} against a "
+        f"{p.magnets[i]:,.0f} t/yr of magnets ({figure_name(f.mode, p.inputs.delayed)}) in {year} against a "
         f"target of {p.target[i]:,.0f} t/yr"
     )
     met = chance(f.mc.p_target[i], f.mc.n)
@@ -394,11 +394,11 @@ def document_from(
         "<div style='page-break-before: always'></div>",
         "<h2>Headline</h2>",
         f"<p><b>{year}</b>: {projection.magnets[i]:,.0f} t/yr of sintered NdFeB magnets "
-        f"({figure_name(f.mode)}) against a target of {projection.target[i]:,.0f} t/yr; gap "
+        f"({figure_name(f.mode, projection.inputs.delayed)}) against a target of {projection.target[i]:,.0f} t/yr; gap "
         f"{projection.gap[i]:,.0f} t/yr. "
         + met
         + f"Bottleneck in {year}: {esc(STAGE_LABELS[projection.bottleneck[i]])}.</p>",
-        f"<p class='small'>Mode {f.mode}: {esc(FIGURE_MEANINGS[f.mode])}. {esc(MODE_FREE)}</p>",
+        f"<p class='small'>Mode {f.mode}: {esc(figure_meaning(f.mode, projection.inputs.delayed))}. {esc(MODE_FREE)}</p>",
         _table(
             [
                 "Year",

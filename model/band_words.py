@@ -44,9 +44,22 @@ def beyond_band(figure: np.ndarray, p10: np.ndarray, p90: np.ndarray) -> np.ndar
     return (figure > p90 + slack) | (figure < p10 - slack)
 
 
-def figure_name(mode: str) -> str:
-    """'expected, on schedule' / 'committed' / 'all deals'."""
-    return FIGURE_LABELS.get(mode, mode)
+DELAYED = "with the scenario's delays"
+
+
+def figure_meaning(mode: str, delayed: bool = False) -> str:
+    """FIGURE_MEANINGS[mode], saying so when the scenario delays starts."""
+    meaning = FIGURE_MEANINGS.get(mode, mode)
+    return f"{meaning} (schedules {DELAYED})" if delayed else meaning
+
+
+def figure_name(mode: str, delayed: bool = False) -> str:
+    """'expected, on schedule' / 'committed' / 'all deals'; under a scenario that delays
+    starts 'expected, with the scenario's delays' (never 'on schedule': an official would
+    read that as no delay assumed)."""
+    if not delayed:
+        return FIGURE_LABELS.get(mode, mode)
+    return f"{'expected' if mode == 'expected' else FIGURE_LABELS.get(mode, mode)}, {DELAYED}"
 
 
 @dataclass(frozen=True)
@@ -62,6 +75,7 @@ class BandFigures:
     # The same draws with no slip: mean, P10, P90 (None: not computed)
     on_schedule: tuple[float, float, float] | None = None
     max_slip: int = 0  # longest slip (years) of a block that starts by `year`
+    delayed: bool = False  # the scenario delays some start: the figure is not on schedule
 
 
 def band_figures(projection, result, year: int) -> BandFigures | None:
@@ -86,6 +100,7 @@ def band_figures(projection, result, year: int) -> BandFigures | None:
         mean=float(result.mean[k]),
         on_schedule=on_schedule,
         max_slip=0 if result.max_slip is None else int(result.max_slip[k]),
+        delayed=projection.inputs.delayed,
     )
 
 
@@ -103,9 +118,7 @@ def band_note(f: BandFigures | None) -> str:
     if f is None or not (side := outside(f)):
         return ""
     bound, edge = ("P90", f.p90) if side == "above" else ("P10", f.p10)
-    head = (
-        f"{f.year}: {figure_name(f.mode)} ({f.figure:,.0f} t) is {side} {bound} ({edge:,.0f} t). "
-    )
+    head = f"{f.year}: {figure_name(f.mode, f.delayed)} ({f.figure:,.0f} t) is {side} {bound} ({edge:,.0f} t). "
     if f.mode != "expected":
         return (
             head
@@ -148,7 +161,11 @@ def _expected_reason(f: BandFigures, side: str) -> str:
         return (
             f"{mean}; with no slip the same draws average {on_mean:,.0f} t, {bound} "
             f"{on_edge:,.0f} t. Slips{slip} make the difference: the expected line has every "
-            "project on its schedule."
+            + (
+                "project on the scenario's delayed schedule."
+                if f.delayed
+                else "project on its schedule."
+            )
         )
     mean_outside = (
         on_mean > on_p90 + TOLERANCE_T if side == "above" else on_mean < on_p10 - TOLERANCE_T

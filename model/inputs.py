@@ -99,6 +99,8 @@ class ProjectionInputs:
     # the same records for code: (kind 'blocks'/'plants', id, name, (field, ...)), in that order
     gaps: tuple[tuple[str, str, str, tuple[str, ...]], ...] = field(default=())
     dytb_unknown: tuple[str, ...] = field(default=())  # blocks whose Dy/Tb counts as zero (eq. 8)
+    dytb_unknown_ids: tuple[str, ...] = field(default=())  # the same blocks' ids, in that order
+    delayed: bool = False  # the scenario delays some block's start (not 'on schedule')
     ramp_groups: RampGroups | None = field(default=None, repr=False)  # set-up's, when known
     plant_groups: PlantGroups | None = field(default=None, repr=False)
     deal_plan: DealPlan | None = field(default=None, repr=False)
@@ -600,6 +602,11 @@ def build_inputs(
             PLANT_READS | {"plant_ramp", "plant_capacity", "plant_stage"},
         )
 
+    dytb_missing = (
+        c.derived(("dytb gaps",), lambda: tuple(dytb_gaps(c)), DYTB_READS | {"blocks"})
+        if a.high_temp_share > 0
+        else ()
+    )
     inputs = ProjectionInputs(
         scenario=scenario.name,
         mode=mode,
@@ -638,11 +645,9 @@ def build_inputs(
         plant_weight=plant_weight,
         incomplete=blocks.incomplete + plants.incomplete,
         gaps=blocks.gaps + plants.gaps,
-        dytb_unknown=(
-            c.derived(("dytb gaps",), lambda: tuple(dytb_gaps(c)), DYTB_READS | {"blocks"})
-            if a.high_temp_share > 0
-            else ()
-        ),
+        dytb_unknown=tuple(text for _, text in dytb_missing),
+        dytb_unknown_ids=tuple(block_id for block_id, _ in dytb_missing),
+        delayed=bool(scenario.delay_years or any(scenario.block_delays.values())),
         ramp_groups=ramps,
         plant_groups=plant_groups,
     )
@@ -690,11 +695,16 @@ def dytb_factors(c: RecordColumns, recovery: float) -> np.ndarray:
     return factor
 
 
-def dytb_gaps(c: RecordColumns) -> list[str]:
-    """Blocks with a deal whose Dy+Tb share is unknown: they add no Dy/Tb (listed when it counts)."""
+def dytb_gaps(c: RecordColumns) -> list[tuple[str, str]]:
+    """Blocks with a deal whose Dy+Tb share is unknown: they add no Dy/Tb (listed when it counts),
+    as (block id, '<name> lacks: Dy+Tb share; its Dy/Tb counts as zero')."""
     with_deal = np.zeros(len(c.blocks), dtype=bool)
     with_deal[c.deal_block] = True
     return [
-        field_words.lacks(c.blocks[i].name, "blocks", ["dytb_share"]) + "; its Dy/Tb counts as zero"
+        (
+            c.block_ids[i],
+            field_words.lacks(c.blocks[i].name, "blocks", ["dytb_share"])
+            + "; its Dy/Tb counts as zero",
+        )
         for i in np.flatnonzero(with_deal & np.isnan(c.dytb_share)).tolist()
     ]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from desktop import style
 from desktop.charts.base import Chart
 from model.band_words import band_figures, band_note, figure_name, outside
+from model.dytb_words import ZERO_NOTE, cap_line
 from model.montecarlo import MonteCarloResult
 from model.number_text import chance
 from model.projection import Projection
@@ -290,12 +291,16 @@ class ProjectionChart(Chart):
         lines = [
             f"<b>{year}</b>",
             f"Target: {p.target[i]:,.0f} t",
-            f"Magnets, {figure_name(p.inputs.mode.value)}: {p.magnets[i]:,.0f} t",
+            f"Magnets, {figure_name(p.inputs.mode.value, p.inputs.delayed)}: {p.magnets[i]:,.0f} t",
             f"Gap: {p.gap[i]:,.0f} t" if p.gap[i] >= 0 else f"Surplus: {-p.gap[i]:,.0f} t",
             f"Bottleneck: {style.STAGE_LABELS[p.bottleneck[i]]}",
         ]
         if p.inputs.high_temp_share > 0:
             lines.append(f"Dy+Tb: {p.dytb_supply[i]:,.1f} t, need {p.dytb_need[i]:,.1f} t")
+            if p.bottleneck[i] == "dytb":
+                lines.append(cap_line(p.inputs.high_temp_share))
+            if p.inputs.dytb_unknown:
+                lines.append(f"{len(p.inputs.dytb_unknown)} blocks: {ZERO_NOTE}")
         d = self.demand
         if d is not None and year in d.years:
             k = d.year_index(year)

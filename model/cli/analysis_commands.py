@@ -85,7 +85,7 @@ def cmd_montecarlo(args: argparse.Namespace) -> str:
             f"first year the target is met: {first}"
         )
         if figures is not None:
-            text += f"\nmagnets in {year}, {figure_name(figures.mode)}: {figures.figure:,.0f} t"
+            text += f"\nmagnets in {year}, {figure_name(figures.mode, figures.delayed)}: {figures.figure:,.0f} t"
             text += f"\n{note}" if note else ""
         text += "".join(f"\n{line}" for line in _sourced_lines(result, args.sourced_spread))
     return text

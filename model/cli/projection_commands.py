@@ -22,6 +22,8 @@ from model.cli.output import render
 
 def cmd_project(args: argparse.Namespace) -> str:
     from model.api import project
+    from model.dytb_words import cap_line
+    from model.stage_words import stage_name
 
     portfolio = portfolio_from_args(args)
     scenario = scenario_from_args(portfolio, args)
@@ -35,15 +37,19 @@ def cmd_project(args: argparse.Namespace) -> str:
     if result.inputs.high_temp_share > 0:  # the Dy/Tb limit counts (equation 8)
         headers[-1:-1] = ["dytb_supply_t", "dytb_need_t"]
     rows = [[r[h] for h in headers] for r in data["years"]]
+    if args.format == "table":  # the official's words, not the key ('Dy/Tb', not 'dytb')
+        rows = [[*row[:-1], stage_name(row[-1])] for row in rows]
     text = render(args.format, headers, rows, data)
     if args.format == "table":
-        text = f"scenario: {data['scenario']}   mode: {data['mode']}\n{text}"
+        delays = ", with the scenario's delays" if result.inputs.delayed else ""
+        text = f"scenario: {data['scenario']}   mode: {data['mode']}{delays}\n{text}"
         if result.inputs.incomplete:
             lacking = "\n".join(f"  {line}" for line in result.inputs.incomplete)
             text += f"\n\ncontribute nothing until completed:\n{lacking}"
         if result.inputs.dytb_unknown:
             lacking = "\n".join(f"  {line}" for line in result.inputs.dytb_unknown)
-            text += f"\n\nDy/Tb counted as zero:\n{lacking}"
+            text += f"\n\nDy/Tb counted as zero:\n{lacking}\n"
+            text += cap_line(result.inputs.high_temp_share)
     return text
 
 

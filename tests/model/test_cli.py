@@ -94,3 +94,16 @@ def test_validate_names_each_bad_record_on_its_own_line(capsys, tmp_path):
         "(files hold shares as fractions: 25 % is 0.25)",
         f"  plants[0] (id {data['plants'][0]['id']}).capacity_tpa: -5 is below 0",
     ]
+
+
+def test_project_table_names_the_dytb_stage_and_the_scenario_delays(capsys, tmp_path):
+    data = portfolio_to_dict(demo_portfolio())
+    data["assumptions"]["high_temp_share"] = 0.3
+    path = tmp_path / "hot.json"
+    path.write_text(json.dumps(data))
+    code, out, _ = run(
+        capsys, "project", "--portfolio", str(path), "--scenario", "All deals slip 2 years"
+    )
+    assert code == 0 and "mode: expected, with the scenario's delays" in out
+    assert "Dy/Tb (heavy rare earths)" in out and " dytb" not in out.replace("dytb_", "")
+    assert "all output is capped" in out and "equation 8" in out

@@ -285,7 +285,10 @@ def test_cli_shows_the_dytb_columns_and_what_counts_as_zero(capsys, tmp_path):
         "1,700",
         "9.50",
         "207",
-        "dytb",
+        "Dy/Tb",
+        "(heavy",
+        "rare",
+        "earths)",
     ]
     assert "Dy/Tb counted as zero:\n  Unknown HRE lacks: Dy+Tb share" in out
 
