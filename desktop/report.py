@@ -532,13 +532,15 @@ def _ranking_section(f: BriefingFigures) -> list[str]:
     nothing; the draws and seed of the P50 (the app's Deal ranking and `repm rank` use the same
     by default, so the three agree)."""
     year = f.year
+    delayed = f.projection.inputs.delayed
+    schedule = "on the scenario's delayed schedule" if delayed else "on schedule"
     adds = [v for v in f.ranking if max(map(abs, _added(v))) >= 0.5]
     nothing = [v for v in f.ranking if v not in adds]
     parts = [
         f"<h2>What closing each open deal adds ({year})</h2>",
         f"<p>The {len(f.ranking)} open deals (neither acquired nor rejected), most magnets added "
-        f"in {year} first. Expected: as projected (weighted by chance, every project on "
-        f"schedule); P50: the median of {f.ranking_draws:,} Monte Carlo draws (seed {f.seed}), "
+        f"in {year} first. Expected: as projected (weighted by chance, every project "
+        f"{schedule}); P50: the median of {f.ranking_draws:,} Monte Carlo draws (seed {f.seed}), "
         "the same draws with and without the deal.</p>",
         _table(
             [
@@ -575,7 +577,7 @@ def _ranking_section(f: BriefingFigures) -> list[str]:
         parts.append(
             "<p class='small'>A P50 gain of 0 means that in most draws the deal adds nothing "
             f"in {year} (its project or a plant downstream is not yet producing), although its "
-            "expected gain, weighted by chance with every project on schedule, is above 0.</p>"
+            f"expected gain, weighted by chance with every project {schedule}, is above 0.</p>"
         )
     return parts
 

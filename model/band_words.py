@@ -50,7 +50,10 @@ DELAYED = "with the scenario's delays"
 def figure_meaning(mode: str, delayed: bool = False) -> str:
     """FIGURE_MEANINGS[mode], saying so when the scenario delays starts."""
     meaning = FIGURE_MEANINGS.get(mode, mode)
-    return f"{meaning} (schedules {DELAYED})" if delayed else meaning
+    if not delayed:
+        return meaning
+    meaning = meaning.replace("on its schedule", "on the scenario's delayed schedule")
+    return meaning.replace("on schedule", DELAYED)
 
 
 def figure_name(mode: str, delayed: bool = False) -> str:

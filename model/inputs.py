@@ -603,7 +603,7 @@ def build_inputs(
         )
 
     dytb_missing = (
-        c.derived(("dytb gaps",), lambda: tuple(dytb_gaps(c)), DYTB_READS | {"blocks"})
+        c.derived(("dytb gaps",), lambda: tuple(dytb_gaps(c)), DYTB_READS | {"blocks", "block_ids"})
         if a.high_temp_share > 0
         else ()
     )

@@ -56,7 +56,9 @@ def test_cover_names_scenario_mode_and_years(qapp):
     cover = text.split("Headline")[0]
     p = project(demo, mode="committed", scenario=scenario, start=2026, end=2036)
     i = p.year_index(2034)
-    assert f"{p.magnets[i]:,.0f} t/yr of magnets (committed) in 2034" in cover
+    delays = "committed, with the scenario's delays"  # the scenario slips every start
+    assert f"{p.magnets[i]:,.0f} t/yr of magnets ({delays}) in 2034" in cover
+    assert "on schedule" not in text  # no figure or meaning says no delay is assumed
     assert "Scenario: All deals slip 2 years" in cover and "mode: committed" in cover
     assert "years 2026-2036" in cover and "2026-11-25" in cover and demo.name in cover
     assert "only signed or acquired deals" in cover
