@@ -136,9 +136,7 @@ class PlanChart(Chart):
         ]:
             width = 3 if label == "Plan" else 2
             pen = pg.mkPen(colour, width=width, style=style)
-            line = pg.PlotDataItem(x, values, pen=pen, name=label)
-            self.plot.addItem(line)
-            self.legend.addItem(line, label)
+            self.plot.addItem(pg.PlotDataItem(x, values, pen=pen, name=label))  # and its legend
         top = max(float(np.max(values)) for values, *_ in lines)
         self.fit_height(max(float(np.max(plan)), top, float(np.max(target))), 1.15)
 

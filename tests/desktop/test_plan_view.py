@@ -224,3 +224,12 @@ def test_the_plan_tab_says_what_its_baseline_counts(window, qtbot):
     assert f"<b>No new deal</b>: {none[k]:,.0f} t in {year}, the plan's basis" in words
     assert f"<b>As it stands (expected)</b>: {expected[k]:,.0f} t" in words
     assert "each open deal counted at its chance of closing" in words
+
+
+def test_the_plan_chart_legend_names_each_line_once(window, qtbot):
+    view = window.plan_view
+    view.uncosted.setChecked(True)
+    run_and_wait(qtbot, view)
+    names = [label.text for _sample, label in view.chart.legend.items]
+    assert sorted(names) == sorted(set(names))
+    assert set(names) == {"Target", "As it stands (expected)", "No new deal", "Plan"}
