@@ -32,10 +32,15 @@ def sqlite_uri(path: PurePath, mode: str) -> str:
 
 
 def connect(
-    path: str | os.PathLike[str], mode: str = "ro", timeout: float | None = None
+    path: str | os.PathLike[str],
+    mode: str = "ro",
+    timeout: float | None = None,
+    *,
+    immutable: bool = False,
 ) -> sqlite3.Connection:
-    """A connection to `path`: mode 'ro' (read only), 'rw' (must exist) or 'rwc' (may create)."""
-    uri = sqlite_uri(Path(path).absolute(), mode)
+    """A connection to `path`: mode 'ro' (read only), 'rw' (must exist) or 'rwc' (may create).
+    `immutable` reads the file alone, with no locks and no -wal or -shm made beside it."""
+    uri = sqlite_uri(Path(path).absolute(), mode) + ("&immutable=1" if immutable else "")
     wait = BUSY_TIMEOUT_S if timeout is None else timeout
     return sqlite3.connect(uri, uri=True, timeout=wait, check_same_thread=False)
 

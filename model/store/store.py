@@ -60,6 +60,7 @@ from model.store.opening import (
     upgrade_to_head,
 )
 from model.store.sqlite import connect, explain, volume_of
+from model.store.untouched import has_wal
 
 # Fields kept as JSON text in their column (lists), by kind, from the declarations.
 JSON_FIELDS = {
@@ -143,7 +144,7 @@ def _read_only_pragmas(dbapi_connection: sqlite3.Connection, _record: object) ->
     dbapi_connection.execute("PRAGMA query_only=ON")
 
 
-def _engine(path: Path, *, read_only: bool) -> Engine:
+def _engine(path: Path, *, read_only: bool, immutable: bool = False) -> Engine:
     """Connections through a `file:` URI (any file name works; see sqlite.py). A read-only
     engine changes nothing in the file: no journal-mode switch, no writes.
 
@@ -153,7 +154,7 @@ def _engine(path: Path, *, read_only: bool) -> Engine:
     an edit checked is what it writes over."""
     engine = create_engine(
         "sqlite://",
-        creator=lambda: connect(path, "ro" if read_only else "rw"),
+        creator=lambda: connect(path, "ro" if read_only else "rw", immutable=immutable),
         poolclass=QueuePool,
     )
     event.listen(engine, "connect", _read_only_pragmas if read_only else _pragmas)
@@ -176,6 +177,7 @@ class Store:
         *,
         read_only: bool = False,
         lock: WriterLock | None = None,
+        immutable: bool = False,
     ):
         self.path = path
         self.backup_folder = backup_folder
@@ -184,7 +186,7 @@ class Store:
         self.warnings: list[str] = []  # said once after opening (e.g. no backup could be made)
         self._lock = lock
         self._opened: Portfolio | None = None  # the portfolio checked while opening, read once
-        self.engine = _engine(path, read_only=read_only)
+        self.engine = _engine(path, read_only=read_only, immutable=immutable)
         self._subscribers: list[Callable[[list[Change]], None]] = []
 
     # --- opening ---------------------------------------------------------------------------
@@ -266,7 +268,9 @@ class Store:
                     raise explain(path, exc) from None
                 raise
             return store
-        reader = cls(path, backup_folder, keep, read_only=True)
+        # Holding the writer lock, with no -wal beside it, the file alone is all there is: read
+        # it as such, so a refusal leaves no -wal or -shm behind.
+        reader = cls(path, backup_folder, keep, read_only=True, immutable=not has_wal(path))
         try:
             opened = reader._checked_contents()
         finally:

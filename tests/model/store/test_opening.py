@@ -21,7 +21,9 @@ def test_text_file_is_not_a_portfolio(tmp_path):
     path = tmp_path / "notes.repm"
     path.write_text("minutes of the meeting")
     before = fingerprint(path)
-    with pytest.raises(NotAPortfolio, match="is not a portfolio file \\(not an SQLite database\\)"):
+    with pytest.raises(
+        NotAPortfolio, match="is not a portfolio file \\(it holds text, not an SQLite database\\)"
+    ):
         Store.open(path)
     assert fingerprint(path) == before
 
