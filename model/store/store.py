@@ -60,7 +60,7 @@ from model.store.opening import (
     upgrade_to_head,
 )
 from model.store.sqlite import connect, explain, volume_of
-from model.store.untouched import has_wal
+from model.store.untouched import unopened_wal_file
 
 # Fields kept as JSON text in their column (lists), by kind, from the declarations.
 JSON_FIELDS = {
@@ -270,7 +270,7 @@ class Store:
             return store
         # Holding the writer lock, with no -wal beside it, the file alone is all there is: read
         # it as such, so a refusal leaves no -wal or -shm behind.
-        reader = cls(path, backup_folder, keep, read_only=True, immutable=not has_wal(path))
+        reader = cls(path, backup_folder, keep, read_only=True, immutable=unopened_wal_file(path))
         try:
             opened = reader._checked_contents()
         finally:

@@ -21,19 +21,27 @@ from model.store.sqlite import connect
 T = TypeVar("T")
 
 
-def has_wal(path: Path) -> bool:
-    return Path(f"{path}-wal").exists()
+def unopened_wal_file(path: Path) -> bool:
+    """A WAL-mode file with no -wal beside it: no connection has it open, and all it holds is in
+    the file. (A rollback-mode file is read with locks, which respect another program's write,
+    and creates nothing beside it.)"""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(20)
+    except OSError:
+        return False
+    return header[18:20] == b"\x02\x02" and not Path(f"{path}-wal").exists()
 
 
 def read_untouched(path: Path, read: Callable[[sqlite3.Connection], T]) -> T:
-    """`read(connection)` on `path`, read-only, creating no file beside it when it has no -wal."""
-    if not has_wal(path):
+    """`read(connection)` on `path`, read-only, creating no -wal or -shm beside it."""
+    if unopened_wal_file(path):
         before = _stamp(path)
         try:
             with contextlib.closing(connect(path, "ro", immutable=True)) as db:
                 return read(db)
         except (sqlite3.Error, StoreError):
-            if _stamp(path) == before and not has_wal(path):
+            if _stamp(path) == before and unopened_wal_file(path):
                 raise
         # An immutable read takes no locks: the file changed while it was read (another program
         # opened it), so what looked wrong may be a half-seen write. Read it again properly.
