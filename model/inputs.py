@@ -647,7 +647,7 @@ def build_inputs(
         gaps=blocks.gaps + plants.gaps,
         dytb_unknown=tuple(text for _, text in dytb_missing),
         dytb_unknown_ids=tuple(block_id for block_id, _ in dytb_missing),
-        delayed=bool(scenario.delay_years or any(scenario.block_delays.values())),
+        delayed=scenario.delays_starts,
         ramp_groups=ramps,
         plant_groups=plant_groups,
     )

@@ -99,6 +99,11 @@ class Scenario(Record):
         "'' until the desktop gives it one",
     )
 
+    @property
+    def delays_starts(self) -> bool:
+        """Whether some block starts later than recorded (its figures are not 'on schedule')."""
+        return bool(self.delay_years or any(self.block_delays.values()))
+
     @field_validator("assumption_overrides")
     @classmethod
     def _known_assumptions(cls, overrides: dict[str, Any]) -> dict[str, Any]:

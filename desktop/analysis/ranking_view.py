@@ -20,11 +20,13 @@ from desktop.analysis.table_fit import fit_columns, readable
 from desktop.labels import word
 from desktop.session import PortfolioSession
 from desktop.worker import TaskRunner
+from model.band_words import DELAYED
 from model.choices import DRAWS, SEED
 from model.ranking import DealValue, rank_deals
 from model.redaction import shown
 
 COST_FIELD = "blocks.acquisition_cost_musd"
+ON_SCHEDULE = "every project on schedule"
 COST_HEADERS = ("Cost (USD\u00a0m)", "t per USD\u00a0m")  # a unit never split over two lines
 
 
@@ -65,16 +67,19 @@ class RankingView(QWidget):
         self.runner.progress.connect(lambda p: self.heading.setText(f"Ranking open deals… {p}%"))
         self.selected_block = ""
         self.year: int | None = None
+        self.schedule = ON_SCHEDULE  # the ranked scenario's, for the column tips
 
     def refresh(self) -> None:
         s = self.session
         self.year = s.target_year
+        scenario = s.scenario()  # None: the portfolio as it is
+        self.schedule = DELAYED if scenario and scenario.delays_starts else ON_SCHEDULE
         self.heading.setText("Ranking open deals…")
         self.runner.start(
             rank_deals,
             portfolio=s.portfolio,
             year=s.target_year,
-            scenario=s.scenario(),
+            scenario=scenario,
             draws=DRAWS,
             seed=SEED,
             start=s.start,
@@ -112,9 +117,9 @@ class RankingView(QWidget):
             [
                 "The block the deal is on",
                 "Where the deal stands",
-                f"Magnets added in {y} if the deal closes: chance-weighted, every project on schedule",
+                f"Magnets added in {y} if the deal closes: chance-weighted, {self.schedule}",
                 f"Magnets added in {y} if the deal closes, in the middle Monte Carlo draw",
-                "Magnets added over the whole horizon: chance-weighted, every project on schedule",
+                f"Magnets added over the whole horizon: chance-weighted, {self.schedule}",
                 "Magnets added over the whole horizon, middle Monte Carlo draw",
                 "The deal's cost, where known (confidential by default)",
                 "Magnets over the horizon per million USD of cost",

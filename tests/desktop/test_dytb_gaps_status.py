@@ -1,6 +1,7 @@
 """With heavy rare earths on, the status bar and the incomplete list name the blocks whose
 missing Dy+Tb share counts as zero; under a delay scenario no figure says 'on schedule'."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from desktop import operations
@@ -64,3 +65,17 @@ def test_a_delay_scenario_never_says_on_schedule(window):
     year = int(window.session.projection.years[0])
     hover = window.view.projection_chart.hover_text(year)
     assert "with the scenario's delays" in hover and "on schedule" not in hover
+
+
+def test_the_deal_ranking_tips_say_the_scenarios_delays(window, qtbot):
+    ranking = window.view.ranking
+    window.scenario_combo.setCurrentText("All deals slip 2 years")
+    window.view.tabs.setCurrentWidget(ranking)
+    qtbot.waitUntil(lambda: bool(ranking.values), timeout=60000)
+    tips = [
+        ranking.model.headerData(k, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        for k in range(ranking.model.columnCount())
+    ]
+    expected = [t for t in tips if t and "chance-weighted" in t]
+    assert len(expected) == 2
+    assert all("with the scenario's delays" in t and "on schedule" not in t for t in expected)
