@@ -49,10 +49,9 @@ def incomplete_records(projection: Projection) -> list[Incomplete]:
     (high-temperature share > 0) also the blocks whose missing Dy+Tb share counts as zero."""
     inputs = projection.inputs
     records = _counting_nothing(projection)
-    for block_id, text in zip(inputs.dytb_unknown_ids, inputs.dytb_unknown, strict=True):
+    for block_id, name in inputs.dytb_unknown_blocks:
         at = next((k for k, r in enumerate(records) if r.record_id == block_id), None)
         if at is None:
-            name = text.split(" lacks:")[0]
             records.append(Incomplete("blocks", block_id, name, ("dytb_share",), ZERO_REASON))
         elif "dytb_share" not in (r := records[at]).fields:
             records[at] = Incomplete(r.kind, r.record_id, r.name, (*r.fields, "dytb_share"))

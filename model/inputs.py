@@ -99,7 +99,8 @@ class ProjectionInputs:
     # the same records for code: (kind 'blocks'/'plants', id, name, (field, ...)), in that order
     gaps: tuple[tuple[str, str, str, tuple[str, ...]], ...] = field(default=())
     dytb_unknown: tuple[str, ...] = field(default=())  # blocks whose Dy/Tb counts as zero (eq. 8)
-    dytb_unknown_ids: tuple[str, ...] = field(default=())  # the same blocks' ids, in that order
+    # the same blocks for code: (id, name), in that order
+    dytb_unknown_blocks: tuple[tuple[str, str], ...] = field(default=())
     delayed: bool = False  # the scenario delays some block's start (not 'on schedule')
     ramp_groups: RampGroups | None = field(default=None, repr=False)  # set-up's, when known
     plant_groups: PlantGroups | None = field(default=None, repr=False)
@@ -645,8 +646,8 @@ def build_inputs(
         plant_weight=plant_weight,
         incomplete=blocks.incomplete + plants.incomplete,
         gaps=blocks.gaps + plants.gaps,
-        dytb_unknown=tuple(text for _, text in dytb_missing),
-        dytb_unknown_ids=tuple(block_id for block_id, _ in dytb_missing),
+        dytb_unknown=tuple(text for *_, text in dytb_missing),
+        dytb_unknown_blocks=tuple((block_id, name) for block_id, name, _ in dytb_missing),
         delayed=scenario.delays_starts,
         ramp_groups=ramps,
         plant_groups=plant_groups,
@@ -695,14 +696,15 @@ def dytb_factors(c: RecordColumns, recovery: float) -> np.ndarray:
     return factor
 
 
-def dytb_gaps(c: RecordColumns) -> list[tuple[str, str]]:
+def dytb_gaps(c: RecordColumns) -> list[tuple[str, str, str]]:
     """Blocks with a deal whose Dy+Tb share is unknown: they add no Dy/Tb (listed when it counts),
-    as (block id, '<name> lacks: Dy+Tb share; its Dy/Tb counts as zero')."""
+    as (block id, name, '<name> lacks: Dy+Tb share; its Dy/Tb counts as zero')."""
     with_deal = np.zeros(len(c.blocks), dtype=bool)
     with_deal[c.deal_block] = True
     return [
         (
             c.block_ids[i],
+            c.blocks[i].name,
             field_words.lacks(c.blocks[i].name, "blocks", ["dytb_share"])
             + "; its Dy/Tb counts as zero",
         )
