@@ -76,9 +76,8 @@ class Change:
             counted = f"now {', '.join(percent(c) for c in self.chances)} likely"
         else:
             counted = f"left out in {self.mode} mode"
-        change = self.closed_after_t - self.closed_before_t
         return (  # the figures first: a narrow panel cuts the end of the line
-            f"If {'the deal closes' if one else 'its deals close'}: {_signed(change)} "
+            f"If {'the deal closes' if one else 'its deals close'}: {_signed(self.closed_delta_t)} "
             f"({self.closed_before_t:,.0f} t -> {self.closed_after_t:,.0f} t); {counted}"
         )
 
